@@ -1,0 +1,24 @@
+// Bundles the three entry points with esbuild. Runtime dependencies are bundled, so the
+// .vsix ships no node_modules (vsce package --no-dependencies).
+import * as esbuild from 'esbuild';
+
+const watch = process.argv.includes('--watch');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: 'linked',
+  minify: !process.argv.includes('--no-minify'),
+  logLevel: 'warning',
+};
+const builds = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+if (watch) {
+  for (const b of builds) await (await esbuild.context({ ...common, ...b })).watch();
+} else {
+  await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b })));
+}

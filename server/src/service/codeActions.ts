@@ -1,0 +1,135 @@
+// Code actions: the fixes the rules attached to their reports, "disable for this line", and
+// source.fixAll.k8sWorkloads. Refactors between kinds register in refactors/ (if present).
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import type { DocEdit, Fix } from './rules/types';
+import { SOURCE, type RuleResult } from './validation';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.k8sWorkloads`;
+
+function toTextEdits(result: RuleResult, edits: readonly DocEdit[], document: Pick<TextDocument, 'positionAt'>): TextEdit[] {
+  return edits.map((e) => ({
+    range: { start: document.positionAt(result.doc.offset + e.start), end: document.positionAt(result.doc.offset + e.end) },
+    newText: e.newText,
+  }));
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character < q.character);
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
+function isOurs(d: Diagnostic): boolean {
+  return d.source === SOURCE && typeof d.code === 'string';
+}
+
+/** The comment line that silences `ruleId` on the diagnostic's line (merged into an existing one). */
+function disableLineEdit(document: TextDocument, d: Diagnostic, ruleId: string): TextEdit {
+  const line = d.range.start.line;
+  const text = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+  const indent = /^[ \t-]*/.exec(text)?.[0].replace(/-/g, ' ') ?? '';
+  if (line > 0) {
+    const prev = document.getText({ start: { line: line - 1, character: 0 }, end: { line, character: 0 } }).replace(/\r?\n$/, '');
+    const m = /#\s*k8s-workloads-disable-next-line\b(.*)$/.exec(prev);
+    if (m) {
+      return {
+        range: { start: { line: line - 1, character: prev.length }, end: { line: line - 1, character: prev.length } },
+        newText: m[1].trim() ? `, ${ruleId}` : ` ${ruleId}`,
+      };
+    }
+  }
+  return {
+    range: { start: { line, character: 0 }, end: { line, character: 0 } },
+    newText: `${indent}# k8s-workloads-disable-next-line ${ruleId}\n`,
+  };
+}
+
+export interface CodeActionRequest {
+  readonly range: Range;
+  readonly diagnostics: readonly Diagnostic[];
+  /** `only` from the CodeActionContext. */
+  readonly only?: readonly string[];
+}
+
+/**
+ * Builds the code actions for a range. `results` are the current rule results of the file
+ * (validation's cache makes them cheap) and `toRange` converts a result's report range.
+ */
+export function getCodeActions(
+  document: TextDocument,
+  results: readonly RuleResult[],
+  request: CodeActionRequest,
+  toRange: (r: RuleResult) => Range,
+): CodeAction[] {
+  const wants = (kind: string) => !request.only || request.only.some((o) => kind === o || kind.startsWith(`${o}.`));
+  const actions: CodeAction[] = [];
+  const uri = document.uri;
+
+  if (wants(CodeActionKind.QuickFix)) {
+    for (const d of request.diagnostics.filter(isOurs)) {
+      const matching = results.filter((r) => r.rule.meta.id === d.code && sameRange(toRange(r), d.range));
+      for (const r of matching)
+        for (const fix of r.report.fixes ?? []) {
+          actions.push({
+            title: fix.title,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [d],
+            isPreferred: fix.isPreferred,
+            edit: { changes: { [uri]: toTextEdits(r, fix.edits, document) } },
+          });
+        }
+      if (d.code !== 'yaml-syntax') {
+        actions.push({
+          title: `Disable ${d.code} for this line`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [d],
+          edit: { changes: { [uri]: [disableLineEdit(document, d, String(d.code))] } },
+        });
+      }
+    }
+    // Fixes of reports under the cursor even when the client sent no diagnostics (e.g. CLI --fix or a stale list).
+    if (request.diagnostics.filter(isOurs).length === 0) {
+      for (const r of results)
+        if (overlaps(toRange(r), request.range))
+          for (const fix of r.report.fixes ?? [])
+            actions.push({
+              title: fix.title,
+              kind: CodeActionKind.QuickFix,
+              isPreferred: fix.isPreferred,
+              edit: { changes: { [uri]: toTextEdits(r, fix.edits, document) } },
+            });
+    }
+  }
+
+  if (request.only && wants(FIX_ALL_KIND)) {
+    const edits = fixAllEdits(document, results);
+    if (edits.length)
+      actions.push({ title: 'Fix all Kubernetes Workloads problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
+  }
+  return actions;
+}
+
+/** Every safe fix of the file, skipping fixes whose edits would overlap an earlier one. */
+export function fixAllEdits(document: Pick<TextDocument, 'positionAt'>, results: readonly RuleResult[]): TextEdit[] {
+  const taken: [number, number][] = [];
+  const edits: TextEdit[] = [];
+  for (const r of results) {
+    const fix: Fix | undefined = r.report.fixes?.find((f) => f.safe);
+    if (!fix) continue;
+    const spans = fix.edits.map((e) => [r.doc.offset + e.start, r.doc.offset + e.end] as [number, number]);
+    const clash = spans.some(([s, e]) => taken.some(([ts, te]) => s <= te && ts <= e));
+    if (clash) continue;
+    taken.push(...spans);
+    edits.push(...toTextEdits(r, fix.edits, document));
+  }
+  return edits;
+}

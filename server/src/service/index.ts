@@ -1,0 +1,86 @@
+// The Kubernetes Workloads language service: plain functions from a text document to LSP types,
+// the way vscode-json-languageservice works. No editor, no transport: the server, the CLI and
+// the unit tests all call this.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Diagnostic, DocumentSymbol, Range } from 'vscode-languageserver-types';
+import { getCodeActions, type CodeActionRequest } from './codeActions';
+import { ManifestParser } from './manifest/parse';
+import type { ManifestFile } from './manifest/types';
+import { findDocumentSymbols } from './symbols';
+import { runRules, skippedFileDiagnostic, toDiagnostics, type RuleResult, type ValidationSettings } from './validation';
+import { WorkspaceIndex } from './workspace/index';
+
+export interface LanguageSettings extends ValidationSettings {
+  /** `k8sWorkloads.inlayHints.cronSchedule` */
+  readonly inlayHints?: { readonly cronSchedule?: boolean };
+}
+
+export interface LanguageServiceOptions {
+  /** The index of objects across files; a fresh one (this file only) when omitted. */
+  readonly workspace?: WorkspaceIndex;
+  /** Link for a rule's documentation (diagnostic codeDescription.href). */
+  readonly docsUri?: (ruleId: string) => string;
+  /** Files larger than this are not analysed. */
+  readonly maxFileSize?: number;
+}
+
+export interface LanguageService {
+  readonly workspace: WorkspaceIndex;
+  /** The parsed file (cached per URI and version; unchanged documents are reused across versions). */
+  parse(document: TextDocument): ManifestFile;
+  doValidation(document: TextDocument, settings?: LanguageSettings): Diagnostic[];
+  /** The rule results behind the diagnostics (offsets relative to each document). */
+  ruleResults(document: TextDocument): RuleResult[];
+  findDocumentSymbols(document: TextDocument): DocumentSymbol[];
+  getCodeActions(document: TextDocument, request: CodeActionRequest, settings?: LanguageSettings): CodeAction[];
+}
+
+export const DEFAULT_DOCS_URI = (ruleId: string) => `https://k8s-workloads.invalid/docs/rules.md#${ruleId}`;
+
+export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
+  const parser = new ManifestParser(options.maxFileSize);
+  const workspace = options.workspace ?? new WorkspaceIndex();
+  const docsUri = options.docsUri ?? DEFAULT_DOCS_URI;
+  const lastParse = new Map<string, { version: number; text: string; file: ManifestFile }>();
+
+  function parse(document: TextDocument): ManifestFile {
+    const text = document.getText();
+    const last = lastParse.get(document.uri);
+    if (last && last.version === document.version && last.text === text) return last.file;
+    const file = parser.parse(document.uri, text);
+    lastParse.set(document.uri, { version: document.version, text, file });
+    // Keep the index current for this file, so its own objects are seen by cross-document rules.
+    workspace.setFile(file, document);
+    return file;
+  }
+
+  function ruleResults(document: TextDocument): RuleResult[] {
+    return runRules(parse(document), workspace);
+  }
+
+  return {
+    workspace,
+    parse,
+    ruleResults,
+    doValidation(document, settings) {
+      const file = parse(document);
+      if (file.skippedReason) return skippedFileDiagnostic(file);
+      return toDiagnostics(runRules(file, workspace), document, settings, docsUri);
+    },
+    findDocumentSymbols(document) {
+      return findDocumentSymbols(parse(document), document);
+    },
+    getCodeActions(document, request, settings) {
+      const results = ruleResults(document).filter((r) => settings?.rules?.[r.rule.meta.id] !== 'off');
+      const toRange = (r: RuleResult): Range => ({
+        start: document.positionAt(r.doc.offset + r.report.start),
+        end: document.positionAt(r.doc.offset + r.report.end),
+      });
+      return getCodeActions(document, results, request, toRange);
+    },
+  };
+}
+
+export type { ManifestFile } from './manifest/types';
+export type { RuleResult, ValidationSettings } from './validation';
+export { WorkspaceIndex } from './workspace/index';

@@ -1,0 +1,187 @@
+// Multi-document YAML -> ManifestFile, re-parsing only the documents whose text changed.
+import { LineCounter, parseDocument, Scalar, visit } from 'yaml';
+import type { K8sObjectHeader, ManifestDocument, ManifestFile, SyntaxProblem } from './types';
+
+/** Files above this size are not analysed (a clear message is shown instead). */
+export const DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024;
+/** A document that expands aliases past this count is a YAML bomb, not a manifest. */
+const MAX_ALIAS_COUNT = 1000;
+
+/** The position-independent part of a document: the result of parsing its text once. */
+type ParsedCore = Omit<ManifestDocument, 'offset' | 'index'>;
+
+/** Splits a file into document chunks on `---` / `...` marker lines (YAML forbids both at column 0 inside content). */
+export function splitDocuments(text: string): { offset: number; text: string }[] {
+  const starts: number[] = [0];
+  const marker = /^(---|\.\.\.)(?=[ \t\r\n]|$)/gm;
+  for (let m = marker.exec(text); m; m = marker.exec(text)) {
+    if (m[1] === '---') {
+      if (m.index !== 0) starts.push(m.index);
+    } else {
+      // `...` ends a document: the next one starts on the following line.
+      const nl = text.indexOf('\n', m.index);
+      if (nl >= 0 && nl + 1 < text.length) starts.push(nl + 1);
+    }
+    marker.lastIndex = m.index + 3;
+  }
+  const unique = [...new Set(starts)].sort((a, b) => a - b);
+  const chunks: { offset: number; text: string }[] = [];
+  for (let i = 0; i < unique.length; i++) {
+    const offset = unique[i];
+    const end = i + 1 < unique.length ? unique[i + 1] : text.length;
+    const chunk = { offset, text: text.slice(offset, end) };
+    // A `%YAML` / `%TAG` directive belongs to the document its `---` opens: merge it forward.
+    const prev = chunks[chunks.length - 1];
+    if (prev && /^\s*%/m.test(prev.text) && !/^[^%#\s]/m.test(prev.text.replace(/^%.*$/gm, ''))) {
+      prev.text += chunk.text;
+      continue;
+    }
+    chunks.push(chunk);
+  }
+  return chunks;
+}
+
+const FRIENDLY: Record<string, (text: string) => string> = {
+  DUPLICATE_KEY: (key) => `Duplicate key \`${key}\`: a mapping may have each key once (Kubernetes keeps only the last one).`,
+  TAB_AS_INDENT: () => 'Tab used for indentation: YAML allows only spaces here.',
+};
+
+function cleanMessage(code: string, message: string, source: string): string {
+  const friendly = FRIENDLY[code];
+  if (friendly) return friendly(source);
+  // The yaml package appends "at line X, column Y:" and a code frame to some messages.
+  return message.replace(/ at line \d+, column \d+:[\s\S]*$/, '').trim();
+}
+
+/** Reads apiVersion, kind and metadata.name/namespace from a document value. */
+export function readObjectHeader(value: unknown): K8sObjectHeader | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const v = value as Record<string, unknown>;
+  if (typeof v.apiVersion !== 'string' || typeof v.kind !== 'string') return undefined;
+  const header: K8sObjectHeader = { apiVersion: v.apiVersion, kind: v.kind };
+  const meta = v.metadata;
+  if (meta && typeof meta === 'object' && !Array.isArray(meta)) {
+    const m = meta as Record<string, unknown>;
+    if (typeof m.name === 'string') header.name = m.name;
+    if (typeof m.namespace === 'string') header.namespace = m.namespace;
+  }
+  return header;
+}
+
+/** Parses one document's text. Never throws. */
+export function parseDocumentText(text: string): ParsedCore {
+  const lineCounter = new LineCounter();
+  const yaml = parseDocument(text, { uniqueKeys: true, prettyErrors: false, lineCounter, keepSourceTokens: false });
+  const syntaxProblems: SyntaxProblem[] = yaml.errors.map((e) => {
+    let start = Math.min(e.pos[0], text.length);
+    let end = Math.max(start, Math.min(e.pos[1], text.length));
+    if (e.code === 'DUPLICATE_KEY') {
+      // yaml points at the key's first character; flag the whole key.
+      const m = /^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\n]*?(?=:(?:\s|$)))/.exec(text.slice(start));
+      if (m && m[0].length) end = start + m[0].length;
+    } else if (start === end && /^\s*$/.test(text.slice(start))) {
+      // An error at the very end (unclosed bracket or quote): flag the last character written.
+      const last = text.slice(0, start).search(/\S\s*$/);
+      if (last >= 0) [start, end] = [last, last + 1];
+    }
+    const source = text.slice(start, end).replace(/^["']|["']$/g, '');
+    return { start, end, yamlCode: e.code, message: cleanMessage(e.code, e.message, source) };
+  });
+  let value: unknown;
+  if (yaml.errors.length === 0) {
+    try {
+      value = yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (err) {
+      syntaxProblems.push({
+        start: 0,
+        end: Math.min(text.length, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n')),
+        yamlCode: 'ALIAS_LIMIT',
+        message: `This document could not be read: ${(err as Error).message}. Kubernetes Workloads skips it.`,
+      });
+    }
+  }
+  return { text, yaml, lineCounter, value, object: readObjectHeader(value), syntaxProblems };
+}
+
+/**
+ * Whether the text is a Helm / Go template rather than YAML: `{{` outside comments and block
+ * scalars. Block scalars are exempt because they often hold embedded templates of another tool
+ * (Prometheus rules, Argo notifications) inside a perfectly valid manifest.
+ */
+export function isTemplateText(text: string, docs: readonly ParsedCore[]): boolean {
+  if (!text.includes('{{')) return false;
+  for (const doc of docs) {
+    if (!doc.text.includes('{{')) continue;
+    if (doc.yaml.errors.length > 0) return true;
+    const exempt: [number, number][] = [];
+    visit(doc.yaml, {
+      Scalar(_key, node: Scalar) {
+        if ((node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) && node.range) {
+          exempt.push([node.range[0], node.range[1]]);
+        }
+      },
+    });
+    for (let i = doc.text.indexOf('{{'); i >= 0; i = doc.text.indexOf('{{', i + 2)) {
+      if (exempt.some(([s, e]) => i >= s && i < e)) continue;
+      const lineStart = doc.text.lastIndexOf('\n', i) + 1;
+      if (/(^|\s)#/.test(doc.text.slice(lineStart, i))) continue;
+      return true;
+    }
+  }
+  return false;
+}
+
+export interface ParserStats {
+  /** documents parsed from text (cache misses) since the parser was created */
+  parsed: number;
+  /** documents reused from the previous version of the same file */
+  reused: number;
+}
+
+/**
+ * Parses files and remembers, per URI, the documents of the previous version so that an edit
+ * re-parses only the documents whose text changed. Memory: one version per open URI.
+ */
+export class ManifestParser {
+  readonly stats: ParserStats = { parsed: 0, reused: 0 };
+  private readonly previous = new Map<string, Map<string, ParsedCore>>();
+
+  constructor(private readonly maxFileSize = DEFAULT_MAX_FILE_SIZE) {}
+
+  parse(uri: string, text: string): ManifestFile {
+    if (text.length > this.maxFileSize) {
+      this.previous.delete(uri);
+      const mb = (this.maxFileSize / (1024 * 1024)).toFixed(0);
+      return {
+        uri,
+        text,
+        documents: [],
+        isTemplate: false,
+        skippedReason: `This file is larger than ${mb} MB; Kubernetes Workloads does not check it.`,
+      };
+    }
+    const before = this.previous.get(uri);
+    const now = new Map<string, ParsedCore>();
+    const documents: ManifestDocument[] = splitDocuments(text).map((chunk, index) => {
+      let core = before?.get(chunk.text) ?? now.get(chunk.text);
+      if (core) this.stats.reused++;
+      else {
+        core = parseDocumentText(chunk.text);
+        this.stats.parsed++;
+      }
+      now.set(chunk.text, core);
+      return { ...core, offset: chunk.offset, index };
+    });
+    this.previous.set(uri, now);
+    return { uri, text, documents, isTemplate: isTemplateText(text, documents) };
+  }
+
+  forget(uri: string): void {
+    this.previous.delete(uri);
+  }
+}
+
+/** Parses a file without any reuse (CLI, tests). */
+export function parseManifest(uri: string, text: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): ManifestFile {
+  return new ManifestParser(maxFileSize).parse(uri, text);
+}

@@ -1,0 +1,62 @@
+// The document model shared by every feature of the language service.
+//
+// A file is split into YAML documents on `---` / `...` marker lines first; each document is
+// parsed on its own from its own text, so every offset inside a ManifestDocument is relative
+// to that document's text (`doc.text`). That makes a parsed document independent of where it
+// sits in the file: when another document of the file changes, this one is reused as is and
+// only its `offset` in the file moves (see parse.ts).
+import type { Document, LineCounter } from 'yaml';
+
+/** The identity of a Kubernetes object: a YAML document with string apiVersion and kind. */
+export interface K8sObjectHeader {
+  apiVersion: string;
+  kind: string;
+  /** metadata.name when it is a string */
+  name?: string;
+  /** metadata.namespace when it is a string */
+  namespace?: string;
+}
+
+/** A YAML syntax problem, in offsets relative to the document's text. */
+export interface SyntaxProblem {
+  start: number;
+  end: number;
+  message: string;
+  /** the yaml package's error code (DUPLICATE_KEY, TAB_AS_INDENT, …) or our own */
+  yamlCode: string;
+}
+
+export interface ManifestDocument {
+  /** Offset of the document's first character in the file. Changes when an earlier document changes. */
+  readonly offset: number;
+  /** The document's own text: the slice of the file from `offset`, marker line included. */
+  readonly text: string;
+  /** Index of the document in the file (0-based). */
+  readonly index: number;
+  /** The parsed YAML (node ranges are relative to `text`). */
+  readonly yaml: Document.Parsed;
+  /** Line starts of `text`, for relative line/column lookups. */
+  readonly lineCounter: LineCounter;
+  /** The document as plain JS, or undefined when it could not be converted (alias bomb, …). */
+  readonly value: unknown;
+  /** Set when the document is a Kubernetes object. */
+  readonly object?: K8sObjectHeader;
+  /** Syntax errors (and the warnings that Kubernetes would also reject), relative offsets. */
+  readonly syntaxProblems: readonly SyntaxProblem[];
+}
+
+export interface ManifestFile {
+  readonly uri: string;
+  readonly text: string;
+  readonly documents: readonly ManifestDocument[];
+  /**
+   * True for Helm / Go templates: text with `{{ … }}` outside block scalars and comments.
+   * Such a file is not YAML until rendered, so it gets no diagnostics at all.
+   */
+  readonly isTemplate: boolean;
+  /** Set when the file is too large to analyse; the message says so to the user. */
+  readonly skippedReason?: string;
+}
+
+/** A path into a document's value: keys and sequence indexes. */
+export type JsonPath = readonly (string | number)[];

@@ -1,0 +1,88 @@
+// What a rule is: metadata beside a check that reports problems with their fixes
+// (the shape of ESLint's lib/rules/*.js and kube-linter's registered checks).
+import type { ManifestDocument, ManifestFile, K8sObjectHeader } from '../manifest/types';
+import type { WorkspaceView } from '../workspace/types';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+export interface RuleMeta {
+  /** Stable id: the diagnostic `code`, the key in `k8sWorkloads.rules`, the suppression-comment name. */
+  readonly id: string;
+  /** Human name, like kube-linter's check names ("Selector does not match template labels"). */
+  readonly name: string;
+  readonly severity: Severity;
+  /**
+   * Which documents the rule looks at: kinds of Kubernetes object, `'all'` Kubernetes objects,
+   * or `'any-yaml'` for every document (only yaml-syntax).
+   */
+  readonly kinds: readonly string[] | 'all' | 'any-yaml';
+  /** One line: what the rule catches. */
+  readonly description: string;
+  /** Why it matters, in the guide's reasoning (docs/rules.md). */
+  readonly rationale: string;
+  /** The section of the Workload Types Decision Guide (or "Kubernetes API") the rule comes from. */
+  readonly guideSection: string;
+  /** True when some reports carry a fix. */
+  readonly fixable: boolean;
+  /**
+   * True when the rule reads the workspace index (other documents or files). Its results are
+   * recomputed on every validation instead of being cached with the document.
+   */
+  readonly crossDocument?: boolean;
+  /**
+   * Message templates by id, with `{{placeholder}}`s filled from a report's `data`
+   * (ESLint's meta.messages). Tests assert on the id; users read the filled text.
+   */
+  readonly messages: Readonly<Record<string, string>>;
+  /** A minimal example for the docs: a manifest that triggers the rule and, if fixable, the text after the fix. */
+  readonly example?: { readonly invalid: string; readonly fixed?: string };
+}
+
+/** A text edit in offsets relative to the document's text (end may equal text.length to append). */
+export interface DocEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly newText: string;
+}
+
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly DocEdit[];
+  /** Preferred when it is the one obvious fix (the light bulb's default, Ctrl+. Enter). */
+  readonly isPreferred?: boolean;
+  /** Safe fixes are applied by `source.fixAll.k8sWorkloads`; a fix that guesses a value is not safe. */
+  readonly safe?: boolean;
+  /** When set, the same edit with snippet tab stops, for clients that support snippet edits. */
+  readonly snippet?: readonly DocEdit[];
+}
+
+export interface Report {
+  /** Range to flag, relative to the document's text. */
+  readonly start: number;
+  readonly end: number;
+  /** A key of the rule's meta.messages. */
+  readonly messageId: string;
+  /** Values for the message template's placeholders. */
+  readonly data?: Readonly<Record<string, string | number>>;
+  readonly fixes?: readonly Fix[];
+  /** Marks deprecated / unnecessary code (VS Code renders strike-through / faded). */
+  readonly tags?: readonly ('deprecated' | 'unnecessary')[];
+}
+
+export interface RuleContext {
+  readonly file: ManifestFile;
+  readonly doc: ManifestDocument;
+  /** The object header; undefined only for `'any-yaml'` rules on non-Kubernetes documents. */
+  readonly object: K8sObjectHeader | undefined;
+  /** The document as plain JS (undefined when it could not be read). */
+  readonly value: Record<string, unknown> | undefined;
+  /** Other objects of the file and workspace (only meaningful for crossDocument rules). */
+  readonly workspace: WorkspaceView;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  readonly meta: RuleMeta;
+  check(context: RuleContext): void;
+}

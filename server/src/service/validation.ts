@@ -1,0 +1,172 @@
+// doValidation: runs the rules over every document of a file and turns their reports into LSP
+// diagnostics. Reports of rules that look at one document only are cached with the parsed
+// document, so an edit re-checks only the document that changed.
+import type { Document } from 'yaml';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
+import type { ManifestDocument, ManifestFile } from './manifest/types';
+import { RULES } from './rules/registry';
+import type { Report, Rule, Severity, SeveritySetting } from './rules/types';
+import type { WorkspaceView } from './workspace/types';
+
+export const SOURCE = 'k8s-workloads';
+
+export interface ValidationSettings {
+  /** Per-rule severity or 'off' (`k8sWorkloads.rules`). */
+  readonly rules?: Readonly<Record<string, SeveritySetting>>;
+}
+
+/** A report together with the rule and document it belongs to. */
+export interface RuleResult {
+  readonly rule: Rule;
+  readonly doc: ManifestDocument;
+  readonly report: Report;
+  readonly message: string;
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function formatMessage(template: string, data: Readonly<Record<string, string | number>> | undefined): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, key: string) => (data && key in data ? String(data[key]) : `{{${key}}}`));
+}
+
+function applies(rule: Rule, doc: ManifestDocument): boolean {
+  const kinds = rule.meta.kinds;
+  if (kinds === 'any-yaml') return true;
+  if (!doc.object || doc.syntaxProblems.length > 0) return false;
+  return kinds === 'all' || kinds.includes(doc.object.kind);
+}
+
+function runRule(rule: Rule, file: ManifestFile, doc: ManifestDocument, workspace: WorkspaceView, out: RuleResult[]): void {
+  const value =
+    doc.value && typeof doc.value === 'object' && !Array.isArray(doc.value) ? (doc.value as Record<string, unknown>) : undefined;
+  try {
+    rule.check({
+      file,
+      doc,
+      object: doc.object,
+      value,
+      workspace,
+      report(report) {
+        const template = rule.meta.messages[report.messageId];
+        if (template === undefined) throw new Error(`rule ${rule.meta.id} reported unknown messageId ${report.messageId}`);
+        out.push({ rule, doc, report, message: formatMessage(template, report.data) });
+      },
+    });
+  } catch (err) {
+    // A rule bug must not take the other rules (or the server) down with it.
+    out.push({
+      rule,
+      doc,
+      report: { start: 0, end: 0, messageId: '__internal' },
+      message: `Internal error in rule ${rule.meta.id}: ${(err as Error).message}`,
+    });
+  }
+}
+
+/** Results of the single-document rules, by parsed document (stable across edits of other documents). */
+const localCache = new WeakMap<Document.Parsed, RuleResult[]>();
+
+/** Runs every rule over the file; results hold document-relative offsets. */
+export function runRules(file: ManifestFile, workspace: WorkspaceView, rules: readonly Rule[] = RULES): RuleResult[] {
+  if (file.isTemplate || file.skippedReason) return [];
+  const results: RuleResult[] = [];
+  const useCache = rules === RULES;
+  for (const doc of file.documents) {
+    let local = useCache ? localCache.get(doc.yaml) : undefined;
+    if (!local) {
+      local = [];
+      for (const rule of rules) if (!rule.meta.crossDocument && applies(rule, doc)) runRule(rule, file, doc, workspace, local);
+      if (useCache) localCache.set(doc.yaml, local);
+    }
+    // The cached results were made for whichever ManifestDocument wrapper had this text; rebind
+    // them to the current one (its offset may have moved).
+    for (const r of local) results.push(r.doc === doc ? r : { ...r, doc });
+    for (const rule of rules) if (rule.meta.crossDocument && applies(rule, doc)) runRule(rule, file, doc, workspace, results);
+  }
+  return results.filter((r) => !isSuppressed(r));
+}
+
+const DISABLE_NEXT_LINE = /#\s*k8s-workloads-disable-next-line\b([^\n]*)/;
+const DISABLE_DOCUMENT = /^\s*#\s*k8s-workloads-disable(?!-)\b([^\n]*)/;
+
+function listedIds(rest: string): string[] {
+  return rest
+    .split(/[,\s]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Suppression comments: `# k8s-workloads-disable-next-line id[, id]` and, before any content, `# k8s-workloads-disable id`. */
+function isSuppressed(result: RuleResult): boolean {
+  const { doc, report, rule } = result;
+  if (rule.meta.id === 'yaml-syntax') return false;
+  const matches = (rest: string) => {
+    const ids = listedIds(rest);
+    return ids.length === 0 || ids.includes(rule.meta.id);
+  };
+  // Document-wide: comment lines at the top of the document (before its first content line).
+  for (const line of doc.text.split('\n')) {
+    if (/^\s*$/.test(line) || /^---\s*$/.test(line)) continue;
+    const m = DISABLE_DOCUMENT.exec(line);
+    if (m && matches(m[1])) return true;
+    if (!/^\s*#/.test(line)) break;
+  }
+  // Next line: the line just above the report's first line.
+  const lineStart = doc.text.lastIndexOf('\n', report.start - 1) + 1;
+  if (lineStart === 0) return false;
+  const prevStart = doc.text.lastIndexOf('\n', lineStart - 2) + 1;
+  const prev = doc.text.slice(prevStart, lineStart - 1);
+  const m = DISABLE_NEXT_LINE.exec(prev);
+  return !!m && matches(m[1]);
+}
+
+export function severityOf(rule: Rule, settings: ValidationSettings | undefined): SeveritySetting {
+  return settings?.rules?.[rule.meta.id] ?? rule.meta.severity;
+}
+
+/** Turns rule results into LSP diagnostics, applying the user's severities. */
+export function toDiagnostics(
+  results: readonly RuleResult[],
+  document: Pick<TextDocument, 'positionAt'>,
+  settings: ValidationSettings | undefined,
+  docsUri: (ruleId: string) => string,
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const r of results) {
+    const severity = r.report.messageId === '__internal' ? 'warning' : severityOf(r.rule, settings);
+    if (severity === 'off') continue;
+    const d: Diagnostic = {
+      range: { start: document.positionAt(r.doc.offset + r.report.start), end: document.positionAt(r.doc.offset + r.report.end) },
+      severity: SEVERITY[severity],
+      source: SOURCE,
+      code: r.rule.meta.id,
+      codeDescription: { href: docsUri(r.rule.meta.id) },
+      message: r.message,
+      data: { doc: r.doc.index },
+    };
+    if (r.report.tags?.length)
+      d.tags = r.report.tags.map((t) => (t === 'deprecated' ? DiagnosticTag.Deprecated : DiagnosticTag.Unnecessary));
+    diagnostics.push(d);
+  }
+  return diagnostics;
+}
+
+/** The one diagnostic a file too large to check gets, so the user knows why nothing else shows. */
+export function skippedFileDiagnostic(file: ManifestFile): Diagnostic[] {
+  if (!file.skippedReason) return [];
+  return [
+    {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Information,
+      source: SOURCE,
+      code: 'file-too-large',
+      message: file.skippedReason,
+    },
+  ];
+}

@@ -1,0 +1,136 @@
+// The index of Kubernetes objects across files: what cross-document rules, name completions and
+// navigation read. Files are replaced whole on every update; memory is bounded by the number of
+// objects (a few small records each), never by file text.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { findNode, findPair, firstLine, getAt, nodeRange } from '../manifest/navigate';
+import type { ManifestDocument, ManifestFile } from '../manifest/types';
+import type { IndexedObject, WorkspaceView } from './types';
+
+function stringMap(v: unknown): Record<string, string> | undefined {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
+  const out: Record<string, string> = {};
+  for (const [k, val] of Object.entries(v))
+    if (typeof val === 'string' || typeof val === 'number' || typeof val === 'boolean') out[k] = String(val);
+  return out;
+}
+
+/** Where the pod template sits in each workload kind. */
+export const POD_TEMPLATE_PATH: Readonly<Record<string, readonly string[]>> = {
+  Deployment: ['spec', 'template'],
+  StatefulSet: ['spec', 'template'],
+  DaemonSet: ['spec', 'template'],
+  ReplicaSet: ['spec', 'template'],
+  ReplicationController: ['spec', 'template'],
+  Job: ['spec', 'template'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
+};
+
+/** Reduces one document of a file to an IndexedObject (undefined for non-Kubernetes documents). */
+export function indexDocument(
+  uri: string,
+  doc: ManifestDocument,
+  textDocument: Pick<TextDocument, 'positionAt'>,
+): IndexedObject | undefined {
+  const header = doc.object;
+  if (!header) return undefined;
+  const value = doc.value as Record<string, unknown>;
+  const toRange = (r: readonly [number, number]) => ({
+    start: textDocument.positionAt(doc.offset + r[0]),
+    end: textDocument.positionAt(doc.offset + r[1]),
+  });
+  const nameRange = nodeRange(findNode(doc, ['metadata', 'name'])) ?? nodeRange(findPair(doc, ['kind'])?.key as never) ?? firstLine(doc);
+  const kind = header.kind;
+  const templatePath = POD_TEMPLATE_PATH[kind];
+  let podLabels: Record<string, string> | undefined;
+  let podLabelsRange;
+  if (templatePath) {
+    podLabels = stringMap(getAt(value, [...templatePath, 'metadata', 'labels']));
+    const r = nodeRange(findNode(doc, [...templatePath, 'metadata', 'labels']));
+    if (r) podLabelsRange = toRange(r);
+  } else if (kind === 'Pod') {
+    podLabels = stringMap(getAt(value, ['metadata', 'labels']));
+  }
+  const selector =
+    kind === 'Service' ? stringMap(getAt(value, ['spec', 'selector'])) : stringMap(getAt(value, ['spec', 'selector', 'matchLabels']));
+  const ports: { port: number; name?: string; protocol?: string }[] = [];
+  const pushPort = (p: unknown, key: 'port' | 'containerPort') => {
+    if (!p || typeof p !== 'object') return;
+    const r = p as Record<string, unknown>;
+    if (typeof r[key] !== 'number') return;
+    ports.push({
+      port: r[key] as number,
+      name: typeof r.name === 'string' ? r.name : undefined,
+      protocol: typeof r.protocol === 'string' ? r.protocol : undefined,
+    });
+  };
+  if (kind === 'Service') {
+    const list = getAt(value, ['spec', 'ports']);
+    if (Array.isArray(list)) for (const p of list) pushPort(p, 'port');
+  } else if (templatePath) {
+    const containers = getAt(value, [...templatePath, 'spec', 'containers']);
+    if (Array.isArray(containers))
+      for (const c of containers) {
+        const list = (c as Record<string, unknown> | null)?.ports;
+        if (Array.isArray(list)) for (const p of list) pushPort(p, 'containerPort');
+      }
+  }
+  const clusterIP = getAt(value, ['spec', 'clusterIP']);
+  const serviceName = getAt(value, ['spec', 'serviceName']);
+  return {
+    uri,
+    docIndex: doc.index,
+    apiVersion: header.apiVersion,
+    kind,
+    name: header.name,
+    namespace: header.namespace,
+    range: toRange(nameRange),
+    selector,
+    podLabels,
+    podLabelsRange,
+    clusterIP: typeof clusterIP === 'string' ? clusterIP : undefined,
+    serviceName: kind === 'StatefulSet' && typeof serviceName === 'string' ? serviceName : undefined,
+    ports: ports.length ? ports : undefined,
+  };
+}
+
+export function indexFile(file: ManifestFile, textDocument: Pick<TextDocument, 'positionAt'>): IndexedObject[] {
+  if (file.isTemplate) return [];
+  const out: IndexedObject[] = [];
+  for (const doc of file.documents) {
+    const o = indexDocument(file.uri, doc, textDocument);
+    if (o) out.push(o);
+  }
+  return out;
+}
+
+/** An index of objects by file. `objects()` sees every file; set() replaces a file's objects. */
+export class WorkspaceIndex implements WorkspaceView {
+  private readonly byUri = new Map<string, readonly IndexedObject[]>();
+
+  set(uri: string, objects: readonly IndexedObject[]): void {
+    if (objects.length) this.byUri.set(uri, objects);
+    else this.byUri.delete(uri);
+  }
+
+  setFile(file: ManifestFile, textDocument: Pick<TextDocument, 'positionAt'>): void {
+    this.set(file.uri, indexFile(file, textDocument));
+  }
+
+  delete(uri: string): void {
+    this.byUri.delete(uri);
+  }
+
+  has(uri: string): boolean {
+    return this.byUri.has(uri);
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const list of this.byUri.values()) n += list.length;
+    return n;
+  }
+
+  *objects(kind?: string): Iterable<IndexedObject> {
+    for (const list of this.byUri.values()) for (const o of list) if (!kind || o.kind === kind) yield o;
+  }
+}

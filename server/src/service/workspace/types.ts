@@ -1,0 +1,35 @@
+// What cross-document rules, completions and navigation may ask about other objects.
+// The server keeps this up to date from every YAML file of the workspace folders; the CLI and
+// unit tests fill it from the files they are given.
+import type { Range } from 'vscode-languageserver-types';
+
+/** One Kubernetes object anywhere in the workspace, reduced to what the rules need. */
+export interface IndexedObject {
+  readonly uri: string;
+  /** index of the YAML document in its file */
+  readonly docIndex: number;
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly name?: string;
+  /** metadata.namespace as written (undefined when absent) */
+  readonly namespace?: string;
+  /** Range of metadata.name's value (or of the `kind` line when there is no name) in its file. */
+  readonly range: Range;
+  /** Service: spec.selector. Workloads: spec.selector.matchLabels. */
+  readonly selector?: Readonly<Record<string, string>>;
+  /** Workloads: spec.template.metadata.labels (CronJob: jobTemplate's). Pod: metadata.labels. */
+  readonly podLabels?: Readonly<Record<string, string>>;
+  /** Range of the pod-template labels mapping, when present. */
+  readonly podLabelsRange?: Range;
+  /** Service: spec.clusterIP as written. */
+  readonly clusterIP?: string;
+  /** StatefulSet: spec.serviceName. */
+  readonly serviceName?: string;
+  /** Service: spec.ports[].port / name; workloads: containers' ports. */
+  readonly ports?: readonly { readonly port: number; readonly name?: string; readonly protocol?: string }[];
+}
+
+export interface WorkspaceView {
+  /** Every indexed object, optionally of one kind. Includes the objects of the file being validated. */
+  objects(kind?: string): Iterable<IndexedObject>;
+}
