@@ -1,0 +1,43 @@
+// Where the pod template and its containers sit in each kind, for the rules that look inside pods.
+import { getAt } from '../manifest/navigate';
+import { POD_TEMPLATE_PATH } from '../workspace/index';
+
+export type Path = readonly (string | number)[];
+
+/** Kinds whose objects hold containers. */
+export const POD_KINDS: readonly string[] = [...Object.keys(POD_TEMPLATE_PATH), 'Pod'];
+
+/** The pod template (`spec.template`, CronJob: `spec.jobTemplate.spec.template`); undefined for Pod and other kinds. */
+export function podTemplatePath(kind: string): Path | undefined {
+  return POD_TEMPLATE_PATH[kind];
+}
+
+/** The PodSpec: the template's spec, or `spec` of a Pod. */
+export function podSpecPath(kind: string): Path | undefined {
+  if (kind === 'Pod') return ['spec'];
+  const t = POD_TEMPLATE_PATH[kind];
+  return t ? [...t, 'spec'] : undefined;
+}
+
+export interface ContainerRef {
+  readonly container: Record<string, unknown>;
+  /** Path of the container item, e.g. ['spec','template','spec','containers',0]. */
+  readonly path: Path;
+  readonly list: 'containers' | 'initContainers';
+}
+
+/** Every container and init container of the object (items that are not mappings are skipped). */
+export function containersOf(value: unknown, kind: string): ContainerRef[] {
+  const spec = podSpecPath(kind);
+  if (!spec) return [];
+  const out: ContainerRef[] = [];
+  for (const list of ['initContainers', 'containers'] as const) {
+    const items = getAt(value, [...spec, list]);
+    if (!Array.isArray(items)) continue;
+    items.forEach((c, i) => {
+      if (c && typeof c === 'object' && !Array.isArray(c))
+        out.push({ container: c as Record<string, unknown>, path: [...spec, list, i], list });
+    });
+  }
+  return out;
+}
