@@ -95,7 +95,7 @@ export function ruleTable(ruleId: string, cases: { valid: readonly (string | Val
           assert.equal(d.source, 'k8s-workloads');
           assert.equal(d.codeDescription?.href, `file:///docs/rules.md#${ruleId}`);
           if (typeof c.message === 'string') assert.equal(d.message, c.message);
-          else if (c.message) assert.match(d.message, c.message);
+          else if (c.message) assert.match(String(d.message), c.message);
         }
         if (c.output !== undefined) {
           const d = mine[0];
