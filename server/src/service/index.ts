@@ -33,6 +33,8 @@ export interface LanguageService {
   ruleResults(document: TextDocument): RuleResult[];
   findDocumentSymbols(document: TextDocument): DocumentSymbol[];
   getCodeActions(document: TextDocument, request: CodeActionRequest, settings?: LanguageSettings): CodeAction[];
+  /** Drops what is cached for a closed document (an untitled one also leaves the workspace index). */
+  forget(uri: string): void;
 }
 
 export const DEFAULT_DOCS_URI = (ruleId: string) => `https://k8s-workloads.invalid/docs/rules.md#${ruleId}`;
@@ -61,6 +63,11 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
   return {
     workspace,
     parse,
+    forget(uri) {
+      lastParse.delete(uri);
+      parser.forget(uri);
+      if (uri.startsWith('untitled:')) workspace.delete(uri);
+    },
     ruleResults,
     doValidation(document, settings) {
       const file = parse(document);

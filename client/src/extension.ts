@@ -1,0 +1,38 @@
+// Starts the Kubernetes Workloads language server for YAML files. Everything the extension knows
+// lives in the server; this file only connects VS Code to it.
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  const outputChannel = vscode.window.createOutputChannel('Kubernetes Workloads', { log: true });
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'yaml' },
+      { scheme: 'untitled', language: 'yaml' },
+    ],
+    outputChannel,
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}') },
+  };
+  // The id 'k8sWorkloads' makes the client read the `k8sWorkloads.trace.server` setting.
+  client = new LanguageClient('k8sWorkloads', 'Kubernetes Workloads', serverOptions, clientOptions);
+  context.subscriptions.push(
+    outputChannel,
+    vscode.commands.registerCommand('k8sWorkloads.restartServer', async () => {
+      outputChannel.appendLine('Restarting the language server…');
+      await client?.restart();
+    }),
+  );
+  await client.start();
+  return { client };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

@@ -1,0 +1,168 @@
+// k8s-workloads lint <files or folders> [--format text|json|sarif]
+// The same checks as the editor, for CI. Exit code 1 when any error is found, 2 on bad usage.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { getLanguageService } from './service/index';
+import { RULES } from './service/rules/registry';
+
+const VERSION = '0.1.0';
+const SKIP_DIRS = new Set(['node_modules', '.git', '.test-host', 'dist']);
+const USAGE = `Usage: k8s-workloads lint <files or folders…> [--format text|json|sarif]
+
+Checks Kubernetes workload manifests (.yaml/.yml; folders are searched recursively,
+skipping node_modules and .git) with the same rules as the Kubernetes Workloads extension.
+Exit code: 0 no errors, 1 errors found, 2 bad usage or unreadable input.`;
+
+type Format = 'text' | 'json' | 'sarif';
+
+interface FileResult {
+  readonly file: string;
+  readonly diagnostics: Diagnostic[];
+}
+
+function parseArgs(argv: string[]): { format: Format; targets: string[] } | string {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h') return USAGE;
+  if (command === '--version') return VERSION;
+  if (command !== 'lint') return `Unknown command "${command}".\n\n${USAGE}`;
+  let format: Format = 'text';
+  const targets: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    if (a === '--format' || a.startsWith('--format=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : rest[++i];
+      if (v !== 'text' && v !== 'json' && v !== 'sarif') return `--format must be text, json or sarif (got "${v ?? ''}").`;
+      format = v;
+    } else if (a.startsWith('-')) return `Unknown option "${a}".\n\n${USAGE}`;
+    else targets.push(a);
+  }
+  if (targets.length === 0) return `No files or folders given.\n\n${USAGE}`;
+  return { format, targets };
+}
+
+function collect(target: string, out: string[]): void {
+  const stat = fs.statSync(target);
+  if (stat.isDirectory()) {
+    for (const name of fs.readdirSync(target).sort()) {
+      if (SKIP_DIRS.has(name)) continue;
+      const p = path.join(target, name);
+      const s = fs.statSync(p);
+      if (s.isDirectory()) collect(p, out);
+      else if (/\.ya?ml$/i.test(name)) out.push(p);
+    }
+  } else out.push(target);
+}
+
+const SEVERITY_NAME: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
+const SARIF_LEVEL: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'note', 4: 'note' };
+
+function messageText(d: Diagnostic): string {
+  return typeof d.message === 'string' ? d.message : d.message.value;
+}
+
+function printText(results: FileResult[]): void {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const { file, diagnostics } of results) {
+    for (const d of diagnostics) {
+      const sev = d.severity ?? DiagnosticSeverity.Error;
+      if (sev === DiagnosticSeverity.Error) errors++;
+      else if (sev === DiagnosticSeverity.Warning) warnings++;
+      else infos++;
+      const where = `${file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+      console.log(`${where}  ${SEVERITY_NAME[sev].padEnd(7)}  ${String(d.code).padEnd(28)}  ${messageText(d)}`);
+    }
+  }
+  const files = results.length;
+  console.log(`\n${files} file${files === 1 ? '' : 's'} checked: ${errors} error(s), ${warnings} warning(s), ${infos} info.`);
+}
+
+function toJson(results: FileResult[]) {
+  return results.flatMap(({ file, diagnostics }) =>
+    diagnostics.map((d) => ({
+      file,
+      line: d.range.start.line + 1,
+      column: d.range.start.character + 1,
+      endLine: d.range.end.line + 1,
+      endColumn: d.range.end.character + 1,
+      severity: SEVERITY_NAME[d.severity ?? 1],
+      ruleId: d.code,
+      message: messageText(d),
+    })),
+  );
+}
+
+function toSarif(results: FileResult[]) {
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'k8s-workloads',
+            version: VERSION,
+            rules: RULES.map((r) => ({ id: r.meta.id, name: r.meta.name, shortDescription: { text: r.meta.description } })),
+          },
+        },
+        results: results.flatMap(({ file, diagnostics }) =>
+          diagnostics.map((d) => ({
+            ruleId: String(d.code),
+            level: SARIF_LEVEL[d.severity ?? 1],
+            message: { text: messageText(d) },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: file.split(path.sep).join('/') },
+                  region: {
+                    startLine: d.range.start.line + 1,
+                    startColumn: d.range.start.character + 1,
+                    endLine: d.range.end.line + 1,
+                    endColumn: d.range.end.character + 1,
+                  },
+                },
+              },
+            ],
+          })),
+        ),
+      },
+    ],
+  };
+}
+
+export function main(argv: string[]): number {
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    const ok = args === USAGE || args === VERSION;
+    (ok ? console.log : console.error)(args);
+    return ok ? 0 : 2;
+  }
+  const files: string[] = [];
+  for (const t of args.targets) {
+    try {
+      collect(t, files);
+    } catch (err) {
+      console.error(`Cannot read ${t}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      return 2;
+    }
+  }
+  const rulesDoc = pathToFileURL(path.join(__dirname, '..', 'docs', 'rules.md')).toString();
+  const service = getLanguageService({ docsUri: (id) => `${rulesDoc}#${id}` });
+  // Two passes: index every file first, so cross-file rules see the whole set.
+  const documents = files.map((f) => TextDocument.create(pathToFileURL(path.resolve(f)).toString(), 'yaml', 1, fs.readFileSync(f, 'utf8')));
+  for (const d of documents) service.parse(d);
+  const results: FileResult[] = documents.map((d, i) => ({
+    file: path.relative(process.cwd(), files[i]) || files[i],
+    diagnostics: service.doValidation(d),
+  }));
+  if (args.format === 'json') console.log(JSON.stringify(toJson(results), null, 2));
+  else if (args.format === 'sarif') console.log(JSON.stringify(toSarif(results), null, 2));
+  else printText(results);
+  return results.some((r) => r.diagnostics.some((d) => (d.severity ?? 1) === DiagnosticSeverity.Error)) ? 1 : 0;
+}
+
+if (require.main === module) process.exitCode = main(process.argv.slice(2));

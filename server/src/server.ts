@@ -1,0 +1,141 @@
+// LSP wiring only: connection, documents, settings, capabilities. Every answer comes from the
+// language service in ./service; nothing here knows YAML or Kubernetes.
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { FIX_ALL_KIND } from './service/codeActions';
+import { getLanguageService, type LanguageSettings } from './service/index';
+
+/** Diagnostics wait this long after the last keystroke; on open they are immediate. */
+const CHANGE_DEBOUNCE_MS = 120;
+/** At most this many diagnostics per file: past that the user learns nothing more from more squiggles. */
+const MAX_DIAGNOSTICS = 300;
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+// dist/server.js -> <extension>/docs/rules.md, which ships in the .vsix.
+const rulesDoc = pathToFileURL(path.join(__dirname, '..', 'docs', 'rules.md')).toString();
+const service = getLanguageService({ docsUri: (id) => `${rulesDoc}#${id}` });
+
+let settings: LanguageSettings = {};
+let hasConfigurationCapability = false;
+const timers = new Map<string, NodeJS.Timeout>();
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+  const init = params.initializationOptions as { settings?: LanguageSettings } | undefined;
+  if (init?.settings) settings = init.settings;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      documentSymbolProvider: { label: 'Kubernetes objects' },
+      codeActionProvider: {
+        codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.RefactorRewrite],
+      },
+    },
+    serverInfo: { name: 'k8s-workloads', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (hasConfigurationCapability) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'k8sWorkloads' });
+    void pullSettings().then(revalidateAll);
+  }
+});
+
+async function pullSettings(): Promise<void> {
+  if (!hasConfigurationCapability) return;
+  try {
+    const [config] = (await connection.workspace.getConfiguration([{ section: 'k8sWorkloads' }])) as [LanguageSettings | null];
+    settings = config ?? {};
+  } catch (err) {
+    connection.console.warn(`Could not read the k8sWorkloads settings: ${(err as Error).message}`);
+  }
+}
+
+connection.onDidChangeConfiguration(async (change) => {
+  if (hasConfigurationCapability) await pullSettings();
+  else settings = ((change.settings as { k8sWorkloads?: LanguageSettings } | undefined)?.k8sWorkloads ?? {}) as LanguageSettings;
+  revalidateAll();
+});
+
+function capped(diagnostics: Diagnostic[]): Diagnostic[] {
+  if (diagnostics.length <= MAX_DIAGNOSTICS) return diagnostics;
+  const shown = diagnostics.slice(0, MAX_DIAGNOSTICS);
+  shown.push({
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: 3,
+    source: 'k8s-workloads',
+    code: 'too-many-problems',
+    message: `${diagnostics.length - MAX_DIAGNOSTICS} more problems in this file are not shown. Fix the ones above first.`,
+  });
+  return shown;
+}
+
+function validate(document: TextDocument): void {
+  let diagnostics: Diagnostic[];
+  try {
+    diagnostics = capped(service.doValidation(document, settings));
+  } catch (err) {
+    // Never let one file take the server down; say what happened once, in the log.
+    connection.console.error(`Validation of ${document.uri} failed: ${(err as Error).stack ?? String(err)}`);
+    diagnostics = [];
+  }
+  void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+}
+
+function revalidateAll(): void {
+  for (const document of documents.all()) validate(document);
+}
+
+documents.onDidOpen((e) => validate(e.document));
+
+documents.onDidChangeContent((e) => {
+  const uri = e.document.uri;
+  clearTimeout(timers.get(uri));
+  timers.set(
+    uri,
+    setTimeout(() => {
+      timers.delete(uri);
+      const current = documents.get(uri);
+      if (current) validate(current);
+    }, CHANGE_DEBOUNCE_MS),
+  );
+});
+
+documents.onDidClose((e) => {
+  clearTimeout(timers.get(e.document.uri));
+  timers.delete(e.document.uri);
+  service.forget(e.document.uri);
+  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+connection.onDocumentSymbol((params) => {
+  const document = documents.get(params.textDocument.uri);
+  return document ? service.findDocumentSymbols(document) : [];
+});
+
+connection.onCodeAction((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return [];
+  return service.getCodeActions(
+    document,
+    { range: params.range, diagnostics: params.context.diagnostics, only: params.context.only },
+    settings,
+  );
+});
+
+documents.listen(connection);
+connection.listen();
