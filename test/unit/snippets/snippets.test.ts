@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
 import { parseAllDocuments } from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../../../server/src/service/index';
@@ -18,7 +19,11 @@ interface Snippet {
   body: string | string[];
   description: string;
 }
-const snippets = Object.entries(JSON.parse(readFileSync(SNIPPETS_FILE, 'utf8')) as Record<string, Snippet>);
+/** .code-snippets files are JSON with comments and trailing commas (Prettier writes them); both are also JavaScript. */
+function readSnippetsFile(file: string): Record<string, Snippet> {
+  return runInNewContext(`(${readFileSync(file, 'utf8')}\n)`, {}, { filename: file }) as Record<string, Snippet>;
+}
+const snippets = Object.entries(readSnippetsFile(SNIPPETS_FILE));
 const prefixes = (s: Snippet) => (Array.isArray(s.prefix) ? s.prefix : [s.prefix]);
 const bodyText = (s: Snippet) => (Array.isArray(s.body) ? s.body.join('\n') : s.body);
 
