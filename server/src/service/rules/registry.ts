@@ -1,10 +1,16 @@
 // Every rule the language service runs. Adding a rule = one file in this folder + one line here.
 import type { Rule } from './types';
 import { yamlSyntax } from './yaml-syntax';
+import { missingHeadlessService } from './missing-headless-service';
+import { serviceNotHeadless } from './service-not-headless';
+import { danglingService } from './dangling-service';
 
 export const RULES: readonly Rule[] = [
   yamlSyntax,
   // Kubernetes API rules (schema) and the guide's rules are appended below, one line each.
+  missingHeadlessService,
+  serviceNotHeadless,
+  danglingService,
 ];
 
 const byId = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -106,6 +106,8 @@ export function indexFile(file: ManifestFile, textDocument: Pick<TextDocument, '
 /** An index of objects by file. `objects()` sees every file; set() replaces a file's objects. */
 export class WorkspaceIndex implements WorkspaceView {
   private readonly byUri = new Map<string, readonly IndexedObject[]>();
+  /** Set by whoever filled the index from every file of the workspace (see WorkspaceView.complete). */
+  complete = false;
 
   set(uri: string, objects: readonly IndexedObject[]): void {
     if (objects.length) this.byUri.set(uri, objects);

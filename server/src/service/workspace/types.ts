@@ -32,4 +32,10 @@ export interface IndexedObject {
 export interface WorkspaceView {
   /** Every indexed object, optionally of one kind. Includes the objects of the file being validated. */
   objects(kind?: string): Iterable<IndexedObject>;
+  /**
+   * True when every YAML file of the workspace folders (or every file given to the CLI) is in
+   * the index, not only the files being edited. Rules that conclude from an absence
+   * (dangling-service) only do so across files when it is set.
+   */
+  readonly complete?: boolean;
 }

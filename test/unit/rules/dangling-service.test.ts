@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getLanguageService, WorkspaceIndex } from '../../../server/src/service/index';
+import { ruleTable } from '../helpers/ruleTester';
+
+const deploy = (labels: string, ns = '') => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+${ns}spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+${labels}
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+`;
+
+const service = (selector: string, ns = '') => `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+${ns}spec:
+  «selector»:
+${selector}
+  ports:
+    - port: 80
+`;
+const plain = (s: string) => s.replace(/[«»]/g, '');
+
+ruleTable('dangling-service', {
+  valid: [
+    {
+      name: 'selects the Deployment of the same file',
+      text: `${deploy('        app: web\n        tier: fe')}---\n${plain(service('    app: web'))}`,
+    },
+    {
+      name: 'a subset of the pod labels is enough',
+      text: `${deploy('        app: web\n        tier: fe')}---\n${plain(service('    tier: fe'))}`,
+    },
+    { name: 'a lone Service: nothing to compare with', text: plain(service('    app: nothing-here')) },
+    {
+      name: 'the workspace was not fully indexed and the workload is in another file',
+      text: plain(service('    app: wob')),
+      files: { 'file:///work/deploy.yaml': deploy('        app: web') },
+    },
+    {
+      name: 'the only workload is in another namespace',
+      text: `${deploy('        app: web', '  namespace: other\n')}---\n${plain(service('    app: api'))}`,
+    },
+    {
+      name: 'a custom resource in the namespace may create the pods',
+      text: `${deploy('        app: web')}---\napiVersion: monitoring.coreos.com/v1\nkind: Prometheus\nmetadata:\n  name: main\n---\n${plain(service('    app: prometheus'))}`,
+    },
+    {
+      name: 'no selector: manual Endpoints',
+      text: `${deploy('        app: web')}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: ext\nspec:\n  ports:\n    - port: 80\n`,
+    },
+    {
+      name: 'ExternalName',
+      text: `${deploy('        app: web')}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: ext\nspec:\n  type: ExternalName\n  externalName: db.example.com\n  selector:\n    app: x\n`,
+    },
+    {
+      name: 'selects a CronJob pod template',
+      text: `apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: c\nspec:\n  schedule: "0 * * * *"\n  jobTemplate:\n    spec:\n      template:\n        metadata:\n          labels:\n            app: c\n        spec:\n          restartPolicy: Never\n          containers:\n            - name: c\n              image: busybox:1.36\n---\n${plain(service('    app: c'))}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a typo in the selector',
+      text: `${deploy('        app: web')}---\n${service('    app: wbe')}`,
+      messageId: 'dangling',
+      message:
+        'Service web selects app=wbe, but no pod template in namespace default has these labels (Deployment web has app=web): ' +
+        'the Service would have no endpoints. Fix the selector or the pod template labels.',
+    },
+    {
+      name: 'one label of two does not match',
+      text: `${deploy('        app: web\n        tier: fe')}---\n${service('    app: web\n    tier: backend')}`,
+      messageId: 'dangling',
+      message: /selects app=web,tier=backend, .*Deployment web has app=web,tier=fe/,
+    },
+    {
+      name: 'the workload of the same file has no labels; flow selector',
+      text: `apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  template:\n    spec:\n      containers: []\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: agent\nspec:\n  «selector»: {app: agent}\n`,
+      messageId: 'dangling',
+      message: /\(DaemonSet agent has no labels\)/,
+    },
+  ],
+});
+
+describe('dangling-service across files', () => {
+  function check(complete: boolean, files: Record<string, string>, text: string) {
+    const workspace = new WorkspaceIndex();
+    workspace.complete = complete;
+    const ls = getLanguageService({ workspace });
+    for (const [uri, t] of Object.entries(files)) ls.parse(TextDocument.create(uri, 'yaml', 1, t));
+    const doc = TextDocument.create('file:///work/svc.yaml', 'yaml', 1, text);
+    return ls.doValidation(doc).filter((d) => d.code === 'dangling-service');
+  }
+
+  it('warns about a Service matching the workload of another file only once the whole workspace is indexed', () => {
+    const files = { 'file:///work/deploy.yaml': deploy('        app: web') };
+    assert.equal(check(false, files, plain(service('    app: wob'))).length, 0);
+    const found = check(true, files, plain(service('    app: wob')));
+    assert.equal(found.length, 1);
+    assert.match(String(found[0].message), /selects app=wob/);
+    assert.deepEqual(found[0].range, { start: { line: 5, character: 2 }, end: { line: 5, character: 10 } });
+  });
+
+  it('is satisfied by a workload in another file', () => {
+    assert.deepEqual(check(true, { 'file:///work/deploy.yaml': deploy('        app: web') }, plain(service('    app: web'))), []);
+  });
+
+  it('looks at namespaces: a match in another namespace does not count', () => {
+    const files = {
+      'file:///work/a.yaml': deploy('        app: web', '  namespace: a\n'),
+      'file:///work/b.yaml': deploy('        app: api', '  namespace: b\n'),
+    };
+    assert.equal(check(true, files, plain(service('    app: web', '  namespace: b\n'))).length, 1);
+    assert.equal(check(true, files, plain(service('    app: web', '  namespace: a\n'))).length, 0);
+  });
+});
