@@ -1,0 +1,80 @@
+// The foundation in a real VS Code extension host: activation, diagnostics pushed by our language
+// server, the outline, and the restart command.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { diagnosticCode, eventually, extension, flattenSymbols, openFixture, openYaml, setText, waitForDiagnostics } from './helpers';
+
+const hasYamlSyntax = (ds: vscode.Diagnostic[]) => ds.some((d) => diagnosticCode(d) === 'yaml-syntax');
+
+describe('foundation: the extension in a real VS Code host', () => {
+  it('activates when a YAML file is opened', async () => {
+    const ext = extension();
+    assert.equal(ext.packageJSON.name, 'k8s-workloads');
+    const editor = await openFixture('app.yaml');
+    assert.equal(editor.document.languageId, 'yaml');
+    await eventually(() => ext.isActive, 'the extension to activate on a YAML document');
+  });
+
+  it('reports a duplicate key as yaml-syntax on the repeated key', async () => {
+    const editor = await openFixture('duplicate-key.yaml');
+    const ds = await waitForDiagnostics(editor.document.uri, hasYamlSyntax, 'a yaml-syntax diagnostic');
+    const dup = ds.filter((d) => diagnosticCode(d) === 'yaml-syntax');
+    assert.equal(dup.length, 1, JSON.stringify(dup.map((d) => d.message)));
+    assert.equal(dup[0].severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(dup[0].source, 'k8s-workloads');
+    // the second `labels:` (line 7 of the file, 0-based 6) is the offending key
+    assert.equal(dup[0].range.start.line, 6, `range ${JSON.stringify(dup[0].range)}`);
+    assert.equal(editor.document.getText(dup[0].range).startsWith('labels'), true, editor.document.getText(dup[0].range));
+  });
+
+  it('checks an untitled YAML document and clears the error once it is fixed', async () => {
+    const editor = await openYaml('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n');
+    const ds = await waitForDiagnostics(editor.document.uri, hasYamlSyntax, 'a yaml-syntax diagnostic on the untitled document');
+    assert.equal(ds.find((d) => diagnosticCode(d) === 'yaml-syntax')?.range.start.line, 4);
+    await setText(editor, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n');
+    await waitForDiagnostics(editor.document.uri, (d) => !hasYamlSyntax(d), 'the yaml-syntax diagnostic to clear');
+  });
+
+  it('gives an outline with one symbol per object, named "Kind name"', async () => {
+    const editor = await openFixture('app.yaml');
+    const symbols = await eventually(async () => {
+      const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>(
+        'vscode.executeDocumentSymbolProvider',
+        editor.document.uri,
+      );
+      return s && s.length > 0 ? s : undefined;
+    }, 'document symbols for app.yaml');
+    const tree = JSON.stringify(flattenSymbols(symbols));
+    assert.deepEqual(
+      symbols.map((s) => s.name),
+      ['Deployment web', 'Service web'],
+      tree,
+    );
+    const [deployment, service] = symbols;
+    // each object's range lies within its own YAML document
+    assert.ok(deployment.range.start.line <= 2 && deployment.range.end.line <= 33, tree);
+    assert.ok(service.range.start.line >= 33, tree);
+    assert.equal(editor.document.getText(deployment.selectionRange).length > 0, true);
+    // the main sections and the containers, by name, are children
+    const names = flattenSymbols(deployment.children).map(([, n]) => n);
+    assert.ok(names.includes('metadata') && names.includes('spec'), tree);
+    assert.ok(
+      names.some((n) => n.includes('app-server')),
+      tree,
+    );
+  });
+
+  it('the restart command restarts the server and diagnostics still arrive', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    assert.ok(commands.includes('k8sWorkloads.restartServer'), 'k8sWorkloads.restartServer is not registered');
+    const editor = await openYaml('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: before\n');
+    await vscode.commands.executeCommand('k8sWorkloads.restartServer');
+    // an edit to an already open document reaches the restarted server
+    await setText(editor, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  x: "1"\n  x: "2"\n');
+    const ds = await waitForDiagnostics(editor.document.uri, hasYamlSyntax, 'a yaml-syntax diagnostic after the restart');
+    assert.equal(ds.find((d) => diagnosticCode(d) === 'yaml-syntax')?.range.start.line, 6);
+    // and so does a document opened after it
+    const fresh = await openYaml('kind: Job\nkind: CronJob\n');
+    await waitForDiagnostics(fresh.document.uri, hasYamlSyntax, 'a yaml-syntax diagnostic on a document opened after the restart');
+  });
+});
