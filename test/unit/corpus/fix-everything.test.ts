@@ -1,0 +1,95 @@
+// The property every quick-fix must have, checked over the real manifests of the corpus: apply
+// each fix offered for each diagnostic of each document (whatever rules are registered), then
+// the YAML still parses, the diagnostic it targets is gone, no other document changed and every
+// comment is still there.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
+import { getLanguageService } from '../../../server/src/service/index';
+import { RULES } from '../../../server/src/service/rules/registry';
+import { applyEdits, assertFixIsClean } from '../helpers/ruleTester';
+
+const CORPUS = join(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'k8s');
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) return yamlFiles(p);
+      return /\.ya?ml$/i.test(name) ? [p] : [];
+    });
+}
+
+/** Comment lines (trimmed), with their counts. */
+function comments(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    const m = /(?:^|\s)(#.*)$/.exec(line);
+    if (!m) continue;
+    const c = m[1].trim();
+    out.set(c, (out.get(c) ?? 0) + 1);
+  }
+  return out;
+}
+
+function lostComments(before: string, after: string, ignore: RegExp): string[] {
+  const a = comments(before);
+  const b = comments(after);
+  const lost: string[] = [];
+  for (const [c, n] of a) if (!ignore.test(c) && (b.get(c) ?? 0) < n) lost.push(c);
+  return lost;
+}
+
+const files = yamlFiles(CORPUS);
+
+describe('fix everything over the corpus', () => {
+  it('finds the corpus and has rules registered', () => {
+    assert.ok(files.length > 100, `expected the corpus at ${CORPUS}`);
+    assert.ok(RULES.length > 1);
+  });
+
+  let applied = 0;
+  const byRule = new Map<string, number>();
+
+  for (const path of files) {
+    const name = relative(CORPUS, path);
+    it(name, () => {
+      const text = readFileSync(path, 'utf8');
+      const service = getLanguageService();
+      const document = TextDocument.create(`file:///corpus/${name}`, 'yaml', 1, text);
+      const diagnostics = service.doValidation(document).filter((d) => typeof d.code === 'string');
+      const failures: string[] = [];
+      for (const d of diagnostics) {
+        const actions: CodeAction[] = service.getCodeActions(document, { range: d.range, diagnostics: [d] });
+        for (const action of actions) {
+          const edits = action.edit?.changes?.[document.uri];
+          if (!edits) continue;
+          const after = applyEdits(text, edits);
+          const where = `${d.code} at ${d.range.start.line + 1}:${d.range.start.character + 1} — "${action.title}"`;
+          try {
+            assert.notEqual(after, text, 'the fix changes nothing');
+            assertFixIsClean(String(d.code), text, after, d as Diagnostic);
+            const isDisable = action.title.startsWith('Disable ');
+            const lost = lostComments(text, after, isDisable ? /k8s-workloads-disable/ : /^$/);
+            assert.deepEqual(lost, [], 'comments must survive the fix');
+            applied++;
+            byRule.set(String(d.code), (byRule.get(String(d.code)) ?? 0) + 1);
+          } catch (err) {
+            failures.push(`${where}: ${(err as Error).message.split('\n')[0]}`);
+          }
+        }
+      }
+      assert.deepEqual(failures, []);
+    });
+  }
+
+  it('applied fixes at all (the corpus has problems to fix)', () => {
+    assert.ok(applied > 0, 'no fix was applied: the property was never exercised');
+    const summary = [...byRule].map(([r, n]) => `${r}: ${n}`).join(', ');
+    console.log(`fix-everything: ${applied} fixes applied (${summary})`);
+  });
+});
