@@ -1,0 +1,47 @@
+// Fields the API server requires by validation code although the OpenAPI spec does not list
+// them in `required` (pkg/apis/core/validation, pkg/apis/apps/validation, pkg/apis/batch/validation).
+// `when` narrows a conditional requirement: it gets the object that should hold the field and
+// the JSON path of that object in the document.
+
+export interface ExtraRequired {
+  readonly def: string;
+  readonly prop: string;
+  /** Why: what the API server says, for the docs and the tests. */
+  readonly reason: string;
+  /** Only required when this returns true (undefined: always). */
+  readonly when?: (obj: Record<string, unknown>, path: readonly (string | number)[]) => boolean;
+}
+
+export const EXTRA_REQUIRED: readonly ExtraRequired[] = [
+  { def: 'Container', prop: 'image', reason: 'containers[].image: Required value (ValidatePodSpec)' },
+  // A missing spec is reported once, on the kind, instead of once per required field inside it.
+  ...['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob'].map((def) => ({
+    def,
+    prop: 'spec',
+    reason: 'the spec holds required fields (selector, template, containers, schedule…)',
+  })),
+  { def: 'PodTemplateSpec', prop: 'spec', reason: 'template.spec.containers: Required value' },
+  { def: 'JobTemplateSpec', prop: 'spec', reason: 'jobTemplate.spec.template: Required value' },
+  {
+    def: 'Service',
+    prop: 'spec',
+    reason: 'spec.ports: Required value (a ClusterIP Service needs ports)',
+  },
+  {
+    def: 'ServiceSpec',
+    prop: 'ports',
+    reason: 'spec.ports: Required value, unless the Service is headless (clusterIP: None) or of type ExternalName (ValidateService)',
+    when: (spec) => spec.type !== 'ExternalName' && spec.clusterIP !== 'None',
+  },
+];
+
+const byDef = new Map<string, ExtraRequired[]>();
+for (const e of EXTRA_REQUIRED) {
+  const list = byDef.get(e.def) ?? [];
+  list.push(e);
+  byDef.set(e.def, list);
+}
+
+export function extraRequiredOf(def: string): readonly ExtraRequired[] {
+  return byDef.get(def) ?? [];
+}
