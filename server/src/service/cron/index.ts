@@ -1,0 +1,5 @@
+// Kubernetes CronJob schedules: parsing as the API server does, words, next runs, time zones.
+export { CRON_FIELDS, CRON_MACROS, parseCronSchedule, parseGoDuration, splitTimeZonePrefix } from './parse';
+export type { CronError, CronFieldName, CronFieldSpec, CronParseResult, ParsedCron, ParsedCronField } from './parse';
+export { describeCron, nextRuns, toCronParserExpression } from './describe';
+export { isValidTimeZone, suggestTimeZone, timeZoneNames } from './timezone';
