@@ -4,9 +4,14 @@
 # bundles the real VS Code 1.100.3 server and Node extension host) + playwright-core to drive
 # headless chromium. Idempotent: every step is skipped when its result is already there.
 # Works offline except for the npm registry and Debian's archive (see ../shared/vscode-offline.md).
-# usage: scripts/setup-test-host.sh [HOST_DIR]   (default: <repo>/.test-host)
+# usage: scripts/setup-test-host.sh [--apt-only] [HOST_DIR]   (default: <repo>/.test-host)
 set -euo pipefail
 
+APT_ONLY=
+if [ "${1:-}" = --apt-only ]; then
+  APT_ONLY=1
+  shift
+fi
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 HOST=${1:-${TEST_HOST_DIR:-$REPO/.test-host}}
 CODE_SERVER_VERSION=4.100.3
@@ -15,36 +20,44 @@ PLAYWRIGHT_VERSION=1.65.1
 RG_CACHE_NAME=vscode-ripgrep-cache-1.15.11
 RG_ARCHIVE=ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz
 
-T_ALL=$(date +%s.%N)
-elapsed() { printf '%.1f' "$(echo "$(date +%s.%N) - $1" | bc)"; }
+T_ALL=$(date +%s%N)
+elapsed() { # seconds since $1 (from date +%s%N), one decimal
+  local ds=$((($(date +%s%N) - $1) / 100000000))
+  echo "$((ds / 10)).$((ds % 10))"
+}
 step() { # step "label" cmd...: runs a command and prints how long it took
   local label=$1 s
   shift
-  s=$(date +%s.%N)
+  s=$(date +%s%N)
   "$@"
   echo "setup-test-host: $label ($(elapsed "$s") s)"
 }
 
-# --- 1. Debian packages --------------------------------------------------------------------
-have_apt_pkgs() { command -v chromium > /dev/null && command -v rg > /dev/null && [ -e /usr/include/krb5.h ]; }
+# --- 1. Debian packages (curl: the runner polls the server; git, ca-certificates: a CI clone) ---
+APT_PACKAGES=(chromium libkrb5-dev ripgrep curl ca-certificates git)
+have_apt_pkgs() {
+  command -v chromium > /dev/null && command -v rg > /dev/null && [ -e /usr/include/krb5.h ] &&
+    command -v curl > /dev/null && command -v git > /dev/null && [ -d /etc/ssl/certs ]
+}
 install_apt() {
   local sudo=
   if [ "$(id -u)" != 0 ]; then
-    command -v sudo > /dev/null || { echo "setup-test-host: need root (or sudo) to apt-get install chromium libkrb5-dev ripgrep" >&2; exit 1; }
+    command -v sudo > /dev/null || { echo "setup-test-host: need root (or sudo) to apt-get install ${APT_PACKAGES[*]}" >&2; exit 1; }
     sudo=sudo
   fi
   APT_LOG=$(mktemp)
   $sudo apt-get update -qq
-  if ! $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium libkrb5-dev ripgrep > "$APT_LOG" 2>&1; then
+  if ! $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${APT_PACKAGES[@]}" > "$APT_LOG" 2>&1; then
     tail -30 "$APT_LOG" >&2
     exit 1
   fi
 }
 if have_apt_pkgs; then
-  echo "setup-test-host: chromium, ripgrep, libkrb5-dev already installed"
+  echo "setup-test-host: ${APT_PACKAGES[*]} already installed"
 else
-  step "apt-get install chromium libkrb5-dev ripgrep" install_apt
+  step "apt-get install ${APT_PACKAGES[*]}" install_apt
 fi
+[ -z "$APT_ONLY" ] || exit 0
 
 # --- 2. code-server + playwright-core in HOST (its own package.json, not the repo's lockfile) ---
 mkdir -p "$HOST"

@@ -1,0 +1,107 @@
+// The packaged extension: `npm run package` builds a .vsix that holds only what runs, stays under
+// 2 MB, and whose bundles need nothing that is not inside it (no node_modules ship).
+// K8SW_VSIX=<path> checks an existing .vsix instead of packaging a fresh one.
+import { describe, it, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { join, resolve } from 'node:path';
+import { readZip, type ZipEntry } from './zip';
+
+const repo = resolve(__dirname, '../..');
+const manifest = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { name: string; version: string };
+const MAX_BYTES = 2 * 1024 * 1024;
+
+/** Everything allowed inside the .vsix (vsce adds the two metadata files and renames readme/license/changelog). */
+const ALLOWED: RegExp[] = [
+  /^\[Content_Types\]\.xml$/,
+  /^extension\.vsixmanifest$/,
+  /^extension\/package\.json$/,
+  /^extension\/readme\.md$/i,
+  /^extension\/license(\.txt|\.md)?$/i,
+  /^extension\/changelog\.md$/i,
+  /^extension\/dist\/[^/]+\.js$/,
+  /^extension\/snippets\/[^/]+\.code-snippets$/,
+  /^extension\/syntaxes\/[^/]+\.json$/,
+  /^extension\/docs\/.+\.md$/,
+  /^extension\/images\/icon\.png$/,
+];
+const REQUIRED: RegExp[] = [
+  /^extension\/package\.json$/,
+  /^extension\/dist\/extension\.js$/,
+  /^extension\/dist\/server\.js$/,
+  /^extension\/readme\.md$/i,
+  /^extension\/license(\.txt|\.md)?$/i,
+  /^extension\/changelog\.md$/i,
+];
+const FORBIDDEN = /(^|\/)(node_modules|src|test|out|\.test-host|\.git|\.ci|scripts|bench)(\/|$)|\.ts$|\.map$/;
+
+describe('the .vsix package', () => {
+  let vsixPath: string;
+  let entries: ZipEntry[];
+  let read: (name: string) => Buffer;
+
+  before(() => {
+    if (process.env.K8SW_VSIX) {
+      vsixPath = resolve(process.env.K8SW_VSIX);
+    } else {
+      const started = Date.now();
+      const r = spawnSync('npm', ['run', 'package'], { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      assert.equal(r.status, 0, `npm run package failed:\n${r.stdout}\n${r.stderr}`);
+      vsixPath = join(repo, `${manifest.name}-${manifest.version}.vsix`);
+      assert.ok(existsSync(vsixPath), `npm run package did not write ${vsixPath}:\n${r.stdout}`);
+      assert.ok(statSync(vsixPath).mtimeMs >= started - 2000, `${vsixPath} is stale: npm run package did not rewrite it`);
+    }
+    ({ entries, read } = readZip(vsixPath));
+  });
+
+  it('holds only what runs', () => {
+    const names = entries.map((e) => e.name);
+    const unexpected = names.filter((n) => !ALLOWED.some((re) => re.test(n)) || FORBIDDEN.test(n.replace(/^extension\//, '')));
+    assert.deepEqual(unexpected, [], `unexpected files in the .vsix:\n${unexpected.join('\n')}`);
+    for (const re of REQUIRED)
+      assert.ok(
+        names.some((n) => re.test(n)),
+        `missing ${re} in:\n${names.join('\n')}`,
+      );
+  });
+
+  it('is smaller than 2 MB', () => {
+    const size = statSync(vsixPath).size;
+    assert.ok(size < MAX_BYTES, `${vsixPath} is ${(size / 1024 / 1024).toFixed(2)} MB`);
+    const unpacked = entries.reduce((s, e) => s + e.size, 0);
+    assert.ok(unpacked < 4 * MAX_BYTES, `unpacked size ${unpacked} bytes`);
+  });
+
+  it('has every file its manifest points at', () => {
+    const pkg = JSON.parse(read('extension/package.json').toString('utf8'));
+    const names = new Set(entries.map((e) => e.name));
+    const inVsix = (p: string) => names.has(`extension/${p.replace(/^\.\//, '')}`);
+    const referenced: string[] = [pkg.main, ...(pkg.contributes?.snippets ?? []).map((s: { path: string }) => s.path)];
+    referenced.push(...(pkg.contributes?.grammars ?? []).map((g: { path: string }) => g.path));
+    if (pkg.icon) referenced.push(pkg.icon);
+    const missing = referenced.filter((p) => !inVsix(p));
+    assert.deepEqual(missing, [], `package.json refers to files the .vsix lacks: ${missing.join(', ')}`);
+    assert.equal(pkg.name, manifest.name);
+    assert.equal(pkg.version, manifest.version);
+  });
+
+  it('bundles every runtime dependency (the JavaScript requires only node built-ins and vscode)', () => {
+    const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`), 'vscode']);
+    for (const e of entries.filter((x) => /^extension\/dist\/.+\.js$/.test(x.name))) {
+      const code = read(e.name).toString('utf8');
+      const required = [...code.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
+      const external = [...new Set(required.filter((m) => !builtins.has(m) && !m.startsWith('.')))];
+      assert.deepEqual(external, [], `${e.name} requires modules that are not in the .vsix: ${external.join(', ')}`);
+      const relative = required.filter((m) => m.startsWith('.'));
+      for (const rel of relative) {
+        const target = join('extension/dist', rel).replace(/\\/g, '/');
+        assert.ok(
+          [target, `${target}.js`].some((t) => entries.some((x) => x.name === t)),
+          `${e.name} requires ${rel}, which is not in the .vsix`,
+        );
+      }
+    }
+  });
+});
