@@ -4,6 +4,13 @@ import { yamlSyntax } from './yaml-syntax';
 import { missingHeadlessService } from './missing-headless-service';
 import { serviceNotHeadless } from './service-not-headless';
 import { danglingService } from './dangling-service';
+import { cronjobConcurrencyPolicy } from './cronjob-concurrency-policy';
+import { indexedJobCompletions } from './indexed-job-completions';
+import { completionIndexNeedsIndexed } from './completion-index-needs-indexed';
+import { parallelismExceedsCompletions } from './parallelism-exceeds-completions';
+import { jobTtl } from './job-ttl';
+import { jobDeadline } from './job-deadline';
+import { daemonsetTolerations } from './daemonset-tolerations';
 
 export const RULES: readonly Rule[] = [
   yamlSyntax,
@@ -11,6 +18,13 @@ export const RULES: readonly Rule[] = [
   missingHeadlessService,
   serviceNotHeadless,
   danglingService,
+  cronjobConcurrencyPolicy,
+  indexedJobCompletions,
+  completionIndexNeedsIndexed,
+  parallelismExceedsCompletions,
+  jobTtl,
+  jobDeadline,
+  daemonsetTolerations,
 ];
 
 const byId = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -1,0 +1,102 @@
+import { ruleTable } from '../helpers/ruleTester';
+
+// The guide's backup CronJob and nightly embedding refresh both set Forbid.
+const GUIDE_BACKUP = `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: backup
+spec:
+  schedule: "0 2 * * *"  # Daily at 2am
+  concurrencyPolicy: Forbid  # Don't start if previous still running
+  successfulJobsHistoryLimit: 3
+  failedJobsHistoryLimit: 3
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers:
+          - name: backup
+            image: backup-tool:v1.0.0
+            command: ["./backup.sh"]
+`;
+
+const GUIDE_EMBEDDING_SYNC = `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: embedding-sync
+spec:
+  schedule: "0 3 * * *"           # 3 AM daily
+  concurrencyPolicy: Forbid       # Skip if previous still running
+  successfulJobsHistoryLimit: 3
+  failedJobsHistoryLimit: 3
+  jobTemplate:
+    spec:
+      backoffLimit: 2
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers:
+          - name: sync
+            image: embedding-sync:v1
+`;
+
+const UNSET = (marker: (s: string) => string) => `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: report
+${marker('spec')}:
+  schedule: "0 * * * *"  # hourly
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers:
+          - name: report
+            image: report:v2
+`;
+const mark = (s: string) => `«${s}»`;
+const plain = (s: string) => s;
+
+ruleTable('cronjob-concurrency-policy', {
+  valid: [
+    { name: "the guide's backup CronJob", text: GUIDE_BACKUP },
+    { name: "the guide's embedding-sync CronJob", text: GUIDE_EMBEDDING_SYNC },
+    { name: 'Allow written explicitly is a choice', text: GUIDE_BACKUP.replace('Forbid  #', 'Allow  #') },
+    { name: 'Replace', text: GUIDE_BACKUP.replace('Forbid  #', 'Replace  #') },
+    {
+      name: 'a Job is not checked',
+      text: 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: a\n        image: a:1\n',
+    },
+    {
+      name: 'a CronJob without spec is left to missing-required-field',
+      text: 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: x\n',
+    },
+  ],
+  invalid: [
+    {
+      name: 'unset: add Forbid at the end of spec',
+      text: UNSET(mark),
+      messageId: 'unset',
+      message:
+        'concurrencyPolicy is not set, so it defaults to Allow: a new Job starts at each scheduled time even while the previous one is still running. Set Forbid to skip a run while one is active, or Replace to cancel it.',
+      fix: 'Add concurrencyPolicy: Forbid',
+      output: `${UNSET(plain)}  concurrencyPolicy: Forbid\n`,
+    },
+    {
+      name: 'unset: Replace is offered too',
+      text: UNSET(mark),
+      messageId: 'unset',
+      fix: 'Add concurrencyPolicy: Replace',
+      output: `${UNSET(plain)}  concurrencyPolicy: Replace\n`,
+    },
+    {
+      name: 'explicit null, in the second document; the first stays untouched',
+      text: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c  # keep\n---\napiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: r\nspec:\n  schedule: '@daily'\n  «concurrencyPolicy»: ~\n  jobTemplate: {spec: {template: {spec: {restartPolicy: Never, containers: [{name: a, image: 'a:1'}]}}}}\n`,
+      messageId: 'unset',
+      fix: 'Add concurrencyPolicy: Forbid',
+      output: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c  # keep\n---\napiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: r\nspec:\n  schedule: '@daily'\n  concurrencyPolicy: Forbid\n  jobTemplate: {spec: {template: {spec: {restartPolicy: Never, containers: [{name: a, image: 'a:1'}]}}}}\n`,
+    },
+  ],
+});

@@ -1,0 +1,82 @@
+import { ruleTable } from '../helpers/ruleTester';
+
+// The guide's Indexed Parallel Job and Parallel Document Ingestion.
+const GUIDE_INDEXED = `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: indexed-processor
+spec:
+  completions: 10
+  parallelism: 3
+  completionMode: Indexed  # Enable JOB_COMPLETION_INDEX
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+      - name: worker
+        image: processor:v1
+        env:
+        - name: JOB_INDEX
+          valueFrom:
+            fieldRef:
+              fieldPath: metadata.annotations['batch.kubernetes.io/job-completion-index']
+        command: ["./process.sh"]
+        args: ["--partition=$(JOB_INDEX)"]
+`;
+const GUIDE_INGEST = `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: document-ingest
+spec:
+  completions: 100        # 100 batches to process
+  parallelism: 10         # 10 parallel workers
+  completionMode: Indexed
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+      - name: ingest
+        image: doc-processor:v1
+`;
+
+ruleTable('indexed-job-completions', {
+  valid: [
+    { name: "the guide's indexed processor", text: GUIDE_INDEXED },
+    { name: "the guide's document ingestion", text: GUIDE_INGEST },
+    {
+      name: 'NonIndexed without completions is a work queue',
+      text: GUIDE_INGEST.replace('completionMode: Indexed', 'completionMode: NonIndexed').replace(/ {2}completions.*\n/, ''),
+    },
+    {
+      name: 'CronJob with completions in its jobTemplate',
+      text: 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: c\nspec:\n  schedule: "@daily"\n  jobTemplate:\n    spec:\n      completionMode: Indexed\n      completions: 4\n      template:\n        spec:\n          restartPolicy: Never\n          containers:\n          - name: a\n            image: a:1\n',
+    },
+  ],
+  invalid: [
+    {
+      name: 'no completions: placeholder from parallelism',
+      text: GUIDE_INDEXED.replace('  completions: 10\n', '').replace('completionMode: Indexed', 'completionMode: «Indexed»'),
+      messageId: 'missing',
+      message:
+        'completionMode is Indexed but completions is not set: the API server rejects an Indexed Job without completions. Set completions to the number of indexes (pods 0 to completions-1).',
+      fix: 'Add completions: 3',
+      output: `${GUIDE_INDEXED.replace('  completions: 10\n', '')}  completions: 3\n`,
+    },
+    {
+      name: 'no parallelism either: one completion',
+      text: 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec:\n  completionMode: «"Indexed"»\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: a, image: "a:1"}]\n',
+      messageId: 'missing',
+      fix: 'Add completions: 1',
+      output:
+        'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec:\n  completionMode: "Indexed"\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: a, image: "a:1"}]\n  completions: 1\n',
+    },
+    {
+      name: "inside a CronJob's jobTemplate",
+      text: 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: c\nspec:\n  schedule: "@daily"\n  concurrencyPolicy: Forbid\n  jobTemplate:\n    spec:\n      completionMode: «Indexed»\n      parallelism: 2\n      template:\n        spec:\n          restartPolicy: Never\n          containers:\n          - name: a\n            image: a:1\n',
+      messageId: 'missing',
+      fix: 'Add completions: 2',
+      output:
+        'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: c\nspec:\n  schedule: "@daily"\n  concurrencyPolicy: Forbid\n  jobTemplate:\n    spec:\n      completionMode: Indexed\n      parallelism: 2\n      template:\n        spec:\n          restartPolicy: Never\n          containers:\n          - name: a\n            image: a:1\n      completions: 2\n',
+    },
+  ],
+});
