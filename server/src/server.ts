@@ -16,6 +16,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL_KIND } from './service/codeActions';
 import { getLanguageService, type LanguageSettings } from './service/index';
+import { validateRuleSettings } from './service/ruleSettings';
+import { RULES } from './service/rules/registry';
 
 /** Diagnostics wait this long after the last keystroke; on open they are immediate. */
 const CHANGE_DEBOUNCE_MS = 120;
@@ -31,11 +33,22 @@ const service = getLanguageService({ docsUri: (id) => `${rulesDoc}#${id}` });
 let settings: LanguageSettings = {};
 let hasConfigurationCapability = false;
 const timers = new Map<string, NodeJS.Timeout>();
+const shownSettingProblems = new Set<string>();
+
+/** Keeps the valid part of the settings; problems (unknown rule ids, bad severities) are shown once, never thrown. */
+function useSettings(raw: LanguageSettings | null | undefined): LanguageSettings {
+  const value = raw && typeof raw === 'object' ? raw : {};
+  const { rules, problems } = validateRuleSettings(value.rules, RULES);
+  const fresh = problems.filter((p) => !shownSettingProblems.has(p));
+  for (const p of fresh) shownSettingProblems.add(p);
+  if (fresh.length) void connection.window.showWarningMessage(`Kubernetes Workloads settings: ${fresh.join(' ')}`);
+  return { ...value, rules };
+}
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
   const init = params.initializationOptions as { settings?: LanguageSettings } | undefined;
-  if (init?.settings) settings = init.settings;
+  if (init?.settings) settings = useSettings(init.settings);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -59,7 +72,7 @@ async function pullSettings(): Promise<void> {
   if (!hasConfigurationCapability) return;
   try {
     const [config] = (await connection.workspace.getConfiguration([{ section: 'k8sWorkloads' }])) as [LanguageSettings | null];
-    settings = config ?? {};
+    settings = useSettings(config);
   } catch (err) {
     connection.console.warn(`Could not read the k8sWorkloads settings: ${(err as Error).message}`);
   }
@@ -67,7 +80,7 @@ async function pullSettings(): Promise<void> {
 
 connection.onDidChangeConfiguration(async (change) => {
   if (hasConfigurationCapability) await pullSettings();
-  else settings = ((change.settings as { k8sWorkloads?: LanguageSettings } | undefined)?.k8sWorkloads ?? {}) as LanguageSettings;
+  else settings = useSettings((change.settings as { k8sWorkloads?: LanguageSettings } | undefined)?.k8sWorkloads);
   revalidateAll();
 });
 

@@ -1,0 +1,22 @@
+// Writes the `k8sWorkloads.rules` configuration schema into package.json from the rule registry,
+// so the settings editor offers exactly the registered rules and severities.
+//
+//   npx tsx scripts/generate-settings-schema.ts        (npm run generate:settings)
+//
+// test/unit/settings/ruleSettings.test.ts asserts package.json holds what this would write.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RULES } from '../server/src/service/rules/registry';
+import { RULES_SETTING, rulesSettingSchema } from '../server/src/service/ruleSettings';
+
+const file = join(__dirname, '..', 'package.json');
+const pkg = JSON.parse(readFileSync(file, 'utf8')) as { contributes: { configuration: { properties: Record<string, unknown> } } };
+const properties = pkg.contributes.configuration.properties;
+const next: Record<string, unknown> = {};
+// Keep the property where it is, or put it first.
+if (!(RULES_SETTING in properties)) next[RULES_SETTING] = undefined;
+for (const [k, v] of Object.entries(properties)) next[k] = v;
+next[RULES_SETTING] = rulesSettingSchema(RULES);
+pkg.contributes.configuration.properties = next;
+writeFileSync(file, `${JSON.stringify(pkg, null, 2)}\n`);
+console.log(`wrote ${RULES_SETTING} (${RULES.length} rules) into package.json`);

@@ -1,0 +1,97 @@
+// The `k8sWorkloads.rules` setting: its JSON schema (contributed in package.json, generated from the
+// rule registry by scripts/generate-settings-schema.ts) and the validation the server applies to
+// whatever the user wrote, so a typo gives one clear message instead of a crash or silence.
+import type { Rule, SeveritySetting } from './rules/types';
+
+export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
+export const RULES_SETTING = 'k8sWorkloads.rules';
+
+/** The configuration property for `k8sWorkloads.rules`: one enum-valued property per rule id. */
+export function rulesSettingSchema(rules: readonly Rule[]): Record<string, unknown> {
+  const properties: Record<string, unknown> = {};
+  for (const r of [...rules].sort((a, b) => a.meta.id.localeCompare(b.meta.id))) {
+    properties[r.meta.id] = {
+      type: 'string',
+      enum: [...SEVERITY_SETTINGS],
+      default: r.meta.severity,
+      markdownDescription: `**${r.meta.name}** (default \`${r.meta.severity}\`). ${r.meta.description}`,
+    };
+  }
+  return {
+    scope: 'resource',
+    type: 'object',
+    default: {},
+    markdownDescription:
+      'Severity of each rule — `error`, `warning`, `information`, `hint` — or `off`. Rules not listed keep their default. ' +
+      'The rules are described in the extension’s `docs/rules.md`; in a file, `# k8s-workloads-disable-next-line <rule-id>` silences one line.',
+    properties,
+    additionalProperties: false,
+  };
+}
+
+export interface RuleSettingsResult {
+  /** The valid entries only. */
+  readonly rules: Readonly<Record<string, SeveritySetting>>;
+  /** One line per problem, for the user (empty when everything is valid). */
+  readonly problems: readonly string[];
+}
+
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  const prefixed = word.length >= 3 ? candidates.filter((c) => c.startsWith(word)) : [];
+  if (prefixed.length === 1) return prefixed[0];
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = levenshtein(word, c);
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+function levenshtein(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length];
+}
+
+/** Keeps the valid entries of a `k8sWorkloads.rules` value and describes the rest. Never throws. */
+export function validateRuleSettings(value: unknown, rules: readonly Rule[]): RuleSettingsResult {
+  if (value === undefined || value === null) return { rules: {}, problems: [] };
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    return {
+      rules: {},
+      problems: [`${RULES_SETTING} must be an object of rule ids to severities, like { "job-deadline": "off" }; it is ignored.`],
+    };
+  }
+  const ids = rules.map((r) => r.meta.id);
+  const valid: Record<string, SeveritySetting> = {};
+  const problems: string[] = [];
+  for (const [id, severity] of Object.entries(value as Record<string, unknown>)) {
+    if (!ids.includes(id)) {
+      const near = closest(id, ids);
+      problems.push(`${RULES_SETTING}: unknown rule "${id}"${near ? ` — did you mean "${near}"?` : ''}; it is ignored.`);
+      continue;
+    }
+    if (typeof severity !== 'string' || !(SEVERITY_SETTINGS as readonly string[]).includes(severity)) {
+      const near = typeof severity === 'string' ? closest(severity.toLowerCase(), SEVERITY_SETTINGS) : undefined;
+      problems.push(
+        `${RULES_SETTING}: "${id}" is set to ${JSON.stringify(severity)}; use one of ${SEVERITY_SETTINGS.join(', ')}` +
+          `${near ? ` (did you mean "${near}"?)` : ''}. The rule keeps its default.`,
+      );
+      continue;
+    }
+    valid[id] = severity as SeveritySetting;
+  }
+  return { rules: valid, problems };
+}
