@@ -11,6 +11,8 @@ import { parallelismExceedsCompletions } from './parallelism-exceeds-completions
 import { jobTtl } from './job-ttl';
 import { jobDeadline } from './job-deadline';
 import { daemonsetTolerations } from './daemonset-tolerations';
+import { invalidCronSchedule } from './invalid-cron-schedule';
+import { invalidTimeZone } from './invalid-time-zone';
 
 export const RULES: readonly Rule[] = [
   yamlSyntax,
@@ -25,6 +27,8 @@ export const RULES: readonly Rule[] = [
   jobTtl,
   jobDeadline,
   daemonsetTolerations,
+  invalidCronSchedule,
+  invalidTimeZone,
 ];
 
 const byId = new Map(RULES.map((r) => [r.meta.id, r]));

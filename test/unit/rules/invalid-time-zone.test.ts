@@ -1,0 +1,87 @@
+import { ruleTable } from '../helpers/ruleTester';
+
+const cron = (spec: string) => `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: report
+spec:
+${spec}  concurrencyPolicy: Forbid
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers:
+          - name: report
+            image: report:v1
+`;
+
+ruleTable('invalid-time-zone', {
+  valid: [
+    { name: 'no zone at all', text: cron('  schedule: "0 9 * * 1"\n') },
+    { name: 'an IANA zone', text: cron('  schedule: "0 9 * * 1"\n  timeZone: Europe/Berlin\n') },
+    { name: 'UTC, quoted', text: cron('  schedule: "0 9 * * 1"\n  timeZone: "Etc/UTC"\n') },
+    { name: 'a backward-compatible link', text: cron('  schedule: "0 9 * * 1"\n  timeZone: US/Eastern\n') },
+    { name: 'a Job is not checked', text: cron('  timeZone: Nowhere\n').replace('kind: CronJob', 'kind: Job') },
+  ],
+  invalid: [
+    {
+      name: 'a typo: the closest zone by edit distance',
+      text: cron('  schedule: "0 9 * * 1"\n  timeZone: «Europe/Berln»  # office hours\n'),
+      messageId: 'unknownZone',
+      message:
+        'timeZone "Europe/Berln" is not an IANA time zone name. Did you mean "Europe/Berlin"? Use a tz database name such as "Europe/Berlin", "America/New_York" or "UTC".',
+      fix: 'Change time zone to Europe/Berlin',
+      output: cron('  schedule: "0 9 * * 1"\n  timeZone: Europe/Berlin  # office hours\n'),
+    },
+    {
+      name: 'wrong capitalisation, quotes kept',
+      text: cron('  schedule: "0 9 * * 1"\n  timeZone: «"america/new_york"»\n'),
+      messageId: 'unknownZone',
+      fix: 'Change time zone to America/New_York',
+      output: cron('  schedule: "0 9 * * 1"\n  timeZone: "America/New_York"\n'),
+    },
+    {
+      name: 'nothing close: no fix',
+      text: cron('  schedule: "0 9 * * 1"\n  timeZone: «Mars/Olympus_Mons»\n'),
+      messageId: 'unknownZone',
+      message: /^timeZone "Mars\/Olympus_Mons" is not an IANA time zone name\. Use/,
+    },
+    { name: 'Local is rejected', text: cron('  schedule: "0 9 * * 1"\n  timeZone: «Local»\n'), messageId: 'unknownZone' },
+    {
+      name: 'CRON_TZ= in the schedule moves to spec.timeZone',
+      text: cron('  schedule: "«CRON_TZ=Europe/Berlin» 0 9 * * 1"  # Mondays\n'),
+      messageId: 'prefixInSchedule',
+      message:
+        '"CRON_TZ=Europe/Berlin" inside the schedule is rejected by the API server: set the time zone in spec.timeZone (Europe/Berlin) and keep only the five cron fields in schedule.',
+      fix: 'Move CRON_TZ=Europe/Berlin to spec.timeZone',
+      output: `${cron('  schedule: "0 9 * * 1"  # Mondays\n').replace(/\n$/, '')}\n  timeZone: Europe/Berlin\n`,
+    },
+    {
+      name: 'TZ= in a plain scalar whose rest starts with `*`: the value gets quotes',
+      text: cron('  schedule: «TZ=UTC» */5 * * * *\n'),
+      messageId: 'prefixInSchedule',
+      fix: 'Move TZ=UTC to spec.timeZone',
+      output: `${cron('  schedule: "*/5 * * * *"\n')}  timeZone: UTC\n`,
+    },
+    {
+      name: 'timeZone already the same: only the prefix goes',
+      text: cron("  schedule: '«TZ=Asia/Tokyo»   @daily'\n  timeZone: Asia/Tokyo\n"),
+      messageId: 'prefixInSchedule',
+      fix: 'Remove TZ=Asia/Tokyo from the schedule (timeZone is Asia/Tokyo)',
+      output: cron("  schedule: '@daily'\n  timeZone: Asia/Tokyo\n"),
+    },
+    {
+      name: 'timeZone differs: moving replaces it',
+      text: cron('  schedule: «TZ=Asia/Tokyo» 0 1 * * *\n  timeZone: UTC\n'),
+      messageId: 'prefixInSchedule',
+      fix: 'Move TZ=Asia/Tokyo to spec.timeZone (replacing UTC)',
+      output: cron('  schedule: 0 1 * * *\n  timeZone: Asia/Tokyo\n'),
+    },
+    {
+      name: 'a prefix with nothing after it is flagged as a whole, without a fix',
+      text: cron('  schedule: «"TZ=UTC"»\n'),
+      messageId: 'prefixInSchedule',
+    },
+  ],
+});
