@@ -262,6 +262,7 @@ function jobFieldNote(field: string, jobSpec: Record<string, unknown>, kind: str
       parts.push(
         codeBlock(`env:\n- name: JOB_INDEX\n  valueFrom:\n    fieldRef:\n      fieldPath: ${COMPLETION_INDEX_FIELD_PATH}`, 'yaml'),
       );
+      parts.push(INDEXED_JOB.readIndex);
       break;
   }
   if (info.guideExample) parts.push(`Guide: ${info.guideExample}`);
