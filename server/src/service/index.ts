@@ -2,8 +2,10 @@
 // the way vscode-json-languageservice works. No editor, no transport: the server, the CLI and
 // the unit tests all call this.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, Diagnostic, DocumentSymbol, Range } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, Position, Range } from 'vscode-languageserver-types';
 import { getCodeActions, type CodeActionRequest } from './codeActions';
+import { doComplete, type CompletionOptions } from './completion/index';
+import { doHover, type HoverOptions } from './hover';
 import { ManifestParser } from './manifest/parse';
 import type { ManifestFile } from './manifest/types';
 import { findDocumentSymbols } from './symbols';
@@ -35,6 +37,10 @@ export interface LanguageService {
   getCodeActions(document: TextDocument, request: CodeActionRequest, settings?: LanguageSettings): CodeAction[];
   /** Drops what is cached for a closed document (an untitled one also leaves the workspace index). */
   forget(uri: string): void;
+  /** Keys, values and skeletons at the cursor (works on incomplete YAML). */
+  doComplete(document: TextDocument, position: Position, options?: CompletionOptions): CompletionList;
+  /** The API's field (and the guide's advice) under the cursor, or what a kind is. */
+  doHover(document: TextDocument, position: Position, options?: HoverOptions): Hover | null;
 }
 
 export const DEFAULT_DOCS_URI = (ruleId: string) => `https://k8s-workloads.invalid/docs/rules.md#${ruleId}`;
@@ -68,6 +74,12 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       parser.forget(uri);
       if (uri.startsWith('untitled:')) workspace.delete(uri);
     },
+    doComplete(document, position, completionOptions) {
+      return doComplete(parse(document), document, position, workspace, completionOptions);
+    },
+    doHover(document, position, hoverOptions) {
+      return doHover(parse(document), document, position, hoverOptions);
+    },
     ruleResults,
     doValidation(document, settings) {
       const file = parse(document);
@@ -89,5 +101,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
 }
 
 export type { ManifestFile } from './manifest/types';
+export type { CompletionOptions } from './completion/index';
+export type { HoverOptions } from './hover';
 export type { RuleResult, ValidationSettings } from './validation';
 export { WorkspaceIndex } from './workspace/index';

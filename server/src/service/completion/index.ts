@@ -1,0 +1,270 @@
+// Completion: keys valid at the cursor, values (API, guide, and any registered provider), and
+// whole-manifest skeletons in an empty document. Works on the cursor's document only, from its
+// text while it is being typed (see context.ts): no re-parse of the file, no schema validation.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CompletionItem, CompletionList, Position, Range, TextEdit } from 'vscode-languageserver-types';
+import type { ManifestDocument, ManifestFile } from '../manifest/types';
+import { apiVersionsOf, childFields, isKnownObject, resolveField, type FieldInfo } from '../schema/index';
+import type { WorkspaceView } from '../workspace/types';
+import { cursorContext, headerFromText, type CursorContext, type KeyContext, type Path, type ValueContext } from './context';
+import { snippetEscape, yamlScalar } from './format';
+import { candidateFields, KEY_COMPLETION_PROVIDERS, keyItems, type KeyCompletionRequest } from './keys';
+import { expandDefaults, loadSkeletons } from './skeletons';
+import { VALUE_COMPLETION_PROVIDERS, type DocTextEdit, type ValueCompletionRequest } from './values';
+
+export interface CompletionOptions {
+  /** The client accepts snippets (`textDocument.completion.completionItem.snippetSupport`). */
+  readonly snippetSupport?: boolean;
+  /** The character that triggered the request, when the client says so. */
+  readonly triggerCharacter?: string;
+}
+
+/** The characters after which the server offers completions on its own (`kind: ` → the kinds). */
+export const COMPLETION_TRIGGER_CHARACTERS = [' '];
+
+const EMPTY: CompletionList = { isIncomplete: false, items: [] };
+
+/** The document of `file` that contains `offset` (the last one starting at or before it). */
+export function documentAt(file: ManifestFile, offset: number): ManifestDocument | undefined {
+  const docs = file.documents;
+  let lo = 0;
+  let hi = docs.length - 1;
+  if (hi < 0) return undefined;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (docs[mid].offset <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return docs[lo];
+}
+
+/** The document's kind and apiVersion, and the apiVersion to read its schema with. */
+export function documentHeader(doc: ManifestDocument): { kind?: string; apiVersion?: string; schemaVersion?: string } {
+  const h = doc.object ?? headerFromText(doc.text);
+  const kind = h.kind;
+  if (!kind) return { apiVersion: h.apiVersion };
+  // A missing or wrong apiVersion should not stop completion: read the kind's own schema.
+  const schemaVersion = h.apiVersion && isKnownObject(h.apiVersion, kind) ? h.apiVersion : apiVersionsOf(kind)[0];
+  return { kind, apiVersion: h.apiVersion, schemaVersion };
+}
+
+/** The document as plain JS, also while it has errors (whatever the parser made of it). */
+export function documentObject(doc: ManifestDocument): Record<string, unknown> | undefined {
+  let v = doc.value;
+  if (v === undefined) {
+    try {
+      v = doc.yaml.toJS({ maxAliasCount: 100 });
+    } catch {
+      v = undefined;
+    }
+  }
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+}
+
+export function doComplete(
+  file: ManifestFile,
+  document: Pick<TextDocument, 'offsetAt' | 'positionAt'>,
+  position: Position,
+  workspace: WorkspaceView,
+  options: CompletionOptions = {},
+): CompletionList {
+  if (file.skippedReason || file.isTemplate) return EMPTY;
+  const offset = document.offsetAt(position);
+  const doc = documentAt(file, offset);
+  if (!doc) return EMPTY;
+  const rel = offset - doc.offset;
+  if (
+    options.triggerCharacter === ' ' &&
+    !/(:|^\s*-|[{,[])\s$/.test(
+      doc.text
+        .slice(Math.max(0, rel - 200), rel)
+        .split('\n')
+        .pop() ?? '',
+    )
+  )
+    return EMPTY;
+  const ctx = cursorContext(doc, rel);
+  if (!ctx) return EMPTY;
+  const toRange = (start: number, end: number): Range => ({
+    start: document.positionAt(doc.offset + start),
+    end: document.positionAt(doc.offset + end),
+  });
+  const snippets = !!options.snippetSupport;
+  const header = documentHeader(doc);
+  let objectCache: { v: Record<string, unknown> | undefined } | undefined;
+  const object = () => (objectCache ??= { v: documentObject(doc) }).v;
+  const env: Env = { file, doc, header, object, workspace, toRange, snippets };
+
+  switch (ctx.mode) {
+    case 'empty':
+      return { isIncomplete: false, items: [...skeletonItems(ctx, env), ...genericTopLevelKeys(ctx, env, [])] };
+    case 'value':
+      return { isIncomplete: false, items: valueItems(ctx, env) };
+    case 'key': {
+      if (ctx.itemPath && header.kind && header.schemaVersion) {
+        const item = resolveField(header.schemaVersion, header.kind, ctx.itemPath);
+        if (item && item.shape !== 'object') {
+          const asValue: ValueContext = { ...ctx, mode: 'value', path: ctx.itemPath, needsSpace: false, quoted: false };
+          return { isIncomplete: false, items: valueItems(asValue, env) };
+        }
+      }
+      return { isIncomplete: false, items: keyCompletionItems(ctx, env) };
+    }
+  }
+}
+
+interface Env {
+  readonly file: ManifestFile;
+  readonly doc: ManifestDocument;
+  readonly header: { kind?: string; apiVersion?: string; schemaVersion?: string };
+  object(): Record<string, unknown> | undefined;
+  readonly workspace: WorkspaceView;
+  readonly toRange: (start: number, end: number) => Range;
+  readonly snippets: boolean;
+}
+
+function textEdit(env: Env, ctx: CursorContext, newText: string): TextEdit {
+  return { range: env.toRange(ctx.start, ctx.end), newText };
+}
+
+function toTextEdits(env: Env, edits: readonly DocTextEdit[] | undefined): TextEdit[] | undefined {
+  return edits?.map((e) => ({ range: env.toRange(e.start, e.end), newText: e.newText }));
+}
+
+const COMPACT_SEQUENCE = /^( *)[^\s#-][^\n]*:[ \t]*\r?\n\1- /m;
+
+function keyCompletionItems(ctx: KeyContext, env: Env): CompletionItem[] {
+  const { kind, schemaVersion } = env.header;
+  const items: CompletionItem[] = [];
+  let mappingField: FieldInfo | undefined;
+  if (kind && schemaVersion) {
+    mappingField = ctx.path.length ? resolveField(schemaVersion, kind, ctx.path) : undefined;
+    const compactSequences = COMPACT_SEQUENCE.test(env.doc.text);
+    const firstItemKey = (field: FieldInfo) => {
+      const itemFields = childFields(schemaVersion, kind, [...ctx.path, field.name, 0]);
+      const required = itemFields.filter((f) => f.required);
+      return required.find((f) => f.name === 'name') ?? required[0];
+    };
+    const candidates = candidateFields(schemaVersion, kind, ctx.path, ctx.existingKeys);
+    for (const item of keyItems(candidates, ctx, { snippets: env.snippets, compactSequences, firstItemKey })) {
+      const { insertText, ...rest } = item;
+      items.push({ ...rest, textEdit: textEdit(env, ctx, insertText), filterText: item.label });
+    }
+  } else if (ctx.path.length === 0 && !ctx.flow && /^(apiVersion|kind):/m.test(env.doc.text)) {
+    // A manifest whose kind we do not know yet (or a custom resource): the keys every object has.
+    items.push(...genericTopLevelKeys(ctx, env, ctx.existingKeys));
+  }
+  const request: KeyCompletionRequest = {
+    file: env.file,
+    doc: env.doc,
+    kind,
+    apiVersion: env.header.apiVersion,
+    path: ctx.path,
+    field: mappingField,
+    existingKeys: ctx.existingKeys,
+    prefix: ctx.prefix,
+    object: env.object,
+    workspace: env.workspace,
+  };
+  const seen = new Set(items.map((i) => i.label));
+  KEY_COMPLETION_PROVIDERS.forEach((provider, p) => {
+    provider(request).forEach((s, i) => {
+      if (seen.has(s.label) || ctx.existingKeys.includes(s.label)) return;
+      seen.add(s.label);
+      items.push({
+        label: s.label,
+        kind: 10,
+        detail: s.detail,
+        documentation: s.documentation ? { kind: 'markdown', value: s.documentation } : undefined,
+        sortText: `5${String(p).padStart(2, '0')}${s.sortText ?? String(i).padStart(4, '0')}`,
+        textEdit: textEdit(env, ctx, env.snippets ? snippetEscape(s.insertText) : s.insertText),
+        insertTextFormat: env.snippets ? 2 : 1,
+      });
+    });
+  });
+  return items;
+}
+
+/** apiVersion / kind / metadata for a document whose kind has no schema here. */
+function genericTopLevelKeys(ctx: CursorContext, env: Env, existing: readonly string[]): CompletionItem[] {
+  const keys: [string, string, string][] = [
+    ['apiVersion', 'string', 'The group and version of the object’s API: `v1`, `apps/v1`, `batch/v1`…'],
+    ['kind', 'string', 'The type of the object: `Deployment`, `StatefulSet`, `Service`…'],
+    ['metadata', 'object (ObjectMeta)', 'The object’s name, namespace, labels and annotations.'],
+  ];
+  const column = ctx.mode === 'key' ? ctx.column : 0;
+  return keys
+    .filter(([k]) => !existing.includes(k))
+    .map(([k, type, doc], i) => {
+      const insert = k === 'metadata' ? `metadata:\n${' '.repeat(column + 2)}name: ${env.snippets ? '$1' : ''}` : `${k}: `;
+      return {
+        label: k,
+        kind: 10,
+        detail: type,
+        documentation: { kind: 'markdown', value: doc },
+        sortText: `0${i}`,
+        textEdit: textEdit(env, ctx, insert),
+        insertTextFormat: env.snippets ? 2 : 1,
+        ...(insert.includes('\n') ? { insertTextMode: 1 as const } : {}),
+      };
+    });
+}
+
+function skeletonItems(ctx: CursorContext, env: Env): CompletionItem[] {
+  return loadSkeletons().map((s, i) => {
+    const text = env.snippets ? s.body : expandDefaults(s.body);
+    return {
+      label: s.kind ? `${s.kind} manifest` : s.name,
+      labelDetails: { description: s.name },
+      kind: 15, // Snippet
+      detail: s.name,
+      documentation: { kind: 'markdown', value: `${s.description}\n\n\`\`\`yaml\n${expandDefaults(s.body)}\n\`\`\`` },
+      filterText: [s.kind ?? '', ...s.prefixes].join(' '),
+      sortText: `1${String(i).padStart(3, '0')}`,
+      textEdit: textEdit(env, ctx, text),
+      insertTextFormat: env.snippets ? 2 : 1,
+      insertTextMode: 1,
+    };
+  });
+}
+
+function valueItems(ctx: ValueContext, env: Env): CompletionItem[] {
+  const { kind, schemaVersion } = env.header;
+  const field = kind && schemaVersion && ctx.path.length > 0 ? resolveField(schemaVersion, kind, ctx.path) : undefined;
+  const request: ValueCompletionRequest = {
+    file: env.file,
+    doc: env.doc,
+    kind,
+    apiVersion: env.header.apiVersion,
+    path: ctx.path as Path,
+    field,
+    prefix: ctx.prefix,
+    object: env.object,
+    workspace: env.workspace,
+  };
+  const items: CompletionItem[] = [];
+  const seen = new Set<string>();
+  VALUE_COMPLETION_PROVIDERS.forEach((provider, p) => {
+    provider(request).forEach((s, i) => {
+      if (seen.has(s.label)) return;
+      seen.add(s.label);
+      let text: string;
+      if (ctx.quoted) text = typeof s.value === 'string' ? s.value : String(s.value);
+      else text = s.insertText ?? yamlScalar(s.value);
+      if (ctx.needsSpace) text = ` ${text}`;
+      items.push({
+        label: s.label,
+        kind: s.kind ?? 12,
+        detail: s.detail,
+        documentation: s.documentation ? { kind: 'markdown', value: s.documentation } : undefined,
+        sortText: `${String(p).padStart(2, '0')}${s.sortText ?? String(i).padStart(4, '0')}`,
+        filterText: ctx.needsSpace ? undefined : s.label,
+        textEdit: textEdit(env, ctx, text),
+        insertTextFormat: 1,
+        ...(s.preselect ? { preselect: true } : {}),
+        ...(s.additionalEdits?.length ? { additionalTextEdits: toTextEdits(env, s.additionalEdits) } : {}),
+      });
+    });
+  });
+  return items;
+}

@@ -1,0 +1,135 @@
+// Key completions: the fields of the object at the cursor that are not there yet, required ones
+// first, each inserting YAML of the right shape for its type.
+import type { CompletionItem } from 'vscode-languageserver-types';
+import type { ManifestDocument, ManifestFile } from '../manifest/types';
+import { childFields, type FieldInfo } from '../schema/index';
+import type { WorkspaceView } from '../workspace/types';
+import type { KeyContext, Path } from './context';
+import { choiceEscape, fieldMarkdown } from './format';
+
+export interface KeyCompletionRequest {
+  readonly file: ManifestFile;
+  readonly doc: ManifestDocument;
+  readonly kind?: string;
+  readonly apiVersion?: string;
+  /** Path of the mapping the key goes into. */
+  readonly path: Path;
+  /** The API's field of that mapping (e.g. a `map of string` for labels), when known. */
+  readonly field?: FieldInfo;
+  readonly existingKeys: readonly string[];
+  readonly prefix: string;
+  object(): Record<string, unknown> | undefined;
+  readonly workspace: WorkspaceView;
+}
+
+export interface KeySuggestion {
+  readonly label: string;
+  /** The YAML to insert for the entry (`app: web`). */
+  readonly insertText: string;
+  readonly detail?: string;
+  /** Markdown. */
+  readonly documentation?: string;
+  readonly sortText?: string;
+}
+
+export type KeyCompletionProvider = (request: KeyCompletionRequest) => readonly KeySuggestion[];
+
+/**
+ * HOOK: extra key providers, asked after the API's fields — e.g. the selector's labels as keys
+ * of a pod template's `labels` (a map the API knows nothing about). Add to this list.
+ */
+export const KEY_COMPLETION_PROVIDERS: KeyCompletionProvider[] = [];
+
+/** The order of the top-level keys, the way every manifest is written. */
+const TOP_LEVEL_ORDER = ['apiVersion', 'kind', 'metadata', 'spec'];
+
+/** Fields nobody writes by hand: set by the server or deprecated. Offered last. */
+function isSystemField(f: FieldInfo): boolean {
+  return /\bRead-only\b|Populated by the system/i.test(f.description);
+}
+
+function isDeprecated(f: FieldInfo): boolean {
+  return /\bdeprecated\b/i.test(f.description.slice(0, 120));
+}
+
+export interface KeyInsertOptions {
+  readonly snippets: boolean;
+  /** The document puts `- ` at the column of its key (`containers:\n- name: x`) rather than indented. */
+  readonly compactSequences: boolean;
+  /** The first required key of an array's items, when the items are objects. */
+  readonly firstItemKey?: (field: FieldInfo) => FieldInfo | undefined;
+}
+
+/** The text that inserts `field` as a key at the context's position. */
+export function keyInsertText(field: FieldInfo, ctx: Pick<KeyContext, 'column' | 'flow' | 'hasColon'>, options: KeyInsertOptions): string {
+  const name = field.name;
+  if (ctx.hasColon) return name;
+  const tab = (n: number, choices?: readonly string[]) =>
+    !options.snippets ? '' : choices?.length ? `\${${n}|${choices.map(choiceEscape).join(',')}|}` : `$${n}`;
+  const choices = field.allowedValues ?? (field.typeRef === 'boolean' ? ['true', 'false'] : undefined);
+  const ordered =
+    choices && field.default !== undefined ? [String(field.default), ...choices.filter((c) => c !== String(field.default))] : choices;
+  if (ctx.flow) {
+    if (field.shape === 'object' || field.shape === 'map') return options.snippets ? `${name}: {$1}` : `${name}: {}`;
+    if (field.shape === 'array') return options.snippets ? `${name}: [$1]` : `${name}: []`;
+    return `${name}: ${tab(1, ordered)}`;
+  }
+  const inner = ' '.repeat(ctx.column + 2);
+  if (field.shape === 'object' || field.shape === 'map') return `${name}:\n${inner}${tab(0)}`;
+  if (field.shape === 'array') {
+    const dash = ' '.repeat(options.compactSequences ? ctx.column : ctx.column + 2);
+    if (field.itemShape === 'object') {
+      const first = options.firstItemKey?.(field);
+      if (first && first.shape === 'scalar') return `${name}:\n${dash}- ${first.name}: ${tab(1, first.allowedValues)}`;
+    }
+    return `${name}:\n${dash}- ${tab(1, field.allowedValues)}`;
+  }
+  return `${name}: ${tab(1, ordered)}`;
+}
+
+/** The fields of the object at `path` that can still be added, in the order to show them. */
+export function candidateFields(
+  apiVersion: string,
+  kind: string,
+  path: Path,
+  existing: readonly string[],
+): { field: FieldInfo; group: number }[] {
+  const present = new Set(existing);
+  const fields = childFields(apiVersion, kind, path).filter((f) => !present.has(f.name));
+  return fields
+    .filter((f) => !(path.length === 0 && f.name === 'status'))
+    .map((f) => {
+      let group = f.required ? 1 : 2;
+      if (path.length === 0 && TOP_LEVEL_ORDER.includes(f.name)) group = 0;
+      else if (isSystemField(f) || isDeprecated(f)) group = 3;
+      return { field: f, group };
+    })
+    .sort((a, b) => a.group - b.group || topOrder(a.field.name) - topOrder(b.field.name) || a.field.name.localeCompare(b.field.name));
+}
+
+function topOrder(name: string): number {
+  const i = TOP_LEVEL_ORDER.indexOf(name);
+  return i < 0 ? TOP_LEVEL_ORDER.length : i;
+}
+
+/** Completion items for the fields (the range and text edit are set by the caller). */
+export function keyItems(
+  candidates: readonly { field: FieldInfo; group: number }[],
+  ctx: KeyContext,
+  options: KeyInsertOptions,
+): (CompletionItem & { insertText: string })[] {
+  return candidates.map(({ field, group }, i) => {
+    const insertText = keyInsertText(field, ctx, options);
+    return {
+      label: field.name,
+      kind: 10, // Property
+      detail: field.required ? `${field.type} · required` : field.type,
+      documentation: { kind: 'markdown', value: fieldMarkdown(field) },
+      sortText: `${group}${String(i).padStart(4, '0')}`,
+      insertText,
+      insertTextFormat: options.snippets ? 2 : 1,
+      ...(insertText.includes('\n') ? { insertTextMode: 1 as const } : {}),
+      ...(isDeprecated(field) ? { tags: [1 as const] } : {}),
+    };
+  });
+}

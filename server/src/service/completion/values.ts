@@ -1,0 +1,187 @@
+// Value completions: a list of providers, each asked in turn for the values it knows at the
+// cursor. The first ones come from the API (kinds, apiVersions, allowed values, booleans), then
+// the guide's (cron presets, concurrency policies, time zones).
+//
+// HOOK for other features: to suggest more values (names from the workspace: Services for
+// `serviceName`, volumes for `volumeMounts[].name`, Secrets for `secretKeyRef.name`…), add a
+// ValueCompletionProvider to VALUE_COMPLETION_PROVIDERS below (or call
+// registerValueCompletionProvider). A provider gets the document, the path of the value, the
+// field's schema and the workspace index, and returns ValueSuggestions; it must be fast (no
+// parsing of other files: read the WorkspaceView) and return [] when it has nothing to say.
+import type { CompletionItemKind } from 'vscode-languageserver-types';
+import { guideValueCompletions, isWorkloadKind, KIND_USE_FOR, WORKLOAD_KINDS } from '../guide/index';
+import type { ManifestDocument, ManifestFile } from '../manifest/types';
+import { apiVersionsOf, kindDescription, kindsByApiVersion, knownApiVersions, knownKinds, type FieldInfo } from '../schema/index';
+import type { WorkspaceView } from '../workspace/types';
+import type { Path } from './context';
+import { descriptionMarkdown, valueMeaning } from './format';
+
+/** An edit relative to the document text (ManifestDocument.text). */
+export interface DocTextEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly newText: string;
+}
+
+export interface ValueCompletionRequest {
+  readonly file: ManifestFile;
+  readonly doc: ManifestDocument;
+  /** The document's kind and apiVersion, read from its text when it does not parse. */
+  readonly kind?: string;
+  readonly apiVersion?: string;
+  /** Path of the value being typed: ends with its key (`['spec', 'serviceName']`) or a list index. */
+  readonly path: Path;
+  /** The API's field at `path`, when the kind is known and the path exists. */
+  readonly field?: FieldInfo;
+  /** What is typed so far (the client filters; providers may use it to narrow long lists). */
+  readonly prefix: string;
+  /** The document as plain JS, best effort while it does not parse (computed on first call). */
+  object(): Record<string, unknown> | undefined;
+  readonly workspace: WorkspaceView;
+}
+
+export interface ValueSuggestion {
+  /** What the list shows. */
+  readonly label: string;
+  /** The value; inserted as a YAML scalar (quoted when needed) unless `insertText` is given. */
+  readonly value: string | number | boolean;
+  /** YAML text to insert instead of the formatted value (already quoted as needed). */
+  readonly insertText?: string;
+  readonly detail?: string;
+  /** Markdown. */
+  readonly documentation?: string;
+  readonly kind?: CompletionItemKind;
+  /** Orders the items of one provider (the provider order comes first); defaults to the list order. */
+  readonly sortText?: string;
+  readonly preselect?: boolean;
+  /** More edits in the same document (relative to doc.text), e.g. the apiVersion that goes with a kind. */
+  readonly additionalEdits?: readonly DocTextEdit[];
+}
+
+export type ValueCompletionProvider = (request: ValueCompletionRequest) => readonly ValueSuggestion[];
+
+// LSP CompletionItemKind values (numbers, to keep this file free of runtime imports).
+const KIND_VALUE = 12 as CompletionItemKind; // Value
+const KIND_ENUM_MEMBER = 20 as CompletionItemKind; // EnumMember
+const KIND_CLASS = 7 as CompletionItemKind; // Class
+const KIND_MODULE = 9 as CompletionItemKind; // Module
+
+/** The edit that makes the document's top-level `apiVersion` read `apiVersion` (none when it does). */
+export function apiVersionEdit(doc: Pick<ManifestDocument, 'text'>, kindLineStart: number, apiVersion: string): DocTextEdit | undefined {
+  const m = /^apiVersion:([ \t]*)([^\s#][^#\n\r]*?)?[ \t]*(?:#.*)?$/m.exec(doc.text);
+  if (!m) return { start: kindLineStart, end: kindLineStart, newText: `apiVersion: ${apiVersion}\n` };
+  const current = (m[2] ?? '').replace(/^["']|["']$/g, '');
+  if (current === apiVersion) return undefined;
+  const valueStart = m.index + 'apiVersion:'.length + m[1].length;
+  if (m[2] === undefined) return { start: m.index + 'apiVersion:'.length, end: valueStart, newText: ` ${apiVersion}` };
+  return { start: valueStart, end: valueStart + m[2].length, newText: apiVersion };
+}
+
+/** `kind:` — every kind we know, the five workload kinds first with the guide's "use for" line. */
+export const kindValues: ValueCompletionProvider = (req) => {
+  if (req.path.length !== 1 || req.path[0] !== 'kind') return [];
+  const kindLine = req.doc.text.search(/^kind:/m);
+  const others = knownKinds().filter((k) => !isWorkloadKind(k));
+  return [...WORKLOAD_KINDS, ...others].map((kind, i) => {
+    const apiVersion = apiVersionsOf(kind)[0];
+    const edit = apiVersion && kindLine >= 0 ? apiVersionEdit(req.doc, kindLine, apiVersion) : undefined;
+    const useFor = KIND_USE_FOR[kind];
+    const description = kindDescription(kind);
+    return {
+      label: kind,
+      value: kind,
+      detail: useFor ? `${useFor} · ${apiVersion}` : apiVersion,
+      documentation: [
+        useFor ? `**${kind}** — use for: ${useFor.charAt(0).toLowerCase()}${useFor.slice(1)}.` : `**${kind}** (${apiVersion})`,
+        description ? descriptionMarkdown(description) : '',
+        edit ? `Sets \`apiVersion: ${apiVersion}\`.` : '',
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
+      kind: KIND_CLASS,
+      sortText: String(i).padStart(3, '0'),
+      additionalEdits: edit ? [edit] : undefined,
+    };
+  });
+};
+
+/** `apiVersion:` — the versions that serve the document's kind (all we know when there is no kind yet). */
+export const apiVersionValues: ValueCompletionProvider = (req) => {
+  if (req.path.length !== 1 || req.path[0] !== 'apiVersion') return [];
+  const forKind = req.kind ? apiVersionsOf(req.kind) : [];
+  const versions = forKind.length > 0 ? forKind : knownApiVersions();
+  return versions.map((v) => {
+    const kinds = kindsByApiVersion(v);
+    return {
+      label: v,
+      value: v,
+      detail: forKind.length > 0 ? `serves ${req.kind}` : `serves ${kinds.join(', ')}`,
+      documentation: forKind.length > 0 ? `\`${v}\` is the API group and version of **${req.kind}** in Kubernetes 1.35.` : undefined,
+      kind: KIND_MODULE,
+    };
+  });
+};
+
+/** Values the API allows for the field (the curated table), with what the description says each means. */
+export const allowedValues: ValueCompletionProvider = (req) => {
+  const field = req.field;
+  if (!field?.allowedValues || field.shape !== 'scalar') return [];
+  return field.allowedValues.map((v) => {
+    const meaning = valueMeaning(field.description, v);
+    const isDefault = field.default === v;
+    return {
+      label: v,
+      value: v,
+      detail: meaning ?? (isDefault ? 'the default' : `allowed value of ${field.name.replace(/\[\]$/, '')}`),
+      documentation: meaning ? `**${v}** — ${meaning}.` : undefined,
+      kind: KIND_ENUM_MEMBER,
+    };
+  });
+};
+
+/** `true` / `false` for boolean fields. */
+export const booleanValues: ValueCompletionProvider = (req) => {
+  if (req.field?.typeRef !== 'boolean') return [];
+  return [true, false].map((b) => ({
+    label: String(b),
+    value: b,
+    detail: req.field?.default === b ? 'boolean · the default' : 'boolean',
+    kind: KIND_VALUE,
+  }));
+};
+
+/** The guide's values: cron presets and macros, concurrency policies with its one-liners, IANA zones. */
+export const guideValues: ValueCompletionProvider = (req) => {
+  if (!req.kind) return [];
+  const items = guideValueCompletions(req.kind, req.path, req.object() ?? {});
+  return items.map((g) => ({
+    label: g.label,
+    value: g.label,
+    insertText: g.insertText,
+    detail: g.detail,
+    documentation: g.documentation,
+    sortText: g.sortText,
+    kind: KIND_VALUE,
+  }));
+};
+
+/**
+ * The providers, asked in this order; items of earlier providers sort first, and a later
+ * provider's item with the same label as an earlier one is dropped (the earlier one wins).
+ */
+export const VALUE_COMPLETION_PROVIDERS: ValueCompletionProvider[] = [
+  kindValues,
+  apiVersionValues,
+  guideValues,
+  allowedValues,
+  booleanValues,
+];
+
+/** Adds a provider (after the built-in ones). Returns a function that removes it again. */
+export function registerValueCompletionProvider(provider: ValueCompletionProvider): () => void {
+  VALUE_COMPLETION_PROVIDERS.push(provider);
+  return () => {
+    const i = VALUE_COMPLETION_PROVIDERS.indexOf(provider);
+    if (i >= 0) VALUE_COMPLETION_PROVIDERS.splice(i, 1);
+  };
+}

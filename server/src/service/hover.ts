@@ -1,0 +1,123 @@
+// Hover: on a key, the field of the Kubernetes API (path, type, default, required, description)
+// and, visibly separated, the guide's advice for it; on a `kind` / `apiVersion` value, what the
+// kind is and the guide's section for it; on an allowed value, what that value means.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Hover, Position } from 'vscode-languageserver-types';
+import { isScalar, type Node } from 'yaml';
+import { cursorContext, type Path } from './completion/context';
+import { documentAt, documentHeader, documentObject } from './completion/index';
+import { descriptionMarkdown, fieldMarkdown, valueMeaning } from './completion/format';
+import { fieldGuideNote, kindHoverMarkdown } from './guide/index';
+import { pathAtOffset } from './manifest/navigate';
+import type { ManifestDocument, ManifestFile } from './manifest/types';
+import { apiVersionsOf, kindDescription, kindsByApiVersion, resolveField, type FieldInfo } from './schema/index';
+
+export interface HoverOptions {
+  /** "now" for the guide's next run times (tests pin it). */
+  readonly now?: Date;
+}
+
+/** The heading that separates the guide's advice from the API's description. */
+export const GUIDE_HEADING = '#### From the Workload Types guide';
+
+interface Target {
+  path: Path;
+  onKey: boolean;
+  /** range relative to the document text */
+  start: number;
+  end: number;
+  /** the scalar value under the cursor */
+  value?: unknown;
+}
+
+/** What is under the cursor: from the parsed document, or from the text when it does not parse. */
+function targetAt(doc: ManifestDocument, rel: number): Target | undefined {
+  if (doc.syntaxProblems.length === 0) {
+    const at = pathAtOffset(doc, rel);
+    const node = at.node as Node | undefined;
+    if (!node?.range || !isScalar(node)) return undefined;
+    return { path: at.path, onKey: at.onKey, start: node.range[0], end: node.range[1], value: at.onKey ? undefined : node.value };
+  }
+  // A document with errors: read the key under the cursor from its line.
+  const lineStart = doc.text.lastIndexOf('\n', rel - 1) + 1;
+  const lineEnd = doc.text.indexOf('\n', rel);
+  const line = doc.text.slice(lineStart, lineEnd < 0 ? doc.text.length : lineEnd);
+  const m = /^(\s*(?:-\s+)*)([A-Za-z0-9_.\-/]+)\s*:(\s|$)/.exec(line);
+  if (!m) return undefined;
+  const start = lineStart + m[1].length;
+  const end = start + m[2].length;
+  if (rel < start || rel > end) return undefined;
+  const ctx = cursorContext(doc, end);
+  if (!ctx || ctx.mode !== 'key') return undefined;
+  return { path: [...ctx.path, m[2]], onKey: true, start, end };
+}
+
+function guideSection(note: string | undefined): string {
+  return note ? `\n\n---\n\n${GUIDE_HEADING}\n\n${note}` : '';
+}
+
+function kindMarkdown(kind: string, apiVersion: string | undefined): string | undefined {
+  const versions = apiVersionsOf(kind);
+  const description = kindDescription(kind);
+  const guide = kindHoverMarkdown(kind);
+  if (!versions.length && !guide) return undefined;
+  const parts = [`**${kind}**${versions.length ? ` · \`${versions.join('`, `')}\`` : ''}`];
+  if (apiVersion && versions.length && !versions.includes(apiVersion))
+    parts.push(`⚠ \`${apiVersion}\` does not serve ${kind} in Kubernetes 1.35: use \`apiVersion: ${versions[0]}\`.`);
+  if (description) parts.push(descriptionMarkdown(description));
+  return parts.join('\n\n') + guideSection(guide);
+}
+
+function apiVersionMarkdown(apiVersion: string, kind: string | undefined): string | undefined {
+  const kinds = kindsByApiVersion(apiVersion);
+  const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['core', apiVersion];
+  const head = `**\`${apiVersion}\`** — API group \`${group}\`, version \`${version}\``;
+  if (!kind) return kinds.length ? `${head}\n\nServes ${kinds.join(', ')}.` : undefined;
+  const kindPart = kindMarkdown(kind, apiVersion);
+  if (!kindPart && !kinds.length) return undefined;
+  const serves = kinds.includes(kind) ? `Serves **${kind}** (and ${kinds.filter((k) => k !== kind).join(', ') || 'nothing else'}).` : '';
+  return [head, serves, kindPart].filter(Boolean).join('\n\n');
+}
+
+function valueMarkdown(field: FieldInfo, value: string): string | undefined {
+  if (!field.allowedValues?.includes(value)) return undefined;
+  const meaning = valueMeaning(field.description, value);
+  const others = field.allowedValues.filter((v) => v !== value);
+  const lines = [`**\`${value}\`**${meaning ? ` — ${meaning}.` : ''}`];
+  lines.push(`An allowed value of \`${field.path}\`${others.length ? `; the others: ${others.map((v) => `\`${v}\``).join(', ')}` : ''}.`);
+  if (field.default === value) lines.push('This is the default.');
+  return lines.join('\n\n');
+}
+
+export function doHover(
+  file: ManifestFile,
+  document: Pick<TextDocument, 'offsetAt' | 'positionAt'>,
+  position: Position,
+  options: HoverOptions = {},
+): Hover | null {
+  if (file.skippedReason || file.isTemplate) return null;
+  const offset = document.offsetAt(position);
+  const doc = documentAt(file, offset);
+  if (!doc) return null;
+  const target = targetAt(doc, offset - doc.offset);
+  if (!target || target.path.length === 0) return null;
+  const { kind, apiVersion, schemaVersion } = documentHeader(doc);
+  const range = { start: document.positionAt(doc.offset + target.start), end: document.positionAt(doc.offset + target.end) };
+  const markdown = (value: string | undefined): Hover | null => (value ? { contents: { kind: 'markdown', value }, range } : null);
+  const top = target.path.length === 1 ? target.path[0] : undefined;
+
+  if (!target.onKey && top === 'kind' && typeof target.value === 'string') return markdown(kindMarkdown(target.value, apiVersion));
+  if (!target.onKey && top === 'apiVersion' && typeof target.value === 'string') return markdown(apiVersionMarkdown(target.value, kind));
+  if (!kind || !schemaVersion) return null;
+
+  const field = resolveField(schemaVersion, kind, target.path);
+  if (!field) return null;
+  const object = documentObject(doc);
+  const note = object ? fieldGuideNote({ kind, path: target.path, object, now: options.now }) : undefined;
+  let body = fieldMarkdown(field);
+  if (!target.onKey && typeof target.value === 'string') {
+    const v = valueMarkdown(field, target.value);
+    if (v) body = `${v}\n\n---\n\n${body}`;
+  }
+  return markdown(body + guideSection(note));
+}
