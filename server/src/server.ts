@@ -15,6 +15,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL_KIND } from './service/codeActions';
+import { COMPLETION_TRIGGER_CHARACTERS } from './service/completion/index';
 import { getLanguageService, type LanguageSettings } from './service/index';
 import { validateRuleSettings } from './service/ruleSettings';
 import { RULES } from './service/rules/registry';
@@ -32,6 +33,8 @@ const service = getLanguageService({ docsUri: (id) => `${rulesDoc}#${id}` });
 
 let settings: LanguageSettings = {};
 let hasConfigurationCapability = false;
+/** The client inserts snippets (tab stops, choices) from completion items. */
+let snippetSupport = false;
 const timers = new Map<string, NodeJS.Timeout>();
 const shownSettingProblems = new Set<string>();
 
@@ -47,12 +50,15 @@ function useSettings(raw: LanguageSettings | null | undefined): LanguageSettings
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+  snippetSupport = !!params.capabilities.textDocument?.completion?.completionItem?.snippetSupport;
   const init = params.initializationOptions as { settings?: LanguageSettings } | undefined;
   if (init?.settings) settings = useSettings(init.settings);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       documentSymbolProvider: { label: 'Kubernetes objects' },
+      completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
+      hoverProvider: true,
       codeActionProvider: {
         codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.RefactorRewrite],
       },
@@ -148,6 +154,28 @@ connection.onCodeAction((params) => {
     { range: params.range, diagnostics: params.context.diagnostics, only: params.context.only },
     settings,
   );
+});
+
+connection.onCompletion((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  try {
+    return service.doComplete(document, params.position, { snippetSupport, triggerCharacter: params.context?.triggerCharacter });
+  } catch (err) {
+    connection.console.error(`Completion in ${document.uri} failed: ${(err as Error).stack ?? String(err)}`);
+    return null;
+  }
+});
+
+connection.onHover((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  try {
+    return service.doHover(document, params.position);
+  } catch (err) {
+    connection.console.error(`Hover in ${document.uri} failed: ${(err as Error).stack ?? String(err)}`);
+    return null;
+  }
 });
 
 documents.listen(connection);
