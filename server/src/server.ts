@@ -19,6 +19,7 @@ import { COMPLETION_TRIGGER_CHARACTERS } from './service/completion/index';
 import { getLanguageService, type LanguageSettings } from './service/index';
 import { validateRuleSettings } from './service/ruleSettings';
 import { RULES } from './service/rules/registry';
+import { createWorkspaceIndexing } from './workspaceIndexer';
 
 /** Diagnostics wait this long after the last keystroke; on open they are immediate. */
 const CHANGE_DEBOUNCE_MS = 120;
@@ -37,6 +38,8 @@ let hasConfigurationCapability = false;
 let snippetSupport = false;
 const timers = new Map<string, NodeJS.Timeout>();
 const shownSettingProblems = new Set<string>();
+/** Every YAML file of the workspace folders in the service's index (set up once initialized). */
+let indexing: ReturnType<typeof createWorkspaceIndexing> | undefined;
 
 /** Keeps the valid part of the settings; problems (unknown rule ids, bad severities) are shown once, never thrown. */
 function useSettings(raw: LanguageSettings | null | undefined): LanguageSettings {
@@ -53,6 +56,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   snippetSupport = !!params.capabilities.textDocument?.completion?.completionItem?.snippetSupport;
   const init = params.initializationOptions as { settings?: LanguageSettings } | undefined;
   if (init?.settings) settings = useSettings(init.settings);
+  indexing = createWorkspaceIndexing({ connection, documents, workspace: service.workspace, params, revalidate: () => revalidateAll() });
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -68,6 +72,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  void indexing?.start();
   if (hasConfigurationCapability) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'k8sWorkloads' });
     void pullSettings().then(revalidateAll);
@@ -113,6 +118,8 @@ function validate(document: TextDocument): void {
     diagnostics = [];
   }
   void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+  // Other open documents may depend on this one's objects (a Service and its StatefulSet).
+  indexing?.documentIndexed(document.uri);
 }
 
 function revalidateAll(): void {
@@ -138,6 +145,7 @@ documents.onDidClose((e) => {
   clearTimeout(timers.get(e.document.uri));
   timers.delete(e.document.uri);
   service.forget(e.document.uri);
+  indexing?.documentClosed(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 

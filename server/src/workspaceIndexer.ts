@@ -1,0 +1,304 @@
+// Keeps the language service's workspace index current with every YAML file of the workspace
+// folders, so the cross-document rules, navigation and name completions see Services, StatefulSets,
+// pod labels and Secrets that live in files the user has not opened.
+//
+// - At start: walks the folders (skipping node_modules, .git and other VCS folders, files over
+//   1 MB, and stopping after 5000 YAML files), with a work-done progress for large workspaces.
+// - Then: workspace/didChangeWatchedFiles (registered dynamically when the client can) for files
+//   changed on disk, and the open documents themselves — an open document's text always wins
+//   over what is on disk, and its objects are put in the index by the language service's parse.
+// - When the index changes in a way a rule can see (not just positions), the open documents
+//   are validated again.
+// Only the reduced IndexedObjects stay in memory, never file text or syntax trees.
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  type Connection,
+  type FileEvent,
+  type InitializeParams,
+  type TextDocuments,
+  WatchKind,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { parseManifest } from './service/manifest/parse';
+import { indexFile, type WorkspaceIndex } from './service/workspace/index';
+import type { IndexedObject } from './service/workspace/types';
+
+export const MAX_INDEXED_FILE_SIZE = 1024 * 1024;
+export const MAX_INDEXED_FILES = 5000;
+/** Above this many files the initial crawl shows a progress notification. */
+export const PROGRESS_THRESHOLD = 200;
+const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
+const YAML_FILE = /\.ya?ml$/i;
+
+export interface IndexerHost {
+  /** True while the editor has the document open: its text, not the disk, is the truth. */
+  isOpen(uri: string): boolean;
+  /** The index changed in a way the cross-document rules can see. */
+  indexChanged(): void;
+  log(message: string): void;
+  /** A progress reporter for the initial crawl (absent when the client cannot show one). */
+  beginProgress?(title: string): Promise<ProgressReporter | undefined>;
+}
+
+export interface ProgressReporter {
+  report(percentage: number, message: string): void;
+  done(): void;
+}
+
+export interface IndexerLimits {
+  readonly maxFileSize: number;
+  readonly maxFiles: number;
+  readonly progressThreshold: number;
+}
+
+/** What a rule can see of a file's objects: everything but positions. */
+function signature(objects: Iterable<IndexedObject>): string {
+  const parts: string[] = [];
+  for (const o of objects) {
+    const { range: _range, podLabelsRange: _labelsRange, ...rest } = o;
+    parts.push(JSON.stringify(rest));
+  }
+  return parts.join('\n');
+}
+
+export class WorkspaceIndexer {
+  /** Files indexed from disk (so a deleted folder can take its files with it). */
+  private readonly known = new Set<string>();
+  private readonly signatures = new Map<string, string>();
+  private readonly limits: IndexerLimits;
+  /** True when the crawl stopped at maxFiles. */
+  truncated = false;
+
+  constructor(
+    private readonly workspace: WorkspaceIndex,
+    private readonly host: IndexerHost,
+    limits: Partial<IndexerLimits> = {},
+  ) {
+    this.limits = { maxFileSize: MAX_INDEXED_FILE_SIZE, maxFiles: MAX_INDEXED_FILES, progressThreshold: PROGRESS_THRESHOLD, ...limits };
+  }
+
+  /** Every YAML file under the folders, in a stable order, up to maxFiles. */
+  async listYamlFiles(folders: readonly string[]): Promise<string[]> {
+    const out: string[] = [];
+    const queue = [...folders];
+    while (queue.length) {
+      const dir = queue.shift()!;
+      let entries;
+      try {
+        entries = await fsp.readdir(dir, { withFileTypes: true });
+      } catch {
+        continue; // unreadable or gone: nothing to index there
+      }
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const e of entries) {
+        const p = path.join(dir, e.name);
+        // Dirent does not follow symbolic links, so a link loop cannot trap the walk.
+        if (e.isDirectory()) {
+          if (!SKIP_DIRS.has(e.name)) queue.push(p);
+        } else if (e.isFile() && YAML_FILE.test(e.name)) {
+          if (out.length >= this.limits.maxFiles) {
+            this.truncated = true;
+            return out;
+          }
+          out.push(p);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Indexes every YAML file of the folders; returns how many files hold Kubernetes objects. */
+  async crawl(folders: readonly string[]): Promise<{ files: number; indexed: number; truncated: boolean }> {
+    const started = Date.now();
+    this.truncated = false;
+    const files = await this.listYamlFiles(folders);
+    const progress =
+      files.length > this.limits.progressThreshold ? await this.host.beginProgress?.('Indexing Kubernetes manifests') : undefined;
+    let indexed = 0;
+    try {
+      for (let i = 0; i < files.length; i++) {
+        const uri = pathToFileURL(files[i]).toString();
+        if (await this.indexFromDisk(uri, files[i], false)) indexed++;
+        if (progress && i % 50 === 0) progress.report(Math.floor((i / files.length) * 100), `${i} / ${files.length} files`);
+      }
+    } finally {
+      progress?.done();
+    }
+    // The index covers the workspace only when nothing was left out.
+    this.workspace.complete = !this.truncated;
+    if (this.truncated)
+      this.host.log(
+        `Indexed the first ${this.limits.maxFiles} YAML files of the workspace only; cross-file checks may miss objects defined in the others.`,
+      );
+    this.host.log(`Indexed ${indexed} manifest files of ${files.length} YAML files in ${Date.now() - started} ms.`);
+    this.host.indexChanged();
+    return { files: files.length, indexed, truncated: this.truncated };
+  }
+
+  /**
+   * Reads one file and replaces its objects in the index. Open documents are left to the editor's
+   * text. Returns true when the file holds Kubernetes objects. Reports a visible change unless `quiet`.
+   */
+  async indexFromDisk(uri: string, fsPath = toFsPath(uri), notify = true): Promise<boolean> {
+    if (!fsPath || this.host.isOpen(uri)) return false;
+    let objects: IndexedObject[] = [];
+    try {
+      const stat = await fsp.stat(fsPath);
+      if (stat.isFile() && stat.size <= this.limits.maxFileSize) {
+        const text = await fsp.readFile(fsPath, 'utf8');
+        // Cheap pre-filter: a manifest names its kind and apiVersion.
+        if (text.includes('kind') && text.includes('apiVersion')) {
+          const file = parseManifest(uri, text, this.limits.maxFileSize);
+          objects = indexFile(file, TextDocument.create(uri, 'yaml', 0, text));
+        }
+      }
+    } catch {
+      objects = []; // gone or unreadable: it holds nothing we can use
+    }
+    if (this.host.isOpen(uri)) return false; // opened while we were reading
+    this.known.add(uri);
+    this.workspace.set(uri, objects);
+    const changed = this.remember(uri, objects);
+    if (changed && notify) this.host.indexChanged();
+    return objects.length > 0;
+  }
+
+  /** A file or folder was deleted on disk. */
+  remove(uri: string): void {
+    const prefix = uri.endsWith('/') ? uri : `${uri}/`;
+    let changed = false;
+    for (const u of [...this.known]) {
+      if ((u === uri || u.startsWith(prefix)) && !this.host.isOpen(u)) {
+        this.known.delete(u);
+        this.workspace.delete(u);
+        changed = this.remember(u, []) || changed;
+      }
+    }
+    if (changed) this.host.indexChanged();
+  }
+
+  /** workspace/didChangeWatchedFiles. */
+  async filesChanged(events: readonly FileEvent[]): Promise<void> {
+    for (const e of events) {
+      if (e.type === FileChangeType.Deleted) this.remove(e.uri);
+      else if (YAML_FILE.test(e.uri)) await this.indexFromDisk(e.uri);
+    }
+  }
+
+  /** An open document was (re)parsed by the language service: tell the others if what rules see changed. */
+  documentIndexed(uri: string): void {
+    const objects: IndexedObject[] = [];
+    for (const o of this.workspace.objects()) if (o.uri === uri) objects.push(o);
+    if (this.remember(uri, objects)) this.host.indexChanged();
+  }
+
+  /** The editor closed a document: the disk is the truth again (unsaved changes are gone). */
+  async documentClosed(uri: string): Promise<void> {
+    if (!uri.startsWith('file:')) {
+      this.workspace.delete(uri);
+      if (this.remember(uri, [])) this.host.indexChanged();
+      return;
+    }
+    await this.indexFromDisk(uri);
+  }
+
+  private remember(uri: string, objects: Iterable<IndexedObject>): boolean {
+    const sig = signature(objects);
+    const before = this.signatures.get(uri) ?? '';
+    if (sig) this.signatures.set(uri, sig);
+    else this.signatures.delete(uri);
+    return sig !== before;
+  }
+}
+
+function toFsPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The folders to index, from the initialize request. */
+export function workspaceFolderPaths(params: InitializeParams): string[] {
+  const uris = params.workspaceFolders?.length ? params.workspaceFolders.map((f) => f.uri) : params.rootUri ? [params.rootUri] : [];
+  const paths = uris.map(toFsPath).filter((p): p is string => !!p);
+  if (!paths.length && params.rootPath) paths.push(params.rootPath);
+  return paths;
+}
+
+/** How long to wait after the last index change before validating the open documents again. */
+const REVALIDATE_DELAY_MS = 150;
+
+/**
+ * Wires a WorkspaceIndexer to the LSP connection. The server calls `start()` once initialized,
+ * `documentIndexed(uri)` after validating a document and `documentClosed(uri)` when one closes.
+ */
+export function createWorkspaceIndexing(options: {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  workspace: WorkspaceIndex;
+  params: InitializeParams;
+  /** Validates every open document again. */
+  revalidate: () => void;
+}): { indexer: WorkspaceIndexer; start(): Promise<void>; documentIndexed(uri: string): void; documentClosed(uri: string): void } {
+  const { connection, documents, workspace, params, revalidate } = options;
+  let timer: NodeJS.Timeout | undefined;
+  let started = false;
+  const indexer = new WorkspaceIndexer(workspace, {
+    isOpen: (uri) => documents.get(uri) !== undefined,
+    indexChanged() {
+      if (!started) return; // the end of the crawl revalidates once
+      clearTimeout(timer);
+      timer = setTimeout(revalidate, REVALIDATE_DELAY_MS);
+    },
+    log: (m) => connection.console.info(m),
+    beginProgress: params.capabilities.window?.workDoneProgress
+      ? async (title) => {
+          try {
+            const reporter = await connection.window.createWorkDoneProgress();
+            reporter.begin(title, 0, undefined, false);
+            return { report: (p, m) => reporter.report(p, m), done: () => reporter.done() };
+          } catch {
+            return undefined;
+          }
+        }
+      : undefined,
+  });
+
+  connection.onDidChangeWatchedFiles((change) => void indexer.filesChanged(change.changes));
+
+  return {
+    indexer,
+    async start() {
+      if (params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+        void connection.client
+          .register(DidChangeWatchedFilesNotification.type, {
+            // YAML files, and deletions of anything (a deleted folder takes its files with it).
+            watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/*', kind: WatchKind.Delete }],
+          })
+          .catch((err: Error) => connection.console.warn(`Could not watch the workspace files: ${err.message}`));
+      }
+      const folders = workspaceFolderPaths(params);
+      try {
+        if (folders.length) await indexer.crawl(folders);
+      } catch (err) {
+        connection.console.error(`Indexing the workspace failed: ${(err as Error).stack ?? String(err)}`);
+      } finally {
+        started = true;
+      }
+      if (folders.length) revalidate();
+    },
+    documentIndexed(uri) {
+      indexer.documentIndexed(uri);
+    },
+    documentClosed(uri) {
+      void indexer.documentClosed(uri);
+    },
+  };
+}
