@@ -299,4 +299,3 @@ export function answersWithDefaults(kind: WorkloadKind, pattern?: WizardPatternI
   }
   return a;
 }
-

@@ -68,7 +68,7 @@ export function validateImage(image: string): string | undefined {
 export function validatePositiveInteger(text: string, what: string, options: { min?: number; max?: number } = {}): string | undefined {
   const min = options.min ?? 1;
   const max = options.max ?? 2_147_483_647;
-  if (!/^\d+$/.test(text.trim())) return `${what} must be a whole number${min >= 1 ? ' of at least ' + min : ''}.`;
+  if (!/^[+-]?\d+$/.test(text.trim())) return `${what} must be a whole number${min >= 1 ? ' of at least ' + min : ''}.`;
   const n = Number(text.trim());
   if (n < min) return `${what} must be at least ${min}.`;
   if (n > max) return `${what} can be at most ${max}.`;

@@ -1,0 +1,393 @@
+// What the wizard generates: every path of the decision tree and every pattern gives a manifest
+// the language service has nothing to say about, with what the answers asked for.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseAllDocuments } from 'yaml';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getLanguageService } from '../../../server/src/service/index';
+import { DECISION_QUESTIONS, DECISION_ROOT, type DecisionNodeId } from '../../../server/src/service/guide/decisionTree';
+import { WORKLOAD_KINDS, type WorkloadKind } from '../../../server/src/service/guide/types';
+import {
+  answersWithDefaults,
+  generateManifest,
+  kindInputs,
+  PATTERN_SHAPES,
+  validateAnswers,
+  WizardInputError,
+  type WizardAnswers,
+  type WizardPatternId,
+} from '../../../server/src/service/wizard/index';
+
+type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function diagnostics(text: string, otherFiles: Record<string, string> = {}): string[] {
+  const service = getLanguageService();
+  for (const [uri, t] of Object.entries(otherFiles)) service.parse(TextDocument.create(uri, 'yaml', 1, t));
+  return service
+    .doValidation(TextDocument.create('file:///work/generated.yaml', 'yaml', 1, text))
+    .map((d) => `${d.range.start.line + 1}: ${d.code} ${d.message}`);
+}
+function objects(text: string): Obj[] {
+  const docs = parseAllDocuments(text);
+  assert.ok(Array.isArray(docs));
+  for (const d of docs) assert.deepEqual(d.errors, []);
+  return docs.map((d) => d.toJS() as Obj);
+}
+const podSpecOf = (o: Obj): Obj => (o.kind === 'CronJob' ? o.spec.jobTemplate.spec.template.spec : o.spec.template.spec);
+
+/** Every root-to-leaf path of the guide's tree: the answers and the kind it ends in. */
+function allPaths(): { answers: string[]; kind: WorkloadKind }[] {
+  const out: { answers: string[]; kind: WorkloadKind }[] = [];
+  const walk = (id: DecisionNodeId, answers: string[]) => {
+    for (const a of DECISION_QUESTIONS[id].answers) {
+      if ('outcome' in a.next) out.push({ answers: [...answers, a.id], kind: a.next.outcome });
+      else walk(a.next.question, [...answers, a.id]);
+    }
+  };
+  walk(DECISION_ROOT, []);
+  return out;
+}
+
+describe('generateManifest over the decision tree', () => {
+  const paths = allPaths();
+  it('reaches each of the five kinds exactly once', () => {
+    assert.deepEqual(paths.map((p) => p.kind).sort(), [...WORKLOAD_KINDS].sort());
+  });
+  for (const { answers, kind } of paths) {
+    it(`${answers.join(' → ')} → ${kind}: defaults give a clean manifest`, () => {
+      const text = generateManifest(answersWithDefaults(kind));
+      assert.deepEqual(diagnostics(text), []);
+      const [workload, ...rest] = objects(text);
+      assert.equal(workload.kind, kind);
+      assert.match(text, new RegExp(`^# ${kind}: .*\\n(# .*\\n)*# Decision path: .*→ ${kind}\\n`), 'explains the path');
+      if (kind === 'StatefulSet') {
+        assert.equal(rest.length, 1);
+        assert.equal(rest[0].kind, 'Service');
+        assert.equal(rest[0].spec.clusterIP, 'None');
+        assert.equal(rest[0].metadata.name, workload.spec.serviceName);
+      } else assert.equal(rest.length, 0);
+    });
+  }
+});
+
+describe('generateManifest for each of the guide’s patterns', () => {
+  for (const shape of Object.values(PATTERN_SHAPES)) {
+    it(`${shape.id} (${shape.kind}): clean, and carries the pattern’s settings`, () => {
+      const answers = answersWithDefaults(shape.kind, shape.id);
+      const text = generateManifest(answers);
+      assert.deepEqual(diagnostics(text), []);
+      const [o] = objects(text);
+      assert.equal(o.kind, shape.kind);
+      assert.equal(o.metadata.name, shape.defaults.name);
+      const c = podSpecOf(o).containers[0];
+      assert.equal(c.name, shape.containerName);
+      assert.deepEqual(c.resources, shape.resources);
+      const env = Object.fromEntries((c.env ?? []).map((e: Obj) => [e.name, e.value ?? e.valueFrom]));
+      switch (shape.id as WizardPatternId) {
+        case 'vector-database':
+          assert.deepEqual(
+            c.ports.map((p: Obj) => p.containerPort),
+            [6333, 6334],
+          );
+          assert.equal(env.QDRANT__CLUSTER__ENABLED, 'true');
+          assert.equal(o.spec.volumeClaimTemplates[0].spec.resources.requests.storage, '50Gi');
+          assert.equal(o.spec.volumeClaimTemplates[0].spec.storageClassName, 'fast-ssd');
+          break;
+        case 'llm-inference-cache':
+          assert.equal(env.MODEL_CACHE_DIR, '/models');
+          assert.deepEqual(env.REPLICA_ID, { fieldRef: { fieldPath: 'metadata.name' } });
+          assert.equal(c.volumeMounts[0].mountPath, '/models');
+          assert.equal(o.spec.volumeClaimTemplates[0].metadata.name, 'model-cache');
+          break;
+        case 'embedding-refresh':
+          assert.equal(o.spec.schedule, '0 3 * * *');
+          assert.equal(o.spec.concurrencyPolicy, 'Forbid');
+          assert.deepEqual(env.OPENAI_API_KEY, { secretKeyRef: { name: 'openai-credentials', key: 'api-key' } });
+          break;
+        case 'model-migration':
+          assert.equal(o.spec.ttlSecondsAfterFinished, 86400);
+          assert.equal(o.spec.activeDeadlineSeconds, 3600);
+          assert.equal(env.TARGET_MODEL, 'gpt-4o-mini');
+          break;
+        case 'document-ingestion':
+          assert.equal(o.spec.completionMode, 'Indexed');
+          assert.equal(o.spec.completions, 100);
+          assert.equal(o.spec.parallelism, 10);
+          assert.equal(env.TOTAL_BATCHES, '100');
+          assert.match(JSON.stringify(env.BATCH_INDEX), /job-completion-index/);
+          break;
+      }
+    });
+  }
+  it('TOTAL_BATCHES follows the completions of the document-ingestion pattern', () => {
+    const text = generateManifest({ ...answersWithDefaults('Job', 'document-ingestion'), completions: 40, parallelism: 4 });
+    assert.deepEqual(diagnostics(text), []);
+    const c = objects(text)[0].spec.template.spec.containers[0];
+    assert.equal(c.env.find((e: Obj) => e.name === 'TOTAL_BATCHES').value, '40');
+  });
+});
+
+describe('generateManifest with the answers people give', () => {
+  const base: Record<WorkloadKind, WizardAnswers> = Object.fromEntries(WORKLOAD_KINDS.map((k) => [k, answersWithDefaults(k)])) as Record<
+    WorkloadKind,
+    WizardAnswers
+  >;
+  const cases: { name: string; answers: WizardAnswers; check: (objs: Obj[], text: string) => void; otherFiles?: Record<string, string> }[] =
+    [
+      {
+        name: 'a one-replica Deployment surges instead of taking its only pod down',
+        answers: { ...base.Deployment, replicas: 1 },
+        check: ([o]) => assert.deepEqual(o.spec.strategy.rollingUpdate, { maxUnavailable: 0, maxSurge: 1 }),
+      },
+      {
+        name: 'a Deployment without a port',
+        answers: { kind: 'Deployment', name: 'worker', image: 'worker:2.0.1', replicas: 5 },
+        check: ([o]) => {
+          assert.equal(o.spec.replicas, 5);
+          assert.equal(podSpecOf(o).containers[0].ports, undefined);
+          assert.equal(o.spec.selector.matchLabels.app, 'worker');
+          assert.equal(o.spec.template.metadata.labels.app, 'worker');
+        },
+      },
+      {
+        name: 'a StatefulSet on the default StorageClass',
+        answers: { ...base.StatefulSet, name: 'redis', image: 'redis:7.2', storageClass: undefined, storageSize: '5Gi', port: 6379 },
+        check: ([s, svc]) => {
+          assert.equal(s.spec.volumeClaimTemplates[0].spec.storageClassName, undefined);
+          assert.equal(s.spec.volumeClaimTemplates[0].spec.resources.requests.storage, '5Gi');
+          assert.deepEqual(svc.spec.ports, [{ port: 6379 }]);
+          assert.deepEqual(svc.spec.selector, { app: 'redis' });
+        },
+      },
+      {
+        name: 'a StatefulSet without the headless Service, when one exists elsewhere in the workspace',
+        answers: { ...base.StatefulSet, headlessService: false },
+        otherFiles: {
+          'file:///work/service.yaml':
+            'apiVersion: v1\nkind: Service\nmetadata:\n  name: postgres\nspec:\n  clusterIP: None\n  selector:\n    app: postgres\n',
+        },
+        check: (objs) =>
+          assert.deepEqual(
+            objs.map((o) => o.kind),
+            ['StatefulSet'],
+          ),
+      },
+      {
+        name: 'a parallel Job',
+        answers: { ...base.Job, completions: 20, parallelism: 5 },
+        check: ([o]) => {
+          assert.equal(o.spec.completions, 20);
+          assert.equal(o.spec.parallelism, 5);
+          assert.equal(o.spec.completionMode, undefined);
+          assert.equal(o.spec.template.spec.restartPolicy, 'Never');
+        },
+      },
+      {
+        name: 'an indexed Job',
+        answers: { ...base.Job, completions: 10, parallelism: 3, indexed: true },
+        check: ([o], text) => {
+          assert.equal(o.spec.completionMode, 'Indexed');
+          assert.equal(o.spec.completions, 10);
+          assert.match(text, /completionMode: Indexed # each pod gets JOB_COMPLETION_INDEX \(0…9\)/);
+        },
+      },
+      {
+        name: 'an indexed Job of one completion still states completions',
+        answers: { ...base.Job, indexed: true },
+        check: ([o]) => assert.equal(o.spec.completions, 1),
+      },
+      ...(['Allow', 'Forbid', 'Replace'] as const).map((policy) => ({
+        name: `a CronJob with ${policy}`,
+        answers: { ...base.CronJob, concurrencyPolicy: policy },
+        check: ([o]: Obj[]) => assert.equal(o.spec.concurrencyPolicy, policy),
+      })),
+      {
+        name: 'a CronJob with a descriptor and its schedule in words as a comment',
+        answers: { ...base.CronJob, schedule: '@hourly' },
+        check: ([o], text) => {
+          assert.equal(o.spec.schedule, '@hourly');
+          assert.match(text, /schedule: "@hourly" # .+/);
+        },
+      },
+      {
+        name: 'a CronJob name of exactly 52 characters',
+        answers: { ...base.CronJob, name: 'n'.repeat(52) },
+        check: ([o]) => assert.equal(o.metadata.name.length, 52),
+      },
+      {
+        name: 'an image by digest',
+        answers: { ...base.DaemonSet, image: 'fluent/fluent-bit@sha256:' + 'c'.repeat(64) },
+        check: ([o]) => assert.match(podSpecOf(o).containers[0].image, /@sha256:/),
+      },
+    ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const text = generateManifest(c.answers);
+      assert.deepEqual(diagnostics(text, c.otherFiles), []);
+      c.check(objects(text), text);
+    });
+  }
+  it('every manifest follows the guide: runAsNonRoot, requests and limits, pinned image, Job safeguards, tolerations', () => {
+    for (const kind of WORKLOAD_KINDS) {
+      const [o] = objects(generateManifest(answersWithDefaults(kind)));
+      const pod = podSpecOf(o);
+      assert.equal(pod.securityContext.runAsNonRoot, true);
+      for (const side of ['requests', 'limits'])
+        for (const r of ['cpu', 'memory']) assert.ok(pod.containers[0].resources[side][r], `${kind} ${side}.${r}`);
+      if (kind === 'Job')
+        for (const f of ['backoffLimit', 'activeDeadlineSeconds', 'ttlSecondsAfterFinished']) assert.equal(typeof o.spec[f], 'number', f);
+      if (kind === 'CronJob') assert.equal(typeof o.spec.jobTemplate.spec.activeDeadlineSeconds, 'number');
+      if (kind === 'DaemonSet') assert.deepEqual(pod.tolerations, [{ operator: 'Exists' }]);
+    }
+  });
+});
+
+describe('validateAnswers / generateManifest reject what Kubernetes would', () => {
+  const cases: { name: string; answers: unknown; field: string; message: RegExp }[] = [
+    { name: 'not an object', answers: 'Deployment', field: 'kind', message: /object/ },
+    { name: 'unknown kind', answers: { kind: 'ReplicaSet', name: 'a', image: 'a:1' }, field: 'kind', message: /one of Deployment/ },
+    { name: 'bad name', answers: { kind: 'Deployment', name: 'My_App', image: 'a:1' }, field: 'name', message: /./ },
+    { name: 'untagged image', answers: { kind: 'Job', name: 'a', image: 'busybox' }, field: 'image', message: /Pin a version/ },
+    {
+      name: 'replicas as text',
+      answers: { kind: 'Deployment', name: 'a', image: 'a:1', replicas: '3' },
+      field: 'replicas',
+      message: /whole number/,
+    },
+    {
+      name: 'negative replicas',
+      answers: { kind: 'Deployment', name: 'a', image: 'a:1', replicas: -1 },
+      field: 'replicas',
+      message: /at least 0/,
+    },
+    {
+      name: 'CronJob without schedule',
+      answers: { kind: 'CronJob', name: 'a', image: 'a:1' },
+      field: 'schedule',
+      message: /needs a schedule/,
+    },
+    {
+      name: 'bad schedule',
+      answers: { kind: 'CronJob', name: 'a', image: 'a:1', schedule: '0 25 * * *' },
+      field: 'schedule',
+      message: /hour/,
+    },
+    {
+      name: 'bad concurrency policy',
+      answers: { kind: 'CronJob', name: 'a', image: 'a:1', schedule: '@daily', concurrencyPolicy: 'Skip' },
+      field: 'concurrencyPolicy',
+      message: /Allow, Forbid or Replace/,
+    },
+    {
+      name: 'parallelism above completions',
+      answers: { kind: 'Job', name: 'a', image: 'a:1', completions: 2, parallelism: 5 },
+      field: 'parallelism',
+      message: /more than completions/,
+    },
+    {
+      name: 'a field of another kind',
+      answers: { kind: 'Deployment', name: 'a', image: 'a:1', schedule: '@daily' },
+      field: 'schedule',
+      message: /does not apply to a Deployment/,
+    },
+    {
+      name: 'bad storage size',
+      answers: { kind: 'StatefulSet', name: 'a', image: 'a:1', storageSize: '10GB' },
+      field: 'storageSize',
+      message: /10Gi/,
+    },
+    { name: 'bad port', answers: { kind: 'StatefulSet', name: 'a', image: 'a:1', port: 70000 }, field: 'port', message: /65535/ },
+    { name: 'unknown pattern', answers: { kind: 'Job', name: 'a', image: 'a:1', pattern: 'etl' }, field: 'pattern', message: /one of/ },
+    {
+      name: 'pattern of another kind',
+      answers: { kind: 'Job', name: 'a', image: 'a:1', pattern: 'vector-database' },
+      field: 'pattern',
+      message: /is a StatefulSet/,
+    },
+    {
+      name: 'document ingestion is indexed',
+      answers: { kind: 'Job', name: 'a', image: 'a:1', pattern: 'document-ingestion', completions: 4, indexed: false },
+      field: 'indexed',
+      message: /needs indexed: true/,
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const problems = validateAnswers(c.answers);
+      const p = problems.find((x) => x.field === c.field);
+      assert.ok(p, `a problem with ${c.field}: ${JSON.stringify(problems)}`);
+      assert.match(p.message, c.message);
+      assert.throws(
+        () => generateManifest(c.answers as WizardAnswers),
+        (e: unknown) => e instanceof WizardInputError && e.problems.some((x) => x.field === c.field),
+      );
+    });
+  }
+  it('accepts the defaults of every kind and pattern', () => {
+    for (const kind of WORKLOAD_KINDS) assert.deepEqual(validateAnswers(answersWithDefaults(kind)), []);
+    for (const s of Object.values(PATTERN_SHAPES)) assert.deepEqual(validateAnswers(answersWithDefaults(s.kind, s.id)), []);
+  });
+});
+
+describe('kindInputs: the questions each kind asks', () => {
+  const expected: Record<WorkloadKind, string[]> = {
+    Deployment: ['name', 'image', 'replicas', 'port'],
+    StatefulSet: ['name', 'image', 'replicas', 'port', 'storageSize', 'storageClass', 'headlessService'],
+    DaemonSet: ['name', 'image'],
+    Job: ['name', 'image', 'completions', 'parallelism', 'indexed'],
+    CronJob: ['name', 'image', 'schedule', 'concurrencyPolicy'],
+  };
+  for (const kind of WORKLOAD_KINDS) {
+    it(`${kind}: ${expected[kind].join(', ')}`, () => {
+      assert.deepEqual(
+        kindInputs(kind).map((i) => i.field),
+        expected[kind],
+      );
+    });
+  }
+  it('patterns skip what they fix (ports, the indexed mode of document ingestion)', () => {
+    assert.deepEqual(
+      kindInputs('StatefulSet', 'vector-database').map((i) => i.field),
+      ['name', 'image', 'replicas', 'storageSize', 'storageClass', 'headlessService'],
+    );
+    assert.deepEqual(
+      kindInputs('Job', 'document-ingestion').map((i) => i.field),
+      ['name', 'image', 'completions', 'parallelism'],
+    );
+  });
+  it('every text input accepts its own default, and the headless Service defaults to yes, Forbid is preselected', () => {
+    for (const kind of WORKLOAD_KINDS) {
+      let answers = answersWithDefaults(kind);
+      for (const input of kindInputs(kind)) {
+        if (input.type === 'text') assert.equal(input.validate(input.value, answers), undefined, `${kind}.${input.field}`);
+        answers = input.type === 'text' ? input.apply(input.value, answers) : input.apply(input.items[input.active].value, answers);
+      }
+    }
+    const headless = kindInputs('StatefulSet').find((i) => i.field === 'headlessService');
+    assert.ok(headless?.type === 'pick' && headless.items[headless.active].value === true);
+    const policy = kindInputs('CronJob').find((i) => i.field === 'concurrencyPolicy');
+    assert.ok(policy?.type === 'pick' && policy.items[policy.active].value === 'Forbid');
+  });
+  it('the schedule input previews valid schedules in words and rejects invalid ones', () => {
+    const schedule = kindInputs('CronJob').find((i) => i.field === 'schedule');
+    assert.ok(schedule?.type === 'text' && schedule.preview);
+    const a = answersWithDefaults('CronJob');
+    assert.match(schedule.preview('*/15 * * * *') ?? '', /15 minutes/);
+    assert.equal(schedule.validate('*/15 * * * *', a), undefined);
+    assert.match(schedule.validate('* * *', a) ?? '', /5 fields/);
+    assert.equal(schedule.preview('* * *'), undefined);
+  });
+  it('parallelism is checked against the completions answered before it', () => {
+    const parallelism = kindInputs('Job').find((i) => i.field === 'parallelism');
+    assert.ok(parallelism?.type === 'text');
+    const a = { ...answersWithDefaults('Job'), completions: 4 };
+    assert.equal(parallelism.validate('4', a), undefined);
+    assert.match(parallelism.validate('5', a) ?? '', /At most 4/);
+  });
+  it('an empty optional input leaves the answer out', () => {
+    const port = kindInputs('Deployment').find((i) => i.field === 'port');
+    assert.ok(port?.type === 'text');
+    assert.equal(port.validate('', answersWithDefaults('Deployment')), undefined);
+    assert.equal('port' in port.apply('', answersWithDefaults('Deployment')), false);
+  });
+});
