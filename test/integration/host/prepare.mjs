@@ -1,0 +1,43 @@
+// What the integration suite and the UI end-to-end test both need before the VS Code server starts.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repo = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
+export const hostDir = process.env.TEST_HOST_DIR || join(repo, '.test-host');
+export const runHost = join(repo, 'test/integration/host/run-host.sh');
+
+export function sh(cmd, args, what = `${cmd} ${args.join(' ')}`) {
+  const r = spawnSync(cmd, args, { cwd: repo, stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error(`${what} failed (exit ${r.status ?? r.signal})`);
+    process.exit(1);
+  }
+}
+
+/** Installs the test host (scripts/setup-test-host.sh) when it is not there, so a fresh clone just works. */
+export function ensureTestHost() {
+  const ready =
+    existsSync(join(hostDir, 'node_modules/code-server/lib/vscode/out/server-main.js')) &&
+    existsSync(join(hostDir, 'node_modules/playwright-core/package.json')) &&
+    existsSync('/usr/bin/chromium');
+  if (!ready) {
+    console.log('test host missing: running scripts/setup-test-host.sh');
+    sh('bash', [join(repo, 'scripts/setup-test-host.sh'), hostDir]);
+  }
+}
+
+/** Bundles dist/ (esbuild, about a second) so the host never runs a stale extension. */
+export function buildExtension() {
+  sh(process.execPath, [join(repo, 'scripts/build.mjs')], 'npm run build');
+}
+
+/** A fresh run folder under .test-host/runs with a copy of a workspace fixture in ws/ (the workbench saves edits to disk). */
+export function newRun(prefix, workspaceFixture) {
+  mkdirSync(join(hostDir, 'runs'), { recursive: true });
+  const dir = mkdtempSync(join(hostDir, 'runs', `${prefix}-`));
+  const workspace = join(dir, 'ws');
+  cpSync(workspaceFixture, workspace, { recursive: true });
+  return { dir, workspace };
+}
