@@ -55,9 +55,20 @@ export const DEFAULT_CAPABILITIES: ClientCapabilities = {
 };
 
 export async function startServer(
-  options: { capabilities?: ClientCapabilities; rootUri?: string | null; initializationOptions?: unknown; settings?: unknown } = {},
+  options: {
+    capabilities?: ClientCapabilities;
+    rootUri?: string | null;
+    initializationOptions?: unknown;
+    /** What `workspace/configuration` answers, per requested section. */
+    settings?: (section: string | undefined) => unknown;
+    /** Another server to start instead of ours (the benchmark runs yaml-language-server too). */
+    command?: readonly string[];
+    /** How long to wait for diagnostics before failing (default 10 s). */
+    diagnosticsTimeoutMs?: number;
+  } = {},
 ): Promise<TestClient> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+  const [cmd, ...args] = options.command ?? [process.execPath, SERVER, '--stdio'];
+  const child = spawn(cmd, args, { stdio: 'pipe' });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
@@ -73,7 +84,9 @@ export async function startServer(
       }
   });
   // Answer the server's requests an editor would answer (configuration, registration, progress).
-  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.settings ?? null));
+  connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+    params.items.map((item) => options.settings?.(item.section) ?? null),
+  );
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('client/unregisterCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
@@ -93,7 +106,10 @@ export async function startServer(
 
   const nextDiagnostics = (uri: string, predicate: (p: PublishDiagnosticsParams) => boolean = () => true) =>
     new Promise<PublishDiagnosticsParams>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within 10 s; stderr: ${stderr}`)), 10_000);
+      const timer = setTimeout(
+        () => reject(new Error(`no diagnostics for ${uri} in time; stderr: ${stderr}`)),
+        options.diagnosticsTimeoutMs ?? 10_000,
+      );
       waiters.push({
         uri,
         predicate,

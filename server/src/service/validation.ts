@@ -72,6 +72,9 @@ function runRule(rule: Rule, file: ManifestFile, doc: ManifestDocument, workspac
 /** Results of the single-document rules, by parsed document (stable across edits of other documents). */
 const localCache = new WeakMap<Document.Parsed, RuleResult[]>();
 
+/** Results of the cross-document rules, with the index generation they were computed at. */
+const crossCache = new WeakMap<Document.Parsed, { generation: number | undefined; uri: string; results: RuleResult[] }>();
+
 /** Runs every rule over the file; results hold document-relative offsets. */
 export function runRules(file: ManifestFile, workspace: WorkspaceView, rules: readonly Rule[] = RULES): RuleResult[] {
   if (file.isTemplate || file.skippedReason) return [];
@@ -87,7 +90,16 @@ export function runRules(file: ManifestFile, workspace: WorkspaceView, rules: re
     // The cached results were made for whichever ManifestDocument wrapper had this text; rebind
     // them to the current one (its offset may have moved).
     for (const r of local) results.push(r.doc === doc ? r : { ...r, doc });
-    for (const rule of rules) if (rule.meta.crossDocument && applies(rule, doc)) runRule(rule, file, doc, workspace, results);
+    // Cross-document results stay valid while the index says the same about every object.
+    const generation = workspace.generation;
+    let cross = useCache && generation !== undefined ? crossCache.get(doc.yaml) : undefined;
+    if (!cross || cross.generation !== generation || cross.uri !== file.uri) {
+      const list: RuleResult[] = [];
+      for (const rule of rules) if (rule.meta.crossDocument && applies(rule, doc)) runRule(rule, file, doc, workspace, list);
+      cross = { generation, uri: file.uri, results: list };
+      if (useCache && generation !== undefined) crossCache.set(doc.yaml, cross);
+    }
+    for (const r of cross.results) results.push(r.doc === doc ? r : { ...r, doc });
   }
   return results.filter((r) => !isSuppressed(r));
 }
@@ -102,28 +114,40 @@ function listedIds(rest: string): string[] {
     .filter(Boolean);
 }
 
+/** Rule ids disabled for a whole document by `# k8s-workloads-disable …` lines before its content ('*' = all). */
+const documentDisables = new WeakMap<Document.Parsed, Set<string>>();
+
+function disabledForDocument(doc: ManifestDocument): Set<string> {
+  let ids = documentDisables.get(doc.yaml);
+  if (ids) return ids;
+  ids = new Set();
+  for (const line of doc.text.split('\n', 50)) {
+    if (/^\s*$/.test(line) || /^---\s*$/.test(line)) continue;
+    const m = DISABLE_DOCUMENT.exec(line);
+    if (m) {
+      const listed = listedIds(m[1]);
+      if (listed.length === 0) ids.add('*');
+      for (const id of listed) ids.add(id);
+    } else if (!/^\s*#/.test(line)) break;
+  }
+  documentDisables.set(doc.yaml, ids);
+  return ids;
+}
+
 /** Suppression comments: `# k8s-workloads-disable-next-line id[, id]` and, before any content, `# k8s-workloads-disable id`. */
 function isSuppressed(result: RuleResult): boolean {
   const { doc, report, rule } = result;
   if (rule.meta.id === 'yaml-syntax') return false;
-  const matches = (rest: string) => {
-    const ids = listedIds(rest);
-    return ids.length === 0 || ids.includes(rule.meta.id);
-  };
-  // Document-wide: comment lines at the top of the document (before its first content line).
-  for (const line of doc.text.split('\n')) {
-    if (/^\s*$/.test(line) || /^---\s*$/.test(line)) continue;
-    const m = DISABLE_DOCUMENT.exec(line);
-    if (m && matches(m[1])) return true;
-    if (!/^\s*#/.test(line)) break;
-  }
+  const disabled = disabledForDocument(doc);
+  if (disabled.has('*') || disabled.has(rule.meta.id)) return true;
   // Next line: the line just above the report's first line.
   const lineStart = doc.text.lastIndexOf('\n', report.start - 1) + 1;
   if (lineStart === 0) return false;
   const prevStart = doc.text.lastIndexOf('\n', lineStart - 2) + 1;
-  const prev = doc.text.slice(prevStart, lineStart - 1);
-  const m = DISABLE_NEXT_LINE.exec(prev);
-  return !!m && matches(m[1]);
+  const m = DISABLE_NEXT_LINE.exec(doc.text.slice(prevStart, lineStart - 1));
+  if (!m) return false;
+  const ids = listedIds(m[1]);
+  return ids.length === 0 || ids.includes(rule.meta.id);
 }
 
 export function severityOf(rule: Rule, settings: ValidationSettings | undefined): SeveritySetting {

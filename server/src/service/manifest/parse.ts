@@ -1,5 +1,5 @@
 // Multi-document YAML -> ManifestFile, re-parsing only the documents whose text changed.
-import { LineCounter, parseDocument, Scalar, visit } from 'yaml';
+import { parseDocument, Scalar, visit } from 'yaml';
 import type { K8sObjectHeader, ManifestDocument, ManifestFile, SyntaxProblem } from './types';
 
 /** Files above this size are not analysed (a clear message is shown instead). */
@@ -70,8 +70,7 @@ export function readObjectHeader(value: unknown): K8sObjectHeader | undefined {
 
 /** Parses one document's text. Never throws. */
 export function parseDocumentText(text: string): ParsedCore {
-  const lineCounter = new LineCounter();
-  const yaml = parseDocument(text, { uniqueKeys: true, prettyErrors: false, lineCounter, keepSourceTokens: false });
+  const yaml = parseDocument(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
   const syntaxProblems: SyntaxProblem[] = yaml.errors.map((e) => {
     let start = Math.min(e.pos[0], text.length);
     let end = Math.max(start, Math.min(e.pos[1], text.length));
@@ -100,7 +99,7 @@ export function parseDocumentText(text: string): ParsedCore {
       });
     }
   }
-  return { text, yaml, lineCounter, value, object: readObjectHeader(value), syntaxProblems };
+  return { text, yaml, value, object: readObjectHeader(value), syntaxProblems };
 }
 
 /**

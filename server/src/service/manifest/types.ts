@@ -5,7 +5,7 @@
 // to that document's text (`doc.text`). That makes a parsed document independent of where it
 // sits in the file: when another document of the file changes, this one is reused as is and
 // only its `offset` in the file moves (see parse.ts).
-import type { Document, LineCounter } from 'yaml';
+import type { Document } from 'yaml';
 
 /** The identity of a Kubernetes object: a YAML document with string apiVersion and kind. */
 export interface K8sObjectHeader {
@@ -35,8 +35,6 @@ export interface ManifestDocument {
   readonly index: number;
   /** The parsed YAML (node ranges are relative to `text`). */
   readonly yaml: Document.Parsed;
-  /** Line starts of `text`, for relative line/column lookups. */
-  readonly lineCounter: LineCounter;
   /** The document as plain JS, or undefined when it could not be converted (alias bomb, …). */
   readonly value: unknown;
   /** Set when the document is a Kubernetes object. */

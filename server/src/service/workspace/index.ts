@@ -25,28 +25,35 @@ export const POD_TEMPLATE_PATH: Readonly<Record<string, readonly string[]>> = {
   CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
 };
 
-/** Reduces one document of a file to an IndexedObject (undefined for non-Kubernetes documents). */
-export function indexDocument(
-  uri: string,
-  doc: ManifestDocument,
-  textDocument: Pick<TextDocument, 'positionAt'>,
-): IndexedObject | undefined {
+/** An IndexedObject whose ranges are still offsets relative to its document. */
+type RelativeObject = Omit<IndexedObject, 'uri' | 'docIndex' | 'range' | 'podLabelsRange'> & {
+  readonly nameOffsets: readonly [number, number];
+  readonly podLabelsOffsets?: readonly [number, number];
+};
+
+/** What the index keeps of a parsed document; computed once per document text. */
+const describedCache = new WeakMap<object, RelativeObject | null>();
+
+function describeDocument(doc: ManifestDocument): RelativeObject | undefined {
+  const cached = describedCache.get(doc.yaml);
+  if (cached !== undefined) return cached ?? undefined;
+  const described = describeUncached(doc);
+  describedCache.set(doc.yaml, described ?? null);
+  return described;
+}
+
+function describeUncached(doc: ManifestDocument): RelativeObject | undefined {
   const header = doc.object;
   if (!header) return undefined;
   const value = doc.value as Record<string, unknown>;
-  const toRange = (r: readonly [number, number]) => ({
-    start: textDocument.positionAt(doc.offset + r[0]),
-    end: textDocument.positionAt(doc.offset + r[1]),
-  });
   const nameRange = nodeRange(findNode(doc, ['metadata', 'name'])) ?? nodeRange(findPair(doc, ['kind'])?.key as never) ?? firstLine(doc);
   const kind = header.kind;
   const templatePath = POD_TEMPLATE_PATH[kind];
   let podLabels: Record<string, string> | undefined;
-  let podLabelsRange;
+  let podLabelsOffsets: readonly [number, number] | undefined;
   if (templatePath) {
     podLabels = stringMap(getAt(value, [...templatePath, 'metadata', 'labels']));
-    const r = nodeRange(findNode(doc, [...templatePath, 'metadata', 'labels']));
-    if (r) podLabelsRange = toRange(r);
+    podLabelsOffsets = nodeRange(findNode(doc, [...templatePath, 'metadata', 'labels']));
   } else if (kind === 'Pod') {
     podLabels = stringMap(getAt(value, ['metadata', 'labels']));
   }
@@ -77,19 +84,39 @@ export function indexDocument(
   const clusterIP = getAt(value, ['spec', 'clusterIP']);
   const serviceName = getAt(value, ['spec', 'serviceName']);
   return {
-    uri,
-    docIndex: doc.index,
     apiVersion: header.apiVersion,
     kind,
     name: header.name,
     namespace: header.namespace,
-    range: toRange(nameRange),
+    nameOffsets: nameRange,
     selector,
     podLabels,
-    podLabelsRange,
+    podLabelsOffsets,
     clusterIP: typeof clusterIP === 'string' ? clusterIP : undefined,
     serviceName: kind === 'StatefulSet' && typeof serviceName === 'string' ? serviceName : undefined,
     ports: ports.length ? ports : undefined,
+  };
+}
+
+/** Reduces one document of a file to an IndexedObject (undefined for non-Kubernetes documents). */
+export function indexDocument(
+  uri: string,
+  doc: ManifestDocument,
+  textDocument: Pick<TextDocument, 'positionAt'>,
+): IndexedObject | undefined {
+  const described = describeDocument(doc);
+  if (!described) return undefined;
+  const toRange = (r: readonly [number, number]) => ({
+    start: textDocument.positionAt(doc.offset + r[0]),
+    end: textDocument.positionAt(doc.offset + r[1]),
+  });
+  const { nameOffsets, podLabelsOffsets, ...rest } = described;
+  return {
+    ...rest,
+    uri,
+    docIndex: doc.index,
+    range: toRange(nameOffsets),
+    podLabelsRange: podLabelsOffsets ? toRange(podLabelsOffsets) : undefined,
   };
 }
 
@@ -104,14 +131,37 @@ export function indexFile(file: ManifestFile, textDocument: Pick<TextDocument, '
 }
 
 /** An index of objects by file. `objects()` sees every file; set() replaces a file's objects. */
+/** What cross-document rules may depend on: everything but positions. */
+function signature(objects: readonly IndexedObject[]): string {
+  return JSON.stringify(objects.map(({ range: _r, podLabelsRange: _p, docIndex: _d, ...rest }) => rest));
+}
+
+/**
+ * An index of objects by file. `objects()` sees every file; set() replaces a file's objects.
+ * `generation` changes only when what the rules can see changes (not when objects merely move
+ * because lines were added above them), so cross-document results can be cached against it.
+ */
 export class WorkspaceIndex implements WorkspaceView {
-  private readonly byUri = new Map<string, readonly IndexedObject[]>();
+  private readonly byUri = new Map<string, { readonly objects: readonly IndexedObject[]; readonly signature: string }>();
+  private byKind: Map<string | undefined, IndexedObject[]> | undefined;
+  private gen = 0;
   /** Set by whoever filled the index from every file of the workspace (see WorkspaceView.complete). */
   complete = false;
 
+  get generation(): number {
+    return this.gen;
+  }
+
   set(uri: string, objects: readonly IndexedObject[]): void {
-    if (objects.length) this.byUri.set(uri, objects);
-    else this.byUri.delete(uri);
+    const before = this.byUri.get(uri);
+    if (!objects.length) {
+      if (before) this.delete(uri);
+      return;
+    }
+    const sig = signature(objects);
+    if (before?.signature !== sig) this.gen++;
+    this.byUri.set(uri, { objects, signature: sig });
+    this.byKind = undefined;
   }
 
   setFile(file: ManifestFile, textDocument: Pick<TextDocument, 'positionAt'>): void {
@@ -119,7 +169,10 @@ export class WorkspaceIndex implements WorkspaceView {
   }
 
   delete(uri: string): void {
-    this.byUri.delete(uri);
+    if (this.byUri.delete(uri)) {
+      this.gen++;
+      this.byKind = undefined;
+    }
   }
 
   has(uri: string): boolean {
@@ -128,11 +181,18 @@ export class WorkspaceIndex implements WorkspaceView {
 
   get size(): number {
     let n = 0;
-    for (const list of this.byUri.values()) n += list.length;
+    for (const entry of this.byUri.values()) n += entry.objects.length;
     return n;
   }
 
-  *objects(kind?: string): Iterable<IndexedObject> {
-    for (const list of this.byUri.values()) for (const o of list) if (!kind || o.kind === kind) yield o;
+  objects(kind?: string): Iterable<IndexedObject> {
+    this.byKind ??= new Map();
+    let list = this.byKind.get(kind);
+    if (!list) {
+      list = [];
+      for (const entry of this.byUri.values()) for (const o of entry.objects) if (!kind || o.kind === kind) list.push(o);
+      this.byKind.set(kind, list);
+    }
+    return list;
   }
 }

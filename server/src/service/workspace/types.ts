@@ -38,4 +38,9 @@ export interface WorkspaceView {
    * (dangling-service) only do so across files when it is set.
    */
   readonly complete?: boolean;
+  /**
+   * Changes whenever what the index says about any object changes (positions aside). Results of
+   * cross-document rules are cached against it; leave it undefined to disable that cache.
+   */
+  readonly generation?: number;
 }

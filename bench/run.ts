@@ -1,0 +1,344 @@
+// npm run bench: Kubernetes Workloads vs yaml-language-server on the same 500-document manifest,
+// in the same run, over stdio LSP exactly as an editor talks to them. Reports ratios: these
+// machines are shared and noisy, absolute times are not comparable between runs.
+//
+// yaml-language-server gets the same Kubernetes 1.35 schemas: one JSON Schema per kind generated
+// from ../shared/k8s-openapi, each document pointing at its own with a `# yaml-language-server:
+// $schema=` modeline. It waits 200 ms (validationDelayMs) before validating and we wait 120 ms
+// after a change (none on open): both delays are subtracted, so the figures are compute time.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  CompletionRequest,
+  HoverRequest,
+  type CompletionItem,
+  type CompletionList,
+  type Position,
+} from 'vscode-languageserver-protocol/node';
+import { startServer, type TestClient } from '../test/protocol/lspClient';
+
+const ROOT = path.resolve(__dirname, '..');
+const OUT = path.join(ROOT, 'bench', 'results');
+const OPENAPI = path.resolve(ROOT, '..', 'shared', 'k8s-openapi');
+const DOCS = Number(process.env.BENCH_DOCS ?? 500);
+const EDITS = Number(process.env.BENCH_EDITS ?? 7);
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 25);
+const OUR_CHANGE_DELAY = 120;
+const YAMLLS_DELAY = 200;
+
+// ---------------------------------------------------------------- the workload
+// A cycle of eight documents: each Deployment and StatefulSet is followed by the Service that
+// selects it (headless for the StatefulSet), so the workload is clean by every rule.
+const KINDS = ['Deployment', 'Service', 'StatefulSet', 'HeadlessService', 'CronJob', 'Job', 'ConfigMap', 'DaemonSet'] as const;
+const API: Record<string, string> = {
+  Deployment: 'apps/v1',
+  StatefulSet: 'apps/v1',
+  DaemonSet: 'apps/v1',
+  Service: 'v1',
+  HeadlessService: 'v1',
+  ConfigMap: 'v1',
+  Job: 'batch/v1',
+  CronJob: 'batch/v1',
+};
+
+function container(name: string, indent: string): string {
+  return [
+    `- name: ${name}`,
+    `  image: registry.example.com/${name}:v1.${name.length}.0`,
+    `  ports:`,
+    `  - name: http`,
+    `    containerPort: 8080`,
+    `  env:`,
+    `  - name: LOG_LEVEL`,
+    `    value: info`,
+    `  resources:`,
+    `    requests:`,
+    `      cpu: 100m`,
+    `      memory: 128Mi`,
+    `    limits:`,
+    `      cpu: 500m`,
+    `      memory: 256Mi`,
+  ]
+    .map((l) => indent + l)
+    .join('\n');
+}
+
+function podTemplate(name: string, indent: string, restart?: string, tolerations = false): string {
+  const i = indent;
+  return [
+    `${i}template:`,
+    `${i}  metadata:`,
+    `${i}    labels:`,
+    `${i}      app: ${name}`,
+    `${i}  spec:`,
+    ...(restart ? [`${i}    restartPolicy: ${restart}`] : []),
+    ...(tolerations ? [`${i}    tolerations:`, `${i}    - operator: Exists`] : []),
+    `${i}    securityContext:`,
+    `${i}      runAsNonRoot: true`,
+    `${i}    containers:`,
+    container(name, `${i}    `),
+  ].join('\n');
+}
+
+function documentFor(slot: string, n: number, schemaUri: (kind: string) => string): string {
+  const kind = slot === 'HeadlessService' ? 'Service' : slot;
+  // A Service takes the name of the workload just before it in the cycle.
+  const name = kind === 'Service' ? `${KINDS[(n - 1) % KINDS.length].toLowerCase()}-${n - 1}` : `${kind.toLowerCase()}-${n}`;
+  const head = `# yaml-language-server: $schema=${schemaUri(kind)}\napiVersion: ${API[kind]}\nkind: ${kind}\nmetadata:\n  name: ${name}\n  namespace: bench\n  labels:\n    app: ${name}\n    tier: backend\n`;
+  switch (slot) {
+    case 'Deployment':
+      return `${head}spec:\n  replicas: 3\n  selector:\n    matchLabels:\n      app: ${name}\n${podTemplate(name, '  ')}\n`;
+    case 'StatefulSet':
+      return `${head}spec:\n  serviceName: ${name}\n  replicas: 3\n  selector:\n    matchLabels:\n      app: ${name}\n${podTemplate(name, '  ')}\n  volumeClaimTemplates:\n  - metadata:\n      name: data\n    spec:\n      accessModes: ["ReadWriteOnce"]\n      resources:\n        requests:\n          storage: 10Gi\n`;
+    case 'DaemonSet':
+      return `${head}spec:\n  selector:\n    matchLabels:\n      app: ${name}\n${podTemplate(name, '  ', undefined, true)}\n`;
+    case 'Service':
+      return `${head}spec:\n  selector:\n    app: ${name}\n  ports:\n  - name: http\n    port: 80\n    targetPort: http\n`;
+    case 'HeadlessService':
+      return `${head}spec:\n  clusterIP: None\n  selector:\n    app: ${name}\n  ports:\n  - name: http\n    port: 8080\n`;
+    case 'ConfigMap':
+      return `${head}data:\n  LOG_LEVEL: info\n  FEATURE_FLAGS: "a,b,c"\n  config.yaml: |\n    server:\n      port: 8080\n`;
+    case 'Job':
+      return `${head}spec:\n  backoffLimit: 3\n  activeDeadlineSeconds: 600\n  ttlSecondsAfterFinished: 3600\n${podTemplate(name, '  ', 'Never')}\n`;
+    default:
+      return `${head}spec:\n  schedule: "0 3 * * *"\n  timeZone: Etc/UTC\n  concurrencyPolicy: Forbid\n  jobTemplate:\n    spec:\n      backoffLimit: 2\n      activeDeadlineSeconds: 600\n${podTemplate(name, '      ', 'OnFailure')}\n`;
+  }
+}
+
+// ---------------------------------------------------------------- schemas for yaml-language-server
+type Json = Record<string, unknown>;
+
+function loadDefinitions(): Record<string, Json> {
+  const defs: Record<string, Json> = {};
+  for (const f of fs.readdirSync(OPENAPI).filter((f) => f.endsWith('.json'))) {
+    const spec = JSON.parse(fs.readFileSync(path.join(OPENAPI, f), 'utf8')) as { components?: { schemas?: Record<string, Json> } };
+    Object.assign(defs, spec.components?.schemas ?? {});
+  }
+  return defs;
+}
+
+/** One self-contained JSON Schema per kind: the kind's definition plus every definition it reaches. */
+function writeSchemas(dir: string): (kind: string) => string {
+  const defs = loadDefinitions();
+  const byKind = new Map<string, string>();
+  for (const [name, def] of Object.entries(defs)) {
+    const gvk = (def['x-kubernetes-group-version-kind'] as { group: string; version: string; kind: string }[] | undefined) ?? [];
+    for (const g of gvk) {
+      const apiVersion = g.group ? `${g.group}/${g.version}` : g.version;
+      if (API[g.kind] === apiVersion) byKind.set(g.kind, name);
+    }
+  }
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [kind, root] of byKind) {
+    const reached: Record<string, Json> = {};
+    const rewrite = (v: unknown): unknown => {
+      if (Array.isArray(v)) return v.map(rewrite);
+      if (!v || typeof v !== 'object') return v;
+      const out: Json = {};
+      for (const [k, val] of Object.entries(v as Json)) {
+        if (k === '$ref' && typeof val === 'string') {
+          const target = val.replace('#/components/schemas/', '');
+          visit(target);
+          out[k] = `#/definitions/${target}`;
+        } else out[k] = rewrite(val);
+      }
+      return out;
+    };
+    const visit = (name: string) => {
+      if (reached[name] || !defs[name]) return;
+      reached[name] = {};
+      reached[name] = rewrite(defs[name]) as Json;
+    };
+    visit(root);
+    const schema = { $schema: 'http://json-schema.org/draft-07/schema#', $ref: `#/definitions/${root}`, definitions: reached };
+    fs.writeFileSync(path.join(dir, `${kind}.json`), JSON.stringify(schema));
+  }
+  return (kind) => pathToFileURL(path.join(dir, `${kind}.json`)).toString();
+}
+
+// ---------------------------------------------------------------- measuring
+const now = () => performance.now();
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)] : NaN;
+};
+
+function rssMb(pid: number | undefined): number {
+  if (!pid) return NaN;
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+  return kb / 1024;
+}
+
+interface Figures {
+  startMs: number;
+  openMs: number;
+  editMs: number;
+  completionMs: number;
+  completionItems: number;
+  hoverMs: number;
+  hoverFound: boolean;
+  rssMb: number;
+  diagnostics: number;
+}
+
+async function measure(
+  label: string,
+  start: () => Promise<TestClient>,
+  text: string,
+  uri: string,
+  delays: { open: number; change: number },
+  positions: { edit: Position; complete: Position; hover: Position },
+): Promise<Figures> {
+  const t0 = now();
+  const client = await start();
+  const startMs = now() - t0;
+  const caps = client.initializeResult.capabilities;
+
+  const t1 = now();
+  const opened = await client.open(uri, text, 1);
+  const openMs = now() - t1 - delays.open;
+
+  // One-character edits in the middle of the file: a digit typed into `replicas: 3`.
+  const editTimes: number[] = [];
+  let version = 1;
+  for (let i = 0; i < EDITS; i++) {
+    version++;
+    const p = positions.edit;
+    const typed = i % 2 === 0;
+    const change = typed
+      ? { range: { start: p, end: p }, text: '1' }
+      : { range: { start: p, end: { line: p.line, character: p.character + 1 } }, text: '' };
+    const t = now();
+    await client.change(uri, version, [change]);
+    editTimes.push(now() - t - delays.change);
+  }
+
+  let completionMs = NaN;
+  let completionItems = 0;
+  if (caps.completionProvider) {
+    const times: number[] = [];
+    for (let i = 0; i < SAMPLES; i++) {
+      const t = now();
+      const r = (await client.connection.sendRequest(CompletionRequest.type, {
+        textDocument: { uri },
+        position: positions.complete,
+      })) as CompletionList | CompletionItem[] | null;
+      times.push(now() - t);
+      completionItems = Array.isArray(r) ? r.length : (r?.items.length ?? 0);
+    }
+    completionMs = median(times);
+  }
+  let hoverMs = NaN;
+  let hoverFound = false;
+  if (caps.hoverProvider) {
+    const times: number[] = [];
+    for (let i = 0; i < SAMPLES; i++) {
+      const t = now();
+      const r = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positions.hover });
+      times.push(now() - t);
+      hoverFound = !!r;
+    }
+    hoverMs = median(times);
+  }
+  const rss = rssMb(client.process.pid);
+  await client.stop();
+  const figures = {
+    startMs,
+    openMs,
+    editMs: median(editTimes),
+    completionMs,
+    completionItems,
+    hoverMs,
+    hoverFound,
+    rssMb: rss,
+    diagnostics: opened.diagnostics.length,
+  };
+  console.log(`${label}: ${JSON.stringify(figures, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v))}`);
+  return figures;
+}
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'server.js'))) throw new Error('dist/server.js is missing: run `npm run build` first');
+  fs.mkdirSync(OUT, { recursive: true });
+  const schemaUri = writeSchemas(path.join(OUT, 'schemas'));
+  const docs = Array.from({ length: DOCS }, (_v, i) => documentFor(KINDS[i % KINDS.length], i, schemaUri));
+  const text = docs.join('---\n');
+  const file = path.join(OUT, 'workload.yaml');
+  fs.writeFileSync(file, text);
+  const uri = pathToFileURL(file).toString();
+  const lines = text.split('\n');
+  // Positions in the middle document that is a Deployment.
+  const mid = Math.floor(DOCS / 2 / KINDS.length) * KINDS.length;
+  const midName = `deployment-${mid}`;
+  const nameLine = lines.findIndex((l) => l === `  name: ${midName}`);
+  const replicasLine = lines.findIndex((l, i) => i > nameLine && l === '  replicas: 3');
+  const positions = {
+    edit: { line: replicasLine, character: '  replicas: 3'.length },
+    complete: { line: replicasLine, character: 5 },
+    hover: { line: replicasLine, character: 4 },
+  };
+  console.log(`workload: ${DOCS} documents, ${lines.length} lines, ${(text.length / 1024).toFixed(0)} KiB`);
+
+  const ours = await measure(
+    'k8s-workloads',
+    () => startServer({ diagnosticsTimeoutMs: 120_000 }),
+    text,
+    uri,
+    { open: 0, change: OUR_CHANGE_DELAY },
+    positions,
+  );
+  const yamlls = await measure(
+    'yaml-language-server',
+    () =>
+      startServer({
+        command: [process.execPath, path.join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server'), '--stdio'],
+        diagnosticsTimeoutMs: 120_000,
+        settings: (section) =>
+          section === 'yaml'
+            ? {
+                validate: true,
+                hover: true,
+                completion: true,
+                schemaStore: { enable: false },
+                kubernetesCRDStore: { enable: false },
+                maxItemsComputed: 5000,
+              }
+            : null,
+      }),
+    text,
+    uri,
+    { open: YAMLLS_DELAY, change: YAMLLS_DELAY },
+    positions,
+  );
+
+  const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && a > 0 ? b / a : NaN);
+  const rows = [
+    ['open → first diagnostics', ours.openMs, yamlls.openMs, ratio(ours.openMs, yamlls.openMs), '≥ 2.5× faster'],
+    ['one-character edit → diagnostics', ours.editMs, yamlls.editMs, ratio(ours.editMs, yamlls.editMs), '≥ 10× faster'],
+    ['completion (median)', ours.completionMs, yamlls.completionMs, ratio(ours.completionMs, yamlls.completionMs), '≤ 10 ms'],
+    ['hover (median)', ours.hoverMs, yamlls.hoverMs, ratio(ours.hoverMs, yamlls.hoverMs), ''],
+    ['start → initialized', ours.startMs, yamlls.startMs, ratio(ours.startMs, yamlls.startMs), ''],
+    ['RSS (MB)', ours.rssMb, yamlls.rssMb, ratio(ours.rssMb, yamlls.rssMb), '≤ ½ of yamlls'],
+  ] as const;
+  const f = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : 'n/a');
+  const table = [
+    '| measure | k8s-workloads | yaml-language-server | yamlls ÷ ours | target |',
+    '| --- | ---: | ---: | ---: | --- |',
+    ...rows.map(
+      ([name, a, b, r, target]) => `| ${name} | ${f(a)} | ${f(b)} | ${Number.isFinite(r) ? `${r.toFixed(1)}×` : 'n/a'} | ${target} |`,
+    ),
+  ].join('\n');
+  console.log(`\n${table}\n\n(times in ms, compute only: the servers' own debounce delays are subtracted)`);
+  fs.writeFileSync(
+    path.join(OUT, 'latest.json'),
+    JSON.stringify({ date: new Date().toISOString(), docs: DOCS, lines: lines.length, ours, yamlls }, null, 2),
+  );
+  fs.writeFileSync(path.join(OUT, 'latest.md'), `${table}\n`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
