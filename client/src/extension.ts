@@ -2,6 +2,7 @@
 // lives in the server; this file only connects VS Code to it.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerWizard } from './wizard';
 
 let client: LanguageClient | undefined;
 
@@ -29,6 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       await client?.restart();
     }),
   );
+  registerWizard(context);
   await client.start();
   return { client };
 }
