@@ -1,0 +1,140 @@
+// Hover at exact positions: the field path, type, default, required, API description, the guide's
+// note below a rule; kinds and apiVersions; allowed values. `‸` marks the cursor.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { MarkupContent } from 'vscode-languageserver-types';
+import { GUIDE_HEADING } from '../../../server/src/service/hover';
+import { getLanguageService } from '../../../server/src/service/index';
+
+const NOW = new Date('2026-03-02T10:00:00Z');
+
+function hover(marked: string) {
+  const offset = marked.indexOf('‸');
+  const text = marked.slice(0, offset) + marked.slice(offset + 1);
+  const document = TextDocument.create('file:///work/hover.yaml', 'yaml', 1, text);
+  const h = getLanguageService().doHover(document, document.positionAt(offset), { now: NOW });
+  if (!h) return undefined;
+  const r = h.range!;
+  return {
+    value: (h.contents as MarkupContent).value,
+    kind: (h.contents as MarkupContent).kind,
+    covered: text.slice(document.offsetAt(r.start), document.offsetAt(r.end)),
+  };
+}
+
+const STS =
+  'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: qdrant\n  namespace: ai-prod\nspec:\n  serviceName: qdrant\n  replicas: 3\n';
+
+describe('hover on keys', () => {
+  it('shows the field path, type, required/optional, the description, then the guide under a rule', () => {
+    const h = hover(`${STS}  updateStrategy:\n    rollingUpdate:\n      part‸ition: 2\n`)!;
+    assert.equal(h.kind, 'markdown');
+    assert.equal(h.covered, 'partition');
+    const [api, guide] = h.value.split(`\n\n---\n\n${GUIDE_HEADING}\n\n`);
+    assert.ok(api.startsWith('**`StatefulSet.spec.updateStrategy.rollingUpdate.partition`**\n\n`integer (int32)` · optional'), api);
+    assert.match(api, /Partition indicates the ordinal at which the StatefulSet should be partitioned/);
+    assert.ok(guide, 'the guide section follows the API description');
+    assert.match(guide, /qdrant-2/);
+  });
+
+  it('says when a field is required', () => {
+    const h = hover(`${STS}  template:\n    spec:\n      contai‸ners: []\n`)!;
+    assert.match(h.value, /^\*\*`StatefulSet\.spec\.template\.spec\.containers`\*\*\n\n`array of Container` · \*\*required\*\*/);
+    assert.match(h.value, /List of containers belonging to the pod/);
+  });
+
+  it('shows the default and the allowed values', () => {
+    const h = hover('apiVersion: v1\nkind: Service\nspec:\n  ports:\n  - port: 80\n    proto‸col: TCP\n')!;
+    assert.match(h.value, /`Service\.spec\.ports\[\]\.protocol`/);
+    assert.match(h.value, /default `TCP`/);
+    assert.match(h.value, /one of `TCP`, `UDP`, `SCTP`/);
+  });
+
+  it('turns the description’s URLs into links', () => {
+    const h = hover('apiVersion: batch/v1\nkind: Job\nspec:\n  template:\n    spec:\n      restart‸Policy: Never\n')!;
+    assert.match(h.value, /\[https:\/\/kubernetes\.io\/docs\/concepts\/workloads\/pods\/pod-lifecycle\/#restart-policy\]\(https:/);
+    assert.match(h.value, new RegExp(GUIDE_HEADING));
+  });
+
+  it('has no guide section where the guide has nothing to add', () => {
+    const h = hover('apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  na‸me: web\n')!;
+    assert.match(h.value, /`Deployment\.metadata\.name`/);
+    assert.doesNotMatch(h.value, /From the Workload Types guide/);
+  });
+
+  it('the StatefulSet serviceName note lists the pod DNS names', () => {
+    const h = hover(STS.replace('serviceName', 'service‸Name'))!;
+    assert.match(h.value, /`StatefulSet\.spec\.serviceName`/);
+    assert.match(h.value, /qdrant-0\.qdrant\.ai-prod\.svc\.cluster\.local/);
+  });
+
+  it('works in a later document and inside a CronJob’s job template', () => {
+    const text = `${STS}---\napiVersion: batch/v1\nkind: CronJob\nspec:\n  schedule: "0 3 * * *"\n  jobTemplate:\n    spec:\n      backoff‸Limit: 2\n`;
+    const h = hover(text)!;
+    assert.match(h.value, /^\*\*`CronJob\.spec\.jobTemplate\.spec\.backoffLimit`\*\*/);
+    assert.match(h.value, /Specifies the number of retries before marking this job failed/);
+  });
+
+  it('reads the key from the text when the document does not parse', () => {
+    const h = hover('apiVersion: apps/v1\nkind: Deployment\nspec:\n  repl‸icas: 3\n  selector: {matchLabels: {app: x}\n')!;
+    assert.match(h.value, /`Deployment\.spec\.replicas`/);
+    assert.equal(h.covered, 'replicas');
+  });
+
+  it('nothing for unknown fields, non-Kubernetes YAML and custom resources', () => {
+    assert.equal(hover('apiVersion: apps/v1\nkind: Deployment\nspec:\n  repl‸ica: 3\n'), undefined);
+    assert.equal(hover('name: CI\non:\n  pu‸sh: {}\n'), undefined);
+    assert.equal(hover('apiVersion: example.com/v1\nkind: Widget\nspec:\n  si‸ze: 3\n'), undefined);
+  });
+});
+
+describe('hover on values', () => {
+  it('`kind: StatefulSet` — what the kind is, then the guide’s section for it', () => {
+    const h = hover('apiVersion: apps/v1\nkind: Stateful‸Set\n')!;
+    assert.equal(h.covered, 'StatefulSet');
+    assert.ok(h.value.startsWith('**StatefulSet** · `apps/v1`'), h.value);
+    assert.match(h.value, /StatefulSet represents a set of pods with consistent identities/);
+    const guide = h.value.split(GUIDE_HEADING)[1];
+    assert.match(guide, /### StatefulSet — /);
+    assert.match(guide, /Decision path/);
+  });
+
+  it('`kind: Service` — the API description only (the guide covers the workload kinds)', () => {
+    const h = hover('apiVersion: v1\nkind: Serv‸ice\n')!;
+    assert.match(h.value, /^\*\*Service\*\* · `v1`/);
+    assert.doesNotMatch(h.value, new RegExp(GUIDE_HEADING));
+  });
+
+  it('`kind:` with an apiVersion that does not serve it says which one does', () => {
+    const h = hover('apiVersion: extensions/v1beta1\nkind: Deploy‸ment\n')!;
+    assert.match(h.value, /`extensions\/v1beta1` does not serve Deployment in Kubernetes 1\.35: use `apiVersion: apps\/v1`/);
+  });
+
+  it('`apiVersion:` — the group and version, what it serves, and the document’s kind', () => {
+    const h = hover('apiVersion: batch‸/v1\nkind: CronJob\n')!;
+    assert.match(h.value, /^\*\*`batch\/v1`\*\* — API group `batch`, version `v1`/);
+    assert.match(h.value, /Serves \*\*CronJob\*\* \(and Job\)/);
+    assert.match(h.value, /### CronJob — /);
+  });
+
+  it('an allowed value — which value, what it means, the alternatives, then the field', () => {
+    const h = hover('apiVersion: batch/v1\nkind: CronJob\nspec:\n  concurrencyPolicy: For‸bid\n')!;
+    assert.equal(h.covered, 'Forbid');
+    assert.ok(
+      h.value.startsWith("**`Forbid`** — Forbids concurrent runs, skipping next run if previous run hasn't finished yet."),
+      h.value,
+    );
+    assert.match(h.value, /An allowed value of `CronJob\.spec\.concurrencyPolicy`; the others: `Allow`, `Replace`\./);
+    assert.match(h.value, /`CronJob\.spec\.concurrencyPolicy`\*\*/);
+    assert.match(h.value, new RegExp(GUIDE_HEADING));
+  });
+
+  it('a schedule value — the field and the guide’s schedule in words with the next runs', () => {
+    const h = hover('apiVersion: batch/v1\nkind: CronJob\nspec:\n  schedule: "0 3 ‸* * *"\n')!;
+    assert.match(h.value, /`CronJob\.spec\.schedule`/);
+    const guide = h.value.split(GUIDE_HEADING)[1];
+    assert.match(guide, /03:00/);
+    assert.match(guide, /2026-03-03/, 'the next run after the fixed "now"');
+  });
+});
