@@ -63,6 +63,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: { label: 'Kubernetes objects' },
       completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
       hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
       codeActionProvider: {
         codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.RefactorRewrite],
       },
@@ -182,6 +184,28 @@ connection.onHover((params) => {
     return service.doHover(document, params.position);
   } catch (err) {
     connection.console.error(`Hover in ${document.uri} failed: ${(err as Error).stack ?? String(err)}`);
+    return null;
+  }
+});
+
+connection.onDefinition((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  try {
+    return service.findDefinition(document, params.position);
+  } catch (err) {
+    connection.console.error(`Go to definition in ${document.uri} failed: ${(err as Error).stack ?? String(err)}`);
+    return null;
+  }
+});
+
+connection.onReferences((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  try {
+    return service.findReferences(document, params.position, params.context.includeDeclaration);
+  } catch (err) {
+    connection.console.error(`Find references in ${document.uri} failed: ${(err as Error).stack ?? String(err)}`);
     return null;
   }
 });

@@ -2,11 +2,12 @@
 // the way vscode-json-languageservice works. No editor, no transport: the server, the CLI and
 // the unit tests all call this.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, Position, Range } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, Position, Range } from 'vscode-languageserver-types';
 import { getCodeActions, type CodeActionRequest } from './codeActions';
 import { doComplete, type CompletionOptions } from './completion/index';
 import { doHover, type HoverOptions } from './hover';
 import { ManifestParser } from './manifest/parse';
+import { findDefinition, findReferences } from './navigation';
 import type { ManifestFile } from './manifest/types';
 import { findDocumentSymbols } from './symbols';
 import { runRules, skippedFileDiagnostic, toDiagnostics, type RuleResult, type ValidationSettings } from './validation';
@@ -41,6 +42,10 @@ export interface LanguageService {
   doComplete(document: TextDocument, position: Position, options?: CompletionOptions): CompletionList;
   /** The API's field (and the guide's advice) under the cursor, or what a kind is. */
   doHover(document: TextDocument, position: Position, options?: HoverOptions): Hover | null;
+  /** serviceName -> Service, volumeMounts[].name -> volume / claim template, selector -> pod templates, secret refs -> Secret. */
+  findDefinition(document: TextDocument, position: Position): Location[];
+  /** Of a Service: StatefulSets naming it and pod templates it selects; of pod template labels: the Services selecting them. */
+  findReferences(document: TextDocument, position: Position, includeDeclaration: boolean): Location[];
 }
 
 export const DEFAULT_DOCS_URI = (ruleId: string) => `https://k8s-workloads.invalid/docs/rules.md#${ruleId}`;
@@ -88,6 +93,12 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     },
     findDocumentSymbols(document) {
       return findDocumentSymbols(parse(document), document);
+    },
+    findDefinition(document, position) {
+      return findDefinition(parse(document), document, position, workspace);
+    },
+    findReferences(document, position, includeDeclaration) {
+      return findReferences(parse(document), document, position, workspace, includeDeclaration);
     },
     getCodeActions(document, request, settings) {
       const results = ruleResults(document).filter((r) => settings?.rules?.[r.rule.meta.id] !== 'off');
