@@ -5,7 +5,6 @@ import { describeCron, isValidTimeZone, nextRuns, parseCronSchedule } from '../c
 import { CRON_PRESETS, HISTORY_LIMITS, TIME_ZONE_NOTE } from './cronjob';
 import {
   COMPLETION_INDEX_ANNOTATION,
-  COMPLETION_INDEX_ENV,
   COMPLETION_INDEX_FIELD_PATH,
   INDEXED_JOB,
   JOB_FIELDS,
@@ -256,9 +255,6 @@ function jobFieldNote(field: string, jobSpec: Record<string, unknown>, kind: str
           );
         } else parts.push('⚠ `Indexed` needs `completions`: the indexes run from 0 to completions-1.');
       }
-      parts.push(
-        `Each pod finds its index in the annotation \`${COMPLETION_INDEX_ANNOTATION}\` and the env var \`${COMPLETION_INDEX_ENV}\`.`,
-      );
       parts.push(
         codeBlock(`env:\n- name: JOB_INDEX\n  valueFrom:\n    fieldRef:\n      fieldPath: ${COMPLETION_INDEX_FIELD_PATH}`, 'yaml'),
       );
