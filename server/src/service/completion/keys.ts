@@ -4,6 +4,7 @@ import type { CompletionItem } from 'vscode-languageserver-types';
 import type { ManifestDocument, ManifestFile } from '../manifest/types';
 import { childFields, type FieldInfo } from '../schema/index';
 import type { WorkspaceView } from '../workspace/types';
+import { workspaceLabelKeys } from '../workspace/nameCompletions';
 import type { KeyContext, Path } from './context';
 import { choiceEscape, fieldMarkdown } from './format';
 
@@ -38,7 +39,7 @@ export type KeyCompletionProvider = (request: KeyCompletionRequest) => readonly 
  * HOOK: extra key providers, asked after the API's fields — e.g. the selector's labels as keys
  * of a pod template's `labels` (a map the API knows nothing about). Add to this list.
  */
-export const KEY_COMPLETION_PROVIDERS: KeyCompletionProvider[] = [];
+export const KEY_COMPLETION_PROVIDERS: KeyCompletionProvider[] = [workspaceLabelKeys];
 
 /** The order of the top-level keys, the way every manifest is written. */
 const TOP_LEVEL_ORDER = ['apiVersion', 'kind', 'metadata', 'spec'];

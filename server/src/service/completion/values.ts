@@ -13,6 +13,7 @@ import { guideValueCompletions, isWorkloadKind, KIND_USE_FOR, WORKLOAD_KINDS } f
 import type { ManifestDocument, ManifestFile } from '../manifest/types';
 import { apiVersionsOf, kindDescription, kindsByApiVersion, knownApiVersions, knownKinds, type FieldInfo } from '../schema/index';
 import type { WorkspaceView } from '../workspace/types';
+import { workspaceNameValues } from '../workspace/nameCompletions';
 import type { Path } from './context';
 import { descriptionMarkdown, valueMeaning } from './format';
 
@@ -175,6 +176,8 @@ export const VALUE_COMPLETION_PROVIDERS: ValueCompletionProvider[] = [
   guideValues,
   allowedValues,
   booleanValues,
+  // names of other objects from the workspace index (Services, volumes, Secrets, selector labels)
+  workspaceNameValues,
 ];
 
 /** Adds a provider (after the built-in ones). Returns a function that removes it again. */
