@@ -36,6 +36,7 @@ let settings: LanguageSettings = {};
 let hasConfigurationCapability = false;
 /** The client inserts snippets (tab stops, choices) from completion items. */
 let snippetSupport = false;
+let inlayHintRefreshSupport = false;
 const timers = new Map<string, NodeJS.Timeout>();
 const shownSettingProblems = new Set<string>();
 /** Every YAML file of the workspace folders in the service's index (set up once initialized). */
@@ -54,6 +55,7 @@ function useSettings(raw: LanguageSettings | null | undefined): LanguageSettings
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
   snippetSupport = !!params.capabilities.textDocument?.completion?.completionItem?.snippetSupport;
+  inlayHintRefreshSupport = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
   const init = params.initializationOptions as { settings?: LanguageSettings } | undefined;
   if (init?.settings) settings = useSettings(init.settings);
   indexing = createWorkspaceIndexing({ connection, documents, workspace: service.workspace, params, revalidate: () => revalidateAll() });
@@ -65,6 +67,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       hoverProvider: true,
       definitionProvider: true,
       referencesProvider: true,
+      inlayHintProvider: true,
+      codeLensProvider: { resolveProvider: false },
       codeActionProvider: {
         codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.RefactorRewrite],
       },
@@ -95,6 +99,8 @@ connection.onDidChangeConfiguration(async (change) => {
   if (hasConfigurationCapability) await pullSettings();
   else settings = useSettings((change.settings as { k8sWorkloads?: LanguageSettings } | undefined)?.k8sWorkloads);
   revalidateAll();
+  // k8sWorkloads.inlayHints.cronSchedule may have changed
+  if (inlayHintRefreshSupport) connection.languages.inlayHint.refresh().catch(() => undefined);
 });
 
 function capped(diagnostics: Diagnostic[]): Diagnostic[] {
@@ -207,6 +213,28 @@ connection.onReferences((params) => {
   } catch (err) {
     connection.console.error(`Find references in ${document.uri} failed: ${(err as Error).stack ?? String(err)}`);
     return null;
+  }
+});
+
+connection.languages.inlayHint.on((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return [];
+  try {
+    return service.getInlayHints(document, params.range, settings);
+  } catch (err) {
+    connection.console.error(`Inlay hints in ${document.uri} failed: ${(err as Error).stack ?? String(err)}`);
+    return [];
+  }
+});
+
+connection.onCodeLens((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return [];
+  try {
+    return service.getCodeLenses(document);
+  } catch (err) {
+    connection.console.error(`Code lenses in ${document.uri} failed: ${(err as Error).stack ?? String(err)}`);
+    return [];
   }
 });
 

@@ -2,10 +2,23 @@
 // the way vscode-json-languageservice works. No editor, no transport: the server, the CLI and
 // the unit tests all call this.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, Position, Range } from 'vscode-languageserver-types';
+import type {
+  CodeAction,
+  CodeLens,
+  CompletionList,
+  Diagnostic,
+  DocumentSymbol,
+  Hover,
+  InlayHint,
+  Location,
+  Position,
+  Range,
+} from 'vscode-languageserver-types';
 import { getCodeActions, type CodeActionRequest } from './codeActions';
 import { doComplete, type CompletionOptions } from './completion/index';
+import { getCodeLenses } from './codeLens';
 import { doHover, type HoverOptions } from './hover';
+import { getInlayHints } from './inlayHints';
 import { ManifestParser } from './manifest/parse';
 import { findDefinition, findReferences } from './navigation';
 import type { ManifestFile } from './manifest/types';
@@ -42,6 +55,10 @@ export interface LanguageService {
   doComplete(document: TextDocument, position: Position, options?: CompletionOptions): CompletionList;
   /** The API's field (and the guide's advice) under the cursor, or what a kind is. */
   doHover(document: TextDocument, position: Position, options?: HoverOptions): Hover | null;
+  /** A CronJob schedule in words after its value (off with `k8sWorkloads.inlayHints.cronSchedule: false`). */
+  getInlayHints(document: TextDocument, range: Range, settings?: LanguageSettings): InlayHint[];
+  /** Above each StatefulSet: its pod names and whether its headless Service exists. */
+  getCodeLenses(document: TextDocument): CodeLens[];
   /** serviceName -> Service, volumeMounts[].name -> volume / claim template, selector -> pod templates, secret refs -> Secret. */
   findDefinition(document: TextDocument, position: Position): Location[];
   /** Of a Service: StatefulSets naming it and pod templates it selects; of pod template labels: the Services selecting them. */
@@ -84,6 +101,12 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     },
     doHover(document, position, hoverOptions) {
       return doHover(parse(document), document, position, hoverOptions);
+    },
+    getInlayHints(document, range, settings) {
+      return getInlayHints(parse(document), document, range, settings);
+    },
+    getCodeLenses(document) {
+      return getCodeLenses(parse(document), document, workspace);
     },
     ruleResults,
     doValidation(document, settings) {
