@@ -155,6 +155,8 @@ export function main(argv: string[]): number {
   // Two passes: index every file first, so cross-file rules see the whole set.
   const documents = files.map((f) => TextDocument.create(pathToFileURL(path.resolve(f)).toString(), 'yaml', 1, fs.readFileSync(f, 'utf8')));
   for (const d of documents) service.parse(d);
+  // A folder stands for a whole workspace: rules that conclude from an absence (dangling-service) may look across its files.
+  service.workspace.complete = args.targets.some((t) => fs.statSync(t).isDirectory());
   const results: FileResult[] = documents.map((d, i) => ({
     file: path.relative(process.cwd(), files[i]) || files[i],
     diagnostics: service.doValidation(d),
