@@ -1,0 +1,124 @@
+// duplicate-name: names that must be unique but are not — containers of a pod (containers,
+// initContainers and ephemeralContainers share one namespace), ports of a container, volumes of a
+// pod, ports of a Service, and the same kind/namespace/name twice in one file.
+//
+// The file-level part reads the other documents of the file, so the rule is crossDocument: its
+// results are recomputed on each validation rather than cached with the document.
+import { getAt, rangeOfValue } from '../manifest/navigate';
+import type { JsonPath } from '../manifest/types';
+import { podSpecPath } from './podSpec';
+import type { Rule, RuleContext } from './types';
+
+const CONTAINER_LISTS = ['initContainers', 'containers', 'ephemeralContainers'] as const;
+
+interface Named {
+  name: string;
+  path: JsonPath;
+  where: string;
+}
+
+function namedItems(value: unknown, listPath: JsonPath, label: string): Named[] {
+  const list = getAt(value, listPath);
+  if (!Array.isArray(list)) return [];
+  const out: Named[] = [];
+  list.forEach((item, i) => {
+    const name = item && typeof item === 'object' ? (item as Record<string, unknown>).name : undefined;
+    if (typeof name === 'string' && name !== '') out.push({ name, path: [...listPath, i], where: `${label}[${i}]` });
+  });
+  return out;
+}
+
+/** Reports every item whose name an earlier item already used. */
+function reportRepeats(ctx: RuleContext, items: readonly Named[], messageId: string, extra: Record<string, string> = {}): void {
+  const first = new Map<string, Named>();
+  for (const item of items) {
+    const earlier = first.get(item.name);
+    if (!earlier) {
+      first.set(item.name, item);
+      continue;
+    }
+    const [start, end] = rangeOfValue(ctx.doc, [...item.path, 'name']);
+    ctx.report({ start, end, messageId, data: { name: item.name, first: earlier.where, second: item.where, ...extra } });
+  }
+}
+
+function checkPod(ctx: RuleContext, value: Record<string, unknown>, kind: string): void {
+  const spec = podSpecPath(kind);
+  if (!spec) return;
+  const containers = CONTAINER_LISTS.flatMap((list) => namedItems(value, [...spec, list], list));
+  reportRepeats(ctx, containers, 'container');
+  for (const c of containers) reportRepeats(ctx, namedItems(value, [...c.path, 'ports'], 'ports'), 'port', { container: c.name });
+  reportRepeats(ctx, namedItems(value, [...spec, 'volumes'], 'volumes'), 'volume');
+}
+
+function checkFile(ctx: RuleContext): void {
+  const me = ctx.doc.object;
+  if (!me?.name) return;
+  // The closest earlier definition, so a third copy points at the second one.
+  const earlier = ctx.file.documents
+    .filter(
+      (d) =>
+        d.index < ctx.doc.index &&
+        d.object?.kind === me.kind &&
+        d.object.name === me.name &&
+        (d.object.namespace ?? '') === (me.namespace ?? ''),
+    )
+    .pop();
+  if (!earlier) return;
+  const [start, end] = rangeOfValue(ctx.doc, ['metadata', 'name']);
+  ctx.report({
+    start,
+    end,
+    messageId: 'object',
+    data: {
+      kind: me.kind,
+      name: me.name,
+      namespace: me.namespace ? ` in namespace ${me.namespace}` : '',
+      first: earlier.index + 1,
+      line: ctx.file.text.slice(0, earlier.offset).split('\n').length,
+    },
+  });
+}
+
+export const duplicateName: Rule = {
+  meta: {
+    id: 'duplicate-name',
+    name: 'Duplicate name',
+    severity: 'error',
+    kinds: 'all',
+    crossDocument: true,
+    description:
+      'Two containers (containers, initContainers and ephemeralContainers together), two ports of a container, two volumes of a pod or ' +
+      'two ports of a Service share a name, or the file defines the same kind/namespace/name twice.',
+    rationale:
+      'The API server rejects a pod whose container, port or volume names repeat, because volumeMounts, probes, Services and ' +
+      '`kubectl logs -c` refer to them by name. Two objects with the same kind, namespace and name in one file are one object: ' +
+      '`kubectl apply` keeps whichever comes last, silently dropping the other.',
+    guideSection: 'Kubernetes API',
+    fixable: false,
+    messages: {
+      container:
+        'Container name {{name}} is used twice ({{first}} and {{second}}): containers, initContainers and ephemeralContainers share one ' +
+        'namespace — rename one of them.',
+      port: 'Port name {{name}} is used twice in container {{container}} ({{first}} and {{second}}) — port names must be unique in a container.',
+      volume: 'Volume name {{name}} is used twice ({{first}} and {{second}}) — volume names must be unique in a pod.',
+      servicePort: 'Port name {{name}} is used twice in this Service ({{first}} and {{second}}) — Service port names must be unique.',
+      object:
+        '{{kind}} {{name}}{{namespace}} is already defined in document {{first}} of this file (line {{line}}): applying the file keeps ' +
+        'only the last one — rename it or remove the duplicate.',
+    },
+    example: {
+      invalid:
+        'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: app\n    image: web:1.0.0\n' +
+        '  - name: app\n    image: sidecar:1.0.0\n',
+    },
+  },
+  check(ctx) {
+    if (!ctx.object) return;
+    if (ctx.value) {
+      if (ctx.object.kind === 'Service') reportRepeats(ctx, namedItems(ctx.value, ['spec', 'ports'], 'ports'), 'servicePort');
+      else checkPod(ctx, ctx.value, ctx.object.kind);
+    }
+    checkFile(ctx);
+  },
+};

@@ -1,0 +1,105 @@
+// Helpers for the fixes of the guide's rules: writing string values into YAML (plain when YAML
+// reads them back as the same string, quoted otherwise, in the quote style of the scalar being
+// replaced), and composing several edit steps that each need the result of the previous one.
+import { isScalar, Scalar } from 'yaml';
+import { replaceValue } from '../manifest/edit';
+import { findNode } from '../manifest/navigate';
+import { parseDocumentText } from '../manifest/parse';
+import type { JsonPath, ManifestDocument } from '../manifest/types';
+import type { DocEdit } from './types';
+
+/** Words and numbers YAML 1.1/1.2 parsers read as something other than a string. */
+const NOT_A_STRING =
+  /^(?:[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N)$/;
+
+/** `s` as a YAML scalar that reads back as the string `s`. */
+export function yamlString(s: string): string {
+  const plainSafe = s !== '' && !NOT_A_STRING.test(s) && /^[A-Za-z0-9_./][A-Za-z0-9_./-]*$/.test(s) && !/[:#]/.test(s);
+  return plainSafe ? s : JSON.stringify(s);
+}
+
+/** `s` in the quote style of the scalar at `path` (plain, 'single' or "double"), quoting only when needed. */
+export function scalarLike(doc: ManifestDocument, path: JsonPath, s: string): string {
+  const node = findNode(doc, path);
+  if (isScalar(node)) {
+    if (node.type === Scalar.QUOTE_SINGLE) return `'${s.replace(/'/g, "''")}'`;
+    if (node.type === Scalar.QUOTE_DOUBLE) return JSON.stringify(s);
+  }
+  return yamlString(s);
+}
+
+/** Replaces the string at `path` with `s`, keeping the existing quote style. */
+export function replaceString(doc: ManifestDocument, path: JsonPath, s: string): DocEdit[] | undefined {
+  return replaceValue(doc, path, scalarLike(doc, path, s));
+}
+
+/** One step of a composed fix: edits computed against the document as the previous steps left it. */
+export type EditStep = (doc: ManifestDocument) => readonly DocEdit[] | undefined;
+
+function applyDocEdits(text: string, edits: readonly DocEdit[]): string {
+  let out = text;
+  // Stable order: edits at the same offset are applied in the order given.
+  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => b.e.start - a.e.start || b.i - a.i);
+  for (const { e } of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
+}
+
+/**
+ * Runs the steps one after the other, each on the text the previous ones produced (so the second
+ * label goes into the `labels:` map the first one created), and returns a single edit turning the
+ * original text into the result: the changed span between the common prefix and suffix. Returns
+ * undefined when a step cannot be done or the steps change nothing.
+ */
+export function composeEdits(doc: ManifestDocument, steps: readonly EditStep[]): DocEdit[] | undefined {
+  let current: ManifestDocument = doc;
+  for (const step of steps) {
+    const edits = step(current);
+    if (!edits) return undefined;
+    const text = applyDocEdits(current.text, edits);
+    current = { ...parseDocumentText(text), offset: doc.offset, index: doc.index };
+  }
+  const before = doc.text;
+  const after = current.text;
+  if (before === after) return undefined;
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let endB = before.length;
+  let endA = after.length;
+  while (endB > start && endA > start && before[endB - 1] === after[endA - 1]) {
+    endB--;
+    endA--;
+  }
+  // Prefer an edit that starts at a line start, the way the steps' own edits do.
+  const canSlide = () => {
+    const c = before[start - 1];
+    return c !== '\n' && (endB === start || before[endB - 1] === c) && (endA === start || after[endA - 1] === c);
+  };
+  while (start > 0 && canSlide()) {
+    start--;
+    endB--;
+    endA--;
+  }
+  return [{ start, end: endB, newText: after.slice(start, endA) }];
+}
+
+/**
+ * Tab stops inside composed text: write `tabStop(1, '100m')` as the value in the steps, then turn
+ * the composed edits into snippet edits with `toSnippetEdits` (everything else is escaped) and
+ * into plain edits with `withoutTabStops`.
+ */
+export function tabStop(n: number, value: string): string {
+  return `__tabstop${n}__${value}__`;
+}
+
+const TAB_STOP = /__tabstop(\d+)__(.*?)__/g;
+
+export function withoutTabStops(edits: readonly DocEdit[]): DocEdit[] {
+  return edits.map((e) => ({ ...e, newText: e.newText.replace(TAB_STOP, (_m, _n, v: string) => v) }));
+}
+
+export function toSnippetEdits(edits: readonly DocEdit[]): DocEdit[] {
+  return edits.map((e) => ({
+    ...e,
+    newText: e.newText.replace(/[\\$}]/g, (c) => `\\${c}`).replace(TAB_STOP, (_m, n: string, v: string) => `\${${n}:${v}}`),
+  }));
+}

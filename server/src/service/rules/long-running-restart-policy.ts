@@ -1,0 +1,54 @@
+// long-running-restart-policy: Deployments, StatefulSets and DaemonSets keep their pods running,
+// so the only restartPolicy their templates accept is Always (the default).
+import { removePair } from '../manifest/edit';
+import { getAt, rangeOfValue } from '../manifest/navigate';
+import { podSpecPath } from './podSpec';
+import type { Rule } from './types';
+
+export const longRunningRestartPolicy: Rule = {
+  meta: {
+    id: 'long-running-restart-policy',
+    name: 'Long-running pods must restart Always',
+    severity: 'error',
+    kinds: ['Deployment', 'StatefulSet', 'DaemonSet'],
+    description: 'A Deployment, StatefulSet or DaemonSet pod template sets a restartPolicy other than Always.',
+    rationale:
+      'These controllers exist to keep pods running, so the API server accepts only restartPolicy: Always in their templates. ' +
+      "A restartPolicy of Never or OnFailure usually means the workload runs to completion — in the guide's decision tree that is a " +
+      'Job (or a CronJob when it runs on a schedule).',
+    guideSection: 'Decision Tree',
+    fixable: true,
+    messages: {
+      notAlways:
+        'restartPolicy: {{value}} is not allowed in a {{kind}}: its pods must keep running, so only Always (the default) is accepted — ' +
+        'remove the line, or use a Job if this task runs to completion.',
+    },
+    example: {
+      invalid:
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n' +
+        '  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      restartPolicy: Never\n      containers:\n' +
+        '      - name: web\n        image: web:1.0.0\n',
+      fixed:
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n' +
+        '  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n' +
+        '      - name: web\n        image: web:1.0.0\n',
+    },
+  },
+  check(ctx) {
+    if (!ctx.value || !ctx.object) return;
+    const spec = podSpecPath(ctx.object.kind);
+    if (!spec) return;
+    const path = [...spec, 'restartPolicy'];
+    const policy = getAt(ctx.value, path);
+    if (policy === undefined || policy === null || policy === 'Always') return;
+    const edits = removePair(ctx.doc, path);
+    const [start, end] = rangeOfValue(ctx.doc, path);
+    ctx.report({
+      start,
+      end,
+      messageId: 'notAlways',
+      data: { value: typeof policy === 'string' ? policy : JSON.stringify(policy), kind: ctx.object.kind },
+      fixes: edits ? [{ title: 'Remove restartPolicy (Always is the default)', edits, isPreferred: true, safe: true }] : [],
+    });
+  },
+};

@@ -1,0 +1,92 @@
+// run-as-non-root: the guide's best practice of refusing to start containers as root
+// (securityContext.runAsNonRoot: true on the pod, or on every container).
+import { replaceValue } from '../manifest/edit';
+import { getAt, rangeOfKey, rangeOfValue } from '../manifest/navigate';
+import { containersOf, podSpecPath, POD_KINDS } from './podSpec';
+import type { Fix, Rule } from './types';
+
+export const runAsNonRoot: Rule = {
+  meta: {
+    id: 'run-as-non-root',
+    name: 'Containers may run as root',
+    severity: 'information',
+    kinds: POD_KINDS,
+    description: 'Neither the pod securityContext nor every container sets runAsNonRoot: true.',
+    rationale:
+      'With runAsNonRoot: true the kubelet refuses to start a container whose image would run as UID 0, so a compromised process ' +
+      "does not hold root inside the container. The guide's vector-database example sets it at the pod level together with " +
+      'runAsUser and fsGroup; one pod-level setting covers every container.',
+    guideSection: 'StatefulSet › AI Pattern: Vector Database (Qdrant)',
+    fixable: true,
+    messages: {
+      missing:
+        'Neither the pod nor {{containers}} {{sets}} runAsNonRoot: true, so {{them}} may run as root — add securityContext.runAsNonRoot: true ' +
+        'to the pod spec.',
+      podFalse: 'The pod sets runAsNonRoot: false, so containers that do not override it may run as root — set it to true.',
+      containerFalse: 'Container {{container}} sets runAsNonRoot: false and may run as root — set it to true.',
+    },
+    example: {
+      invalid: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: web:1.0.0\n',
+      fixed:
+        'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: web:1.0.0\n' +
+        '  securityContext:\n    runAsNonRoot: true\n',
+    },
+  },
+  check(ctx) {
+    if (!ctx.value || !ctx.object) return;
+    const kind = ctx.object.kind;
+    const spec = podSpecPath(kind);
+    if (!spec) return;
+    const containers = containersOf(ctx.value, kind);
+    if (containers.length === 0) return;
+    const podPath = [...spec, 'securityContext', 'runAsNonRoot'];
+    const pod = getAt(ctx.value, podPath);
+    const name = (c: (typeof containers)[number]) =>
+      typeof c.container.name === 'string' ? c.container.name : `#${Number(c.path[c.path.length - 1]) + 1}`;
+
+    // Containers that override the pod with false.
+    for (const c of containers) {
+      const p = [...c.path, 'securityContext', 'runAsNonRoot'];
+      if (getAt(ctx.value, p) !== false) continue;
+      const edits = replaceValue(ctx.doc, p, 'true');
+      const [start, end] = rangeOfValue(ctx.doc, p);
+      ctx.report({
+        start,
+        end,
+        messageId: 'containerFalse',
+        data: { container: name(c) },
+        fixes: edits ? [{ title: 'Set runAsNonRoot: true', edits, isPreferred: true }] : [],
+      });
+    }
+    if (pod === true) return;
+    // Containers that rely on the pod-level setting.
+    const uncovered = containers.filter((c) => {
+      const v = getAt(ctx.value, [...c.path, 'securityContext', 'runAsNonRoot']);
+      return v !== true && v !== false;
+    });
+    if (uncovered.length === 0) return;
+    const fixes: Fix[] = [];
+    if (pod === false) {
+      const edits = replaceValue(ctx.doc, podPath, 'true');
+      if (edits) fixes.push({ title: 'Set runAsNonRoot: true', edits, isPreferred: true });
+      const [start, end] = rangeOfValue(ctx.doc, podPath);
+      ctx.report({ start, end, messageId: 'podFalse', fixes });
+      return;
+    }
+    const edits = replaceValue(ctx.doc, podPath, 'true'); // inserts securityContext and the key when missing
+    if (edits) fixes.push({ title: 'Add securityContext.runAsNonRoot: true to the pod', edits, isPreferred: true });
+    const [start, end] = rangeOfKey(ctx.doc, spec);
+    const names = uncovered.map(name);
+    ctx.report({
+      start,
+      end,
+      messageId: 'missing',
+      data: {
+        containers: names.length === 1 ? `container ${names[0]}` : `containers ${names.join(', ')}`,
+        them: names.length === 1 ? 'it' : 'they',
+        sets: names.length === 1 ? 'sets' : 'set',
+      },
+      fixes,
+    });
+  },
+};
