@@ -152,10 +152,6 @@ export function insertPair(doc: ManifestDocument, parentPath: JsonPath, key: str
   return [{ start: at, end: at, newText: (needsNl ? '\n' : '') + renderPair(pairKey, pairValue, column, doc) }];
 }
 
-function isScalarKeyPair(pair: Pair<Node, Node | null>): pair is Pair<Node, Node | null> & { key: Node } {
-  return isScalar(pair.key) && !!pair.key.range;
-}
-
 /** Replaces the value at `path` with `text`, or inserts the key when it is missing. */
 export function replaceValue(doc: ManifestDocument, path: JsonPath, text: string): DocEdit[] | undefined {
   const node = findNode(doc, path);
