@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   createConnection,
   DidChangeConfigurationNotification,
   ProposedFeatures,
@@ -37,6 +38,7 @@ let hasConfigurationCapability = false;
 /** The client inserts snippets (tab stops, choices) from completion items. */
 let snippetSupport = false;
 let inlayHintRefreshSupport = false;
+let codeLensRefreshSupport = false;
 const timers = new Map<string, NodeJS.Timeout>();
 const shownSettingProblems = new Set<string>();
 /** Every YAML file of the workspace folders in the service's index (set up once initialized). */
@@ -56,6 +58,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
   snippetSupport = !!params.capabilities.textDocument?.completion?.completionItem?.snippetSupport;
   inlayHintRefreshSupport = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
+  codeLensRefreshSupport = !!params.capabilities.workspace?.codeLens?.refreshSupport;
   const init = params.initializationOptions as { settings?: LanguageSettings } | undefined;
   if (init?.settings) settings = useSettings(init.settings);
   indexing = createWorkspaceIndexing({ connection, documents, workspace: service.workspace, params, revalidate: () => revalidateAll() });
@@ -132,6 +135,8 @@ function validate(document: TextDocument): void {
 
 function revalidateAll(): void {
   for (const document of documents.all()) validate(document);
+  // StatefulSet code lenses show whether the headless Service exists, which may have just changed
+  if (codeLensRefreshSupport) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
 }
 
 documents.onDidOpen((e) => validate(e.document));
