@@ -33,11 +33,11 @@ export function buildExtension() {
   sh(process.execPath, [join(repo, 'scripts/build.mjs')], 'npm run build');
 }
 
-/** A fresh run folder under .test-host/runs with a copy of a workspace fixture in ws/ (the workbench saves edits to disk). */
-export function newRun(prefix, workspaceFixture) {
+/** A fresh run folder under .test-host/runs with a copy of a workspace fixture in <name>/ (the workbench saves edits to disk). */
+export function newRun(prefix, workspaceFixture, name = 'ws') {
   mkdirSync(join(hostDir, 'runs'), { recursive: true });
   const dir = mkdtempSync(join(hostDir, 'runs', `${prefix}-`));
-  const workspace = join(dir, 'ws');
+  const workspace = join(dir, name);
   cpSync(workspaceFixture, workspace, { recursive: true });
   return { dir, workspace };
 }
