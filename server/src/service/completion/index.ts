@@ -12,6 +12,16 @@ import { candidateFields, KEY_COMPLETION_PROVIDERS, keyItems, type KeyCompletion
 import { expandDefaults, loadSkeletons } from './skeletons';
 import { VALUE_COMPLETION_PROVIDERS, type DocTextEdit, type ValueCompletionRequest } from './values';
 
+// The hooks other features extend (workspace names, label keys…): see values.ts and keys.ts.
+export {
+  registerValueCompletionProvider,
+  VALUE_COMPLETION_PROVIDERS,
+  type ValueCompletionProvider,
+  type ValueCompletionRequest,
+  type ValueSuggestion,
+} from './values';
+export { KEY_COMPLETION_PROVIDERS, type KeyCompletionProvider, type KeyCompletionRequest, type KeySuggestion } from './keys';
+
 export interface CompletionOptions {
   /** The client accepts snippets (`textDocument.completion.completionItem.snippetSupport`). */
   readonly snippetSupport?: boolean;
@@ -141,8 +151,10 @@ function keyCompletionItems(ctx: KeyContext, env: Env): CompletionItem[] {
     mappingField = ctx.path.length ? resolveField(schemaVersion, kind, ctx.path) : undefined;
     const compactSequences = COMPACT_SEQUENCE.test(env.doc.text);
     const firstItemKey = (field: FieldInfo) => {
-      const itemFields = childFields(schemaVersion, kind, [...ctx.path, field.name, 0]);
-      const required = itemFields.filter((f) => f.required);
+      const fields = childFields(schemaVersion, kind, [...ctx.path, field.name, ...(field.shape === 'array' ? [0] : [])]);
+      // every object has a name; the API marks it optional only because generateName may replace it
+      if (field.definition === 'ObjectMeta') return fields.find((f) => f.name === 'name');
+      const required = fields.filter((f) => f.required);
       return required.find((f) => f.name === 'name') ?? required[0];
     };
     const candidates = candidateFields(schemaVersion, kind, ctx.path, ctx.existingKeys);

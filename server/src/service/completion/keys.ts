@@ -57,7 +57,7 @@ export interface KeyInsertOptions {
   readonly snippets: boolean;
   /** The document puts `- ` at the column of its key (`containers:\n- name: x`) rather than indented. */
   readonly compactSequences: boolean;
-  /** The first required key of an array's items, when the items are objects. */
+  /** The first key to write in a new object (or array item) of `field`: its first required one (`name` preferred). */
   readonly firstItemKey?: (field: FieldInfo) => FieldInfo | undefined;
 }
 
@@ -76,6 +76,10 @@ export function keyInsertText(field: FieldInfo, ctx: Pick<KeyContext, 'column' |
     return `${name}: ${tab(1, ordered)}`;
   }
   const inner = ' '.repeat(ctx.column + 2);
+  if (field.shape === 'object') {
+    const first = options.firstItemKey?.(field);
+    if (first && first.shape === 'scalar') return `${name}:\n${inner}${first.name}: ${tab(1, first.allowedValues)}`;
+  }
   if (field.shape === 'object' || field.shape === 'map') return `${name}:\n${inner}${tab(0)}`;
   if (field.shape === 'array') {
     const dash = ' '.repeat(options.compactSequences ? ctx.column : ctx.column + 2);
