@@ -44,6 +44,7 @@ const cases: [string, string, (string | number)[], Obj, string[], string[]?][] =
       'Sun 2026-03-08 02:00 UTC',
       'Mon 2026-03-09 02:00 UTC',
       'usually UTC',
+      '(https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/#schedule-syntax)',
       'minute (0-59)',
       'day of week (0-6',
     ],
@@ -198,6 +199,7 @@ const cases: [string, string, (string | number)[], Obj, string[], string[]?][] =
     qdrant,
     [
       'updated → `qdrant-2`',
+      'statefulset/#partitions)',
       'kept on the old version → `qdrant-0`, `qdrant-1`',
       'kubectl set image statefulset/qdrant qdrant=',
       '"partition":0',
@@ -215,7 +217,7 @@ const cases: [string, string, (string | number)[], Obj, string[], string[]?][] =
     'Service',
     ['spec', 'clusterIP'],
     headlessService,
-    ['This Service is headless', 'per-pod DNS', 'DNS not resolving'],
+    ['This Service is headless', 'per-pod DNS', 'DNS not resolving', '#headless-services)'],
   ],
   [
     'Service clusterIP: an IP',
@@ -303,7 +305,7 @@ const cases: [string, string, (string | number)[], Obj, string[], string[]?][] =
     'Deployment',
     ['spec', 'template', 'spec', 'restartPolicy'],
     apiServer,
-    ['only accept `restartPolicy: Always`'],
+    ['only accept `restartPolicy: Always`', 'pod-lifecycle/#restart-policy)'],
   ],
   [
     'DaemonSet tolerations with Exists',

@@ -115,6 +115,36 @@ function jobSpecPath(kind: string): Path | undefined {
   return undefined;
 }
 
+const K8S_DOCS = 'https://kubernetes.io/docs/concepts';
+
+/** Where Kubernetes documents what each note is about. */
+const DOCS = {
+  schedule: `${K8S_DOCS}/workloads/controllers/cron-jobs/#schedule-syntax`,
+  timeZone: `${K8S_DOCS}/workloads/controllers/cron-jobs/#time-zones`,
+  concurrency: `${K8S_DOCS}/workloads/controllers/cron-jobs/#concurrency-policy`,
+  history: `${K8S_DOCS}/workloads/controllers/cron-jobs/#jobs-history-limits`,
+  jobFields: {
+    backoffLimit: `${K8S_DOCS}/workloads/controllers/job/#pod-backoff-failure-policy`,
+    activeDeadlineSeconds: `${K8S_DOCS}/workloads/controllers/job/#job-termination-and-cleanup`,
+    parallelism: `${K8S_DOCS}/workloads/controllers/job/#parallel-jobs`,
+    completions: `${K8S_DOCS}/workloads/controllers/job/#parallel-jobs`,
+    completionMode: `${K8S_DOCS}/workloads/controllers/job/#completion-mode`,
+    ttlSecondsAfterFinished: `${K8S_DOCS}/workloads/controllers/ttlafterfinished/`,
+  } as Record<string, string>,
+  restartPolicy: `${K8S_DOCS}/workloads/controllers/job/#handling-pod-and-container-failures`,
+  podRestartPolicy: `${K8S_DOCS}/workloads/pods/pod-lifecycle/#restart-policy`,
+  tolerations: `${K8S_DOCS}/scheduling-eviction/taint-and-toleration/`,
+  podIdentity: `${K8S_DOCS}/workloads/controllers/statefulset/#stable-network-id`,
+  storage: `${K8S_DOCS}/workloads/controllers/statefulset/#stable-storage`,
+  partition: `${K8S_DOCS}/workloads/controllers/statefulset/#partitions`,
+  headless: `${K8S_DOCS}/services-networking/service/#headless-services`,
+  rollingUpdate: `${K8S_DOCS}/workloads/controllers/deployment/#rolling-update-deployment`,
+};
+
+function linked(note: string, url: string | undefined): string {
+  return url ? `${note}\n\n[Kubernetes docs](${url})` : note;
+}
+
 // ---------------------------------------------------------------- CronJob
 
 function scheduleNote(object: Record<string, unknown>, now: Date): string {
@@ -419,14 +449,14 @@ export function fieldGuideNote(input: FieldGuideInput): string | undefined {
   if (kind === 'CronJob' && path.length === 2 && path[0] === 'spec') {
     switch (key) {
       case 'schedule':
-        return scheduleNote(object, now);
+        return linked(scheduleNote(object, now), DOCS.schedule);
       case 'timeZone':
-        return timeZoneNote(object, now);
+        return linked(timeZoneNote(object, now), DOCS.timeZone);
       case 'concurrencyPolicy':
-        return concurrencyNote(object);
+        return linked(concurrencyNote(object), DOCS.concurrency);
       case 'successfulJobsHistoryLimit':
       case 'failedJobsHistoryLimit':
-        return historyNote(object, key);
+        return linked(historyNote(object, key), DOCS.history);
     }
   }
 
@@ -434,40 +464,50 @@ export function fieldGuideNote(input: FieldGuideInput): string | undefined {
   if (jobPath && path.length === jobPath.length + 1 && startsWith(path, jobPath) && typeof key === 'string') {
     const jobSpec = get(object, jobPath);
     const note = jobFieldNote(key, jobSpec && typeof jobSpec === 'object' ? (jobSpec as Record<string, unknown>) : {}, kind);
-    if (note) return note;
+    if (note) return linked(note, DOCS.jobFields[key]);
   }
 
   const podPath = podSpecPath(kind);
   if (podPath && startsWith(path, podPath)) {
     const rest = path.slice(podPath.length);
-    if (rest.length === 1 && rest[0] === 'restartPolicy') return restartPolicyNote(kind, get(object, [...podPath, 'restartPolicy']));
-    if (kind === 'DaemonSet' && rest[0] === 'tolerations') return tolerationsNote(object);
+    if (rest.length === 1 && rest[0] === 'restartPolicy')
+      return linked(
+        restartPolicyNote(kind, get(object, [...podPath, 'restartPolicy'])),
+        kind === 'Job' || kind === 'CronJob' ? DOCS.restartPolicy : DOCS.podRestartPolicy,
+      );
+    if (kind === 'DaemonSet' && rest[0] === 'tolerations') return linked(tolerationsNote(object), DOCS.tolerations);
     if ((kind === 'Job' || kind === 'CronJob') && key === 'fieldPath') {
       const v = get(object, path);
       if (typeof v === 'string' && v.includes(COMPLETION_INDEX_ANNOTATION))
-        return `**Completion index** — ${INDEXED_JOB.readIndex} It is only set when the Job has \`completionMode: Indexed\`.`;
+        return linked(
+          `**Completion index** — ${INDEXED_JOB.readIndex} It is only set when the Job has \`completionMode: Indexed\`.`,
+          DOCS.jobFields.completionMode,
+        );
     }
   }
 
   if (kind === 'StatefulSet') {
-    if (path.length === 2 && path[0] === 'spec' && (key === 'serviceName' || key === 'replicas')) return podNamesNote(object);
+    if (path.length === 2 && path[0] === 'spec' && (key === 'serviceName' || key === 'replicas'))
+      return linked(podNamesNote(object), DOCS.podIdentity);
     if (startsWith(path, ['spec', 'volumeClaimTemplates'])) {
       const i = typeof path[2] === 'number' ? path[2] : undefined;
       // the template list, one template, its metadata, or the name itself — not deeper spec fields
-      if (path.length <= 3 || (path[3] === 'metadata' && (path.length === 4 || path[4] === 'name'))) return claimTemplatesNote(object, i);
+      if (path.length <= 3 || (path[3] === 'metadata' && (path.length === 4 || path[4] === 'name')))
+        return linked(claimTemplatesNote(object, i), DOCS.storage);
     }
-    if (startsWith(path, ['spec', 'updateStrategy', 'rollingUpdate', 'partition']) && path.length === 4) return partitionNote(object);
+    if (startsWith(path, ['spec', 'updateStrategy', 'rollingUpdate', 'partition']) && path.length === 4)
+      return linked(partitionNote(object), DOCS.partition);
   }
 
   if (kind === 'Service' && path.length === 2 && path[0] === 'spec' && key === 'clusterIP')
-    return clusterIPNote(get(object, ['spec', 'clusterIP']));
+    return linked(clusterIPNote(get(object, ['spec', 'clusterIP'])), DOCS.headless);
 
   if (
     kind === 'Deployment' &&
     startsWith(path, ['spec', 'strategy']) &&
     (key === 'maxSurge' || key === 'maxUnavailable' || key === 'rollingUpdate')
   )
-    return rollingUpdateNote(object);
+    return linked(rollingUpdateNote(object), DOCS.rollingUpdate);
 
   return undefined;
 }
