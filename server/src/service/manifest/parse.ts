@@ -68,6 +68,28 @@ export function readObjectHeader(value: unknown): K8sObjectHeader | undefined {
   return header;
 }
 
+/** After the first structural errors the parser's further errors are mostly echoes of them. */
+const MAX_STRUCTURAL_ERRORS = 3;
+/** Duplicate keys and tabs are independent mistakes, but a generated file can have thousands. */
+const MAX_INDEPENDENT_ERRORS = 20;
+
+/** Keeps the first few errors of a document; the last one kept says how many more there are. */
+function capProblems(problems: SyntaxProblem[]): void {
+  let structural = 0;
+  let independent = 0;
+  const kept: SyntaxProblem[] = [];
+  for (const p of problems) {
+    const isIndependent = p.yamlCode === 'DUPLICATE_KEY' || p.yamlCode === 'TAB_AS_INDENT';
+    if (isIndependent ? independent++ < MAX_INDEPENDENT_ERRORS : structural++ < MAX_STRUCTURAL_ERRORS) kept.push(p);
+  }
+  const dropped = problems.length - kept.length;
+  if (dropped > 0) {
+    const last = kept[kept.length - 1];
+    kept[kept.length - 1] = { ...last, message: `${last.message} (${dropped} more syntax errors in this document are not shown)` };
+  }
+  problems.splice(0, problems.length, ...kept);
+}
+
 /** Parses one document's text. Never throws. */
 export function parseDocumentText(text: string): ParsedCore {
   const yaml = parseDocument(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
@@ -86,6 +108,7 @@ export function parseDocumentText(text: string): ParsedCore {
     const source = text.slice(start, end).replace(/^["']|["']$/g, '');
     return { start, end, yamlCode: e.code, message: cleanMessage(e.code, e.message, source) };
   });
+  capProblems(syntaxProblems);
   let value: unknown;
   if (yaml.errors.length === 0) {
     try {
