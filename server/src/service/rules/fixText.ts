@@ -47,7 +47,7 @@ function applyDocEdits(text: string, edits: readonly DocEdit[]): string {
 /**
  * Runs the steps one after the other, each on the text the previous ones produced (so the second
  * label goes into the `labels:` map the first one created), and returns a single edit turning the
- * original text into the result: the changed span between the common prefix and suffix. Returns
+ * original text into the result: the changed lines between the common prefix and suffix. Returns
  * undefined when a step cannot be done or the steps change nothing.
  */
 export function composeEdits(doc: ManifestDocument, steps: readonly EditStep[]): DocEdit[] | undefined {
@@ -69,15 +69,11 @@ export function composeEdits(doc: ManifestDocument, steps: readonly EditStep[]):
     endB--;
     endA--;
   }
-  // Prefer an edit that starts at a line start, the way the steps' own edits do.
-  const canSlide = () => {
-    const c = before[start - 1];
-    return c !== '\n' && (endB === start || before[endB - 1] === c) && (endA === start || after[endA - 1] === c);
-  };
-  while (start > 0 && canSlide()) {
-    start--;
-    endB--;
-    endA--;
+  // Whole lines: the edit starts at a line start and ends after a newline (or at the end).
+  while (start > 0 && before[start - 1] !== '\n') start--;
+  while (endB > start && endB < before.length && before[endB - 1] !== '\n') {
+    endB++;
+    endA++;
   }
   return [{ start, end: endB, newText: after.slice(start, endA) }];
 }

@@ -1,0 +1,108 @@
+import { ruleTable } from '../helpers/ruleTester';
+import { QDRANT } from './guide-examples';
+
+const pod = (spec: string) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+${spec}
+`;
+
+ruleTable('run-as-non-root', {
+  valid: [
+    { name: "guide: qdrant sets it on the pod (the guide's own practice)", text: QDRANT },
+    { name: 'pod level', text: pod('  securityContext:\n    runAsNonRoot: true\n  containers:\n  - name: web\n    image: web:1.0.0') },
+    {
+      name: 'every container',
+      text: pod(
+        '  initContainers:\n  - name: init\n    image: init:1\n    securityContext: {runAsNonRoot: true}\n' +
+          '  containers:\n  - name: web\n    image: web:1.0.0\n    securityContext:\n      runAsNonRoot: true',
+      ),
+    },
+    { name: 'no containers yet', text: pod('  restartPolicy: Always') },
+    { name: 'a Service is not checked', text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: x\n' },
+  ],
+  invalid: [
+    {
+      name: 'nothing set: a pod-level securityContext is added',
+      text: pod('  containers:\n  - name: web\n    image: web:1.0.0').replace('spec:', '«spec»:'),
+      messageId: 'missing',
+      message:
+        'Neither the pod nor container web sets runAsNonRoot: true, so it may run as root — add securityContext.runAsNonRoot: true to the pod spec.',
+      fix: 'Add securityContext.runAsNonRoot: true to the pod',
+      output: pod('  containers:\n  - name: web\n    image: web:1.0.0\n  securityContext:\n    runAsNonRoot: true'),
+    },
+    {
+      name: 'an existing pod securityContext gets the key',
+      text: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    «spec»:
+      securityContext:
+        runAsUser: 1000  # app user
+      containers:
+      - name: web
+        image: web:1.0.0
+      - name: proxy
+        image: proxy:1.0.0
+        securityContext:
+          runAsNonRoot: true
+      - name: log
+        image: log:1.0.0
+`,
+      messageId: 'missing',
+      message:
+        'Neither the pod nor containers web, log set runAsNonRoot: true, so they may run as root — add securityContext.runAsNonRoot: true to the pod spec.',
+      output: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      securityContext:
+        runAsUser: 1000  # app user
+        runAsNonRoot: true
+      containers:
+      - name: web
+        image: web:1.0.0
+      - name: proxy
+        image: proxy:1.0.0
+        securityContext:
+          runAsNonRoot: true
+      - name: log
+        image: log:1.0.0
+`,
+    },
+    {
+      name: 'an empty flow securityContext',
+      text: pod('  «securityContext»: {}\n  containers:\n  - name: web\n    image: web:1.0.0')
+        .replace('«securityContext»', 'securityContext')
+        .replace('spec:', '«spec»:'),
+      messageId: 'missing',
+      output: pod('  securityContext: {runAsNonRoot: true}\n  containers:\n  - name: web\n    image: web:1.0.0'),
+    },
+    {
+      name: 'pod says false',
+      text: pod('  securityContext:\n    runAsNonRoot: «false»\n  containers:\n  - name: web\n    image: web:1.0.0'),
+      messageId: 'podFalse',
+      message: 'The pod sets runAsNonRoot: false, so containers that do not override it may run as root — set it to true.',
+      output: pod('  securityContext:\n    runAsNonRoot: true\n  containers:\n  - name: web\n    image: web:1.0.0'),
+    },
+    {
+      name: 'a container overrides the pod with false',
+      text: pod(
+        '  securityContext:\n    runAsNonRoot: true\n  containers:\n  - name: web\n    image: web:1.0.0\n    securityContext:\n      runAsNonRoot: «false»',
+      ),
+      messageId: 'containerFalse',
+      message: 'Container web sets runAsNonRoot: false and may run as root — set it to true.',
+      output: pod(
+        '  securityContext:\n    runAsNonRoot: true\n  containers:\n  - name: web\n    image: web:1.0.0\n    securityContext:\n      runAsNonRoot: true',
+      ),
+    },
+  ],
+});

@@ -1,0 +1,215 @@
+import { ruleTable } from '../helpers/ruleTester';
+import { API_SERVER, LLM_INFERENCE, NODE_EXPORTER, POSTGRES, QDRANT } from './guide-examples';
+
+const deployment = (selector: string, labels: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+${selector}
+  template:
+${labels}
+    spec:
+      containers:
+      - name: web
+        image: web:1.0.0
+`;
+
+ruleTable('selector-mismatch', {
+  valid: [
+    { name: 'guide: api-server Deployment', text: API_SERVER },
+    { name: 'guide: postgres StatefulSet', text: POSTGRES },
+    { name: 'guide: qdrant StatefulSet', text: QDRANT },
+    { name: 'guide: llm-inference StatefulSet', text: LLM_INFERENCE },
+    { name: 'guide: node-exporter DaemonSet', text: NODE_EXPORTER },
+    {
+      name: 'template has extra labels',
+      text: deployment('    matchLabels:\n      app: web', '    metadata:\n      labels:\n        app: web\n        tier: front'),
+    },
+    {
+      name: 'matchExpressions of every operator, satisfied',
+      text: deployment(
+        '    matchExpressions:\n    - {key: app, operator: In, values: [web, api]}\n    - {key: tier, operator: NotIn, values: [db]}\n' +
+          '    - {key: track, operator: Exists}\n    - {key: canary, operator: DoesNotExist}',
+        '    metadata:\n      labels:\n        app: api\n        tier: front\n        track: stable',
+      ),
+    },
+    {
+      name: 'no selector: missing-required-field reports it',
+      text: deployment('    {}', '    metadata:\n      labels:\n        app: web'),
+    },
+    {
+      name: 'a Job is not checked',
+      text: 'apiVersion: batch/v1\nkind: Job\nspec:\n  selector:\n    matchLabels: {a: b}\n  template:\n    spec: {}\n',
+    },
+  ],
+  invalid: [
+    {
+      name: "the issue's example: a typo in the template label",
+      text: deployment('    matchLabels:\n      «app: web»', '    metadata:\n      labels:\n        app: wob'),
+      messageId: 'mismatch',
+      message: 'selector app=web does not match the pod template labels app=wob — the Deployment would never own its pods.',
+      fix: 'Make the pod template labels match the selector (app=web)',
+      output: deployment('    matchLabels:\n      app: web', '    metadata:\n      labels:\n        app: web'),
+    },
+    {
+      name: 'a missing label is added after the others, keeping comments and quotes',
+      text: deployment(
+        '    matchLabels:\n      app: web\n      «tier: "front"»  # both',
+        '    metadata:\n      labels:\n        app: web # same\n      annotations:\n        a: b',
+      ),
+      messageId: 'mismatch',
+      message: 'selector app=web, tier=front does not match the pod template labels app=web — the Deployment would never own its pods.',
+      fix: 'Add tier=front to the pod template labels',
+      output: deployment(
+        '    matchLabels:\n      app: web\n      tier: "front"  # both',
+        '    metadata:\n      labels:\n        app: web # same\n        tier: front\n      annotations:\n        a: b',
+      ),
+    },
+    {
+      name: 'no template labels at all: two labels are added in one labels map',
+      text: deployment('    matchLabels:\n      «app: web»\n      tier: front', '    metadata:\n      name: x'),
+      messageId: 'noLabels',
+      message:
+        'selector app=web, tier=front does not match the pod template, which has no labels — the Deployment would never own its pods.',
+      fix: 'Add app=web, tier=front to the pod template labels',
+      output: deployment(
+        '    matchLabels:\n      app: web\n      tier: front',
+        '    metadata:\n      name: x\n      labels:\n        app: web\n        tier: front',
+      ),
+    },
+    {
+      name: 'no template metadata: metadata and labels are created',
+      text: `apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: agent
+spec:
+  selector:
+    matchLabels:
+      «app.kubernetes.io/name: agent»
+  template:
+    spec:
+      containers:
+      - name: agent
+        image: agent:1.0.0
+`,
+      messageId: 'noLabels',
+      message:
+        'selector app.kubernetes.io/name=agent does not match the pod template, which has no labels — the DaemonSet would never own its pods.',
+      output: `apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: agent
+spec:
+  selector:
+    matchLabels:
+      app.kubernetes.io/name: agent
+  template:
+    spec:
+      containers:
+      - name: agent
+        image: agent:1.0.0
+    metadata:
+      labels:
+        app.kubernetes.io/name: agent
+`,
+    },
+    {
+      name: 'flow-style labels get the label inside the braces',
+      text: deployment('    matchLabels: {app: web, «tier: front»}', '    metadata:\n      labels: {app: web}'),
+      messageId: 'mismatch',
+      message: 'selector app=web, tier=front does not match the pod template labels app=web — the Deployment would never own its pods.',
+      output: deployment('    matchLabels: {app: web, tier: front}', '    metadata:\n      labels: {app: web, tier: front}'),
+    },
+    {
+      name: 'a label value that YAML would read as a number is quoted',
+      text: deployment('    matchLabels:\n      «version: "2"»', '    metadata:\n      labels:\n        app: web'),
+      messageId: 'mismatch',
+      message: 'selector version=2 does not match the pod template labels app=web — the Deployment would never own its pods.',
+      output: deployment('    matchLabels:\n      version: "2"', '    metadata:\n      labels:\n        app: web\n        version: "2"'),
+    },
+    {
+      name: 'matchExpressions In: the first value is used',
+      text: `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db
+spec:
+  serviceName: db
+  selector:
+    matchExpressions:
+    - «key: role»
+      operator: In
+      values: [primary, replica]
+  template:
+    metadata:
+      labels:
+        role: backup
+    spec:
+      containers:
+      - name: db
+        image: postgres:15
+`,
+      messageId: 'mismatch',
+      message:
+        'selector role in (primary,replica) does not match the pod template labels role=backup — the StatefulSet would never own its pods.',
+      output: `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db
+spec:
+  serviceName: db
+  selector:
+    matchExpressions:
+    - key: role
+      operator: In
+      values: [primary, replica]
+  template:
+    metadata:
+      labels:
+        role: primary
+    spec:
+      containers:
+      - name: db
+        image: postgres:15
+`,
+    },
+    {
+      name: 'DoesNotExist: the label is removed',
+      text: deployment(
+        '    matchLabels:\n      app: web\n    matchExpressions:\n    - «{key: canary, operator: DoesNotExist}»',
+        '    metadata:\n      labels:\n        app: web\n        canary: "true"',
+      ),
+      messageId: 'mismatch',
+      message:
+        'selector app=web, !canary does not match the pod template labels app=web, canary=true — the Deployment would never own its pods.',
+      fix: 'Make the pod template labels match the selector (remove canary)',
+      output: deployment(
+        '    matchLabels:\n      app: web\n    matchExpressions:\n    - {key: canary, operator: DoesNotExist}',
+        '    metadata:\n      labels:\n        app: web',
+      ),
+    },
+    {
+      name: 'NotIn with the excluded value',
+      text: deployment(
+        '    matchExpressions:\n    - «{key: tier, operator: NotIn, values: [db]}»',
+        '    metadata:\n      labels:\n        app: web\n        tier: db',
+      ),
+      messageId: 'mismatch',
+      message:
+        'selector tier notin (db) does not match the pod template labels app=web, tier=db — the Deployment would never own its pods.',
+      output: deployment(
+        '    matchExpressions:\n    - {key: tier, operator: NotIn, values: [db]}',
+        '    metadata:\n      labels:\n        app: web',
+      ),
+    },
+    {
+      name: 'Exists without the label: reported, no fix (no value to guess)',
+      text: deployment('    matchExpressions:\n    - «{key: track, operator: Exists}»', '    metadata:\n      labels:\n        app: web'),
+      messageId: 'mismatch',
+      message: 'selector track does not match the pod template labels app=web — the Deployment would never own its pods.',
+    },
+  ],
+});

@@ -1,0 +1,71 @@
+import { ruleTable } from '../helpers/ruleTester';
+import { LLM_INFERENCE, POSTGRES, QDRANT } from './guide-examples';
+
+const sts = (name: string, spec: string) => `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: ${name}
+spec:
+${spec}
+  selector:
+    matchLabels:
+      app: db
+`;
+
+ruleTable('statefulset-service-name', {
+  valid: [
+    { name: 'guide: postgres', text: POSTGRES },
+    { name: 'guide: qdrant', text: QDRANT },
+    { name: 'guide: llm-inference', text: LLM_INFERENCE },
+    { name: 'a Deployment needs none', text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 1\n' },
+  ],
+  invalid: [
+    {
+      name: 'missing: serviceName is the StatefulSet name',
+      text: `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: postgres
+«spec»:
+  replicas: 3  # three members
+  selector:
+    matchLabels:
+      app: postgres
+`,
+      messageId: 'missing',
+      message:
+        'StatefulSet postgres has no serviceName, so its pods get no stable DNS names (postgres-0.<service>.<namespace>.svc.cluster.local) — add serviceName naming a headless Service (clusterIP: None).',
+      fix: 'Add serviceName: postgres',
+      output: `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: postgres
+spec:
+  replicas: 3  # three members
+  selector:
+    matchLabels:
+      app: postgres
+  serviceName: postgres
+`,
+    },
+    {
+      name: 'empty string',
+      text: sts('db', '  «serviceName»: ""\n  replicas: 1'),
+      messageId: 'missing',
+      output: sts('db', '  serviceName: db\n  replicas: 1'),
+    },
+    {
+      name: 'empty value',
+      text: sts('db', '  «serviceName»:\n  replicas: 1'),
+      messageId: 'missing',
+      output: sts('db', '  serviceName: db\n  replicas: 1'),
+    },
+    {
+      name: 'a name YAML would read as a number is quoted',
+      text: sts('"123"', '  replicas: 1').replace('spec:', '«spec»:'),
+      messageId: 'missing',
+      message: /^StatefulSet 123 has no serviceName/,
+      output: sts('"123"', '  replicas: 1').replace('      app: db\n', '      app: db\n  serviceName: "123"\n'),
+    },
+  ],
+});
