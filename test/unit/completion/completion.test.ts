@@ -68,6 +68,15 @@ describe('key completion', () => {
     assert.equal(applyItem(document, item(items, 'containers')), `${POD_SPEC}      containers:\n        - name: \n`);
   });
 
+  it('starts a new object with its first required key, and metadata with its name', () => {
+    const probe = complete(`${POD_SPEC}      containers:\n      - name: a\n        livenessProbe:\n          ‸\n`, {
+      snippetSupport: true,
+    });
+    assert.match(applyItem(probe.document, item(probe.items, 'httpGet')), /\n {10}httpGet:\n {12}port: \$1\n$/);
+    const top = complete('apiVersion: apps/v1\nkind: Deployment\n‸\n');
+    assert.equal(applyItem(top.document, item(top.items, 'metadata')), 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: \n');
+  });
+
   it('follows a document that writes `- ` at the key’s column', () => {
     const text = `${POD_SPEC}      containers:\n      - name: a\n        image: a:1\n      vol‸\n`;
     const { items, document } = complete(text, { snippetSupport: true });
@@ -320,6 +329,27 @@ describe('skeletons in an empty document', () => {
       'CronJob manifest',
     ]);
     assert.ok(labels.length > 8);
+  });
+
+  it('offers the guide’s patterns and variants after them, each under its own name', () => {
+    const { labels, items } = complete('‸');
+    const rest = labels.slice(8);
+    assert.ok(
+      rest.includes('AI: vector database (Qdrant StatefulSet)') && rest.includes('Job, indexed (one index per pod)'),
+      rest.join(' | '),
+    );
+    assert.equal(new Set(labels).size, labels.length, 'labels are unique');
+    assert.equal(item(items, 'AI: vector database (Qdrant StatefulSet)').detail, 'StatefulSet manifest');
+    for (const it of items.slice(3)) {
+      const doc = TextDocument.create('file:///work/skeleton.yaml', 'yaml', 1, (it.textEdit as { newText: string }).newText);
+      assert.deepEqual(
+        getLanguageService()
+          .doValidation(doc)
+          .map((d) => `${d.code}: ${d.message}`),
+        [],
+        it.label,
+      );
+    }
   });
 
   for (const snippetSupport of [false, true]) {

@@ -226,10 +226,9 @@ function skeletonItems(ctx: CursorContext, env: Env): CompletionItem[] {
   return loadSkeletons().map((s, i) => {
     const text = env.snippets ? s.body : expandDefaults(s.body);
     return {
-      label: s.kind ? `${s.kind} manifest` : s.name,
-      labelDetails: { description: s.name },
+      label: s.primary && s.kind ? `${s.kind} manifest` : s.name,
       kind: 15, // Snippet
-      detail: s.name,
+      detail: s.primary ? s.name : `${s.kind ?? 'Kubernetes'} manifest`,
       documentation: { kind: 'markdown', value: `${s.description}\n\n\`\`\`yaml\n${expandDefaults(s.body)}\n\`\`\`` },
       filterText: [s.kind ?? '', ...s.prefixes].join(' '),
       sortText: `1${String(i).padStart(3, '0')}`,

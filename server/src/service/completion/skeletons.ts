@@ -14,6 +14,8 @@ export interface Skeleton {
   readonly body: string;
   /** the kind of the manifest's first document */
   readonly kind?: string;
+  /** the skeleton of a workload kind (one per kind); the others are the guide's patterns and variants */
+  readonly primary: boolean;
 }
 
 const SNIPPETS_FILE = 'workloads.code-snippets';
@@ -52,6 +54,7 @@ export function parseSkeletons(jsonc: string): Skeleton[] {
       description: s.description ?? name,
       body,
       kind: /^kind:[ \t]*(\w+)/m.exec(body)?.[1],
+      primary: FIRST.some((p) => (Array.isArray(s.prefix) ? s.prefix : [s.prefix]).includes(p)),
     };
   });
   const rank = (s: Skeleton) => {
