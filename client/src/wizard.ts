@@ -63,7 +63,14 @@ async function insertManifest(manifest: string, preferred: vscode.TextEditor | u
     return editor;
   }
   const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: manifest });
-  return vscode.window.showTextDocument(doc);
+  const editor = await vscode.window.showTextDocument(doc);
+  // VS Code reuses untitled names; right after "Revert and Close" of Untitled-N the new Untitled-N
+  // can come back with the old text from its backup. Make sure it holds the manifest.
+  if (doc.getText() !== manifest) {
+    const all = new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length));
+    await editor.edit((b) => b.replace(all, manifest));
+  }
+  return editor;
 }
 
 // --- the multi-step UI ---------------------------------------------------------------------

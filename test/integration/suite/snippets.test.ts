@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import * as oniguruma from 'vscode-oniguruma';
 import * as vsctm from 'vscode-textmate';
 import { expandSnippet } from '../../unit/snippets/expand';
-import { diagnosticCode, eventually, extension, openYaml, waitForDiagnostics } from './helpers';
+import { diagnosticCode, eventually, extension, setText, waitForDiagnostics } from './helpers';
 
 interface Snippet {
   prefix: string | string[];
@@ -30,6 +30,21 @@ function contributedSnippets(): Record<string, Snippet> {
   const file = path.join(ext.extensionPath, entry.path);
   // .code-snippets is JSON with comments and trailing commas, which is also JavaScript
   return runInNewContext(`(${fs.readFileSync(file, 'utf8')}\n)`, {}, { filename: file }) as Record<string, Snippet>;
+}
+
+let fresh = 0;
+/**
+ * A new untitled YAML document with `content`, under a name never used before: VS Code reuses
+ * "Untitled-N" names, and a document opened right after "Revert and Close" of Untitled-N can come
+ * back with the reverted text from its backup.
+ */
+async function openYaml(content: string): Promise<vscode.TextEditor> {
+  const uri = vscode.Uri.parse(`untitled:/k8s-workloads-${path.basename(__filename, '.js')}-${++fresh}-${Date.now()}.yaml`);
+  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  assert.equal(editor.document.languageId, 'yaml');
+  if (content) await setText(editor, content);
+  assert.equal(editor.document.getText(), content);
+  return editor;
 }
 
 async function closeAllEditors(): Promise<void> {

@@ -2,10 +2,11 @@
 // outcome of the decision tree and every pattern, it inserts exactly the generated manifest, and
 // the language server finds nothing wrong with it.
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { WORKLOAD_KINDS } from '../../../server/src/service/guide/types';
 import { answersWithDefaults, generateManifest, PATTERN_SHAPES, type WizardAnswers } from '../../../server/src/service/wizard/index';
-import { diagnosticCode, eventually, extension, openYaml, ours, setText, waitForDiagnostics } from './helpers';
+import { diagnosticCode, eventually, extension, ours, setText, waitForDiagnostics } from './helpers';
 
 const COMMAND = 'k8sWorkloads.chooseWorkloadType';
 
@@ -22,6 +23,21 @@ const onlyTheMarker = (line: number) => (ds: vscode.Diagnostic[]) =>
 async function markedEditor(text = MARKER): Promise<vscode.TextEditor> {
   const editor = await openYaml(text);
   await waitForDiagnostics(editor.document.uri, onlyTheMarker(markerLine(text)), 'the marker error');
+  return editor;
+}
+
+let fresh = 0;
+/**
+ * A new untitled YAML document with `content`, under a name never used before: VS Code reuses
+ * "Untitled-N" names, and a document opened right after "Revert and Close" of Untitled-N can come
+ * back with the reverted text from its backup.
+ */
+async function openYaml(content: string): Promise<vscode.TextEditor> {
+  const uri = vscode.Uri.parse(`untitled:/k8s-workloads-${path.basename(__filename, '.js')}-${++fresh}-${Date.now()}.yaml`);
+  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  assert.equal(editor.document.languageId, 'yaml');
+  if (content) await setText(editor, content);
+  assert.equal(editor.document.getText(), content);
   return editor;
 }
 
