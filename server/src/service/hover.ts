@@ -38,18 +38,26 @@ function targetAt(doc: ManifestDocument, rel: number): Target | undefined {
     if (!node?.range || !isScalar(node)) return undefined;
     return { path: at.path, onKey: at.onKey, start: node.range[0], end: node.range[1], value: at.onKey ? undefined : node.value };
   }
-  // A document with errors: read the key under the cursor from its line.
+  // A document with errors: read the key (or its plain value) under the cursor from its line.
   const lineStart = doc.text.lastIndexOf('\n', rel - 1) + 1;
   const lineEnd = doc.text.indexOf('\n', rel);
-  const line = doc.text.slice(lineStart, lineEnd < 0 ? doc.text.length : lineEnd);
-  const m = /^(\s*(?:-\s+)*)([A-Za-z0-9_.\-/]+)\s*:(\s|$)/.exec(line);
+  const line = doc.text.slice(lineStart, lineEnd < 0 ? doc.text.length : lineEnd).replace(/\r$/, '');
+  const m = /^(\s*(?:-\s+)*)([A-Za-z0-9_.\-/]+)\s*:(?:([ \t]+)([^\s#'"{[|>&*!][^#]*?))?[ \t]*(?:#.*)?$/.exec(line);
   if (!m) return undefined;
   const start = lineStart + m[1].length;
   const end = start + m[2].length;
-  if (rel < start || rel > end) return undefined;
-  const ctx = cursorContext(doc, end);
-  if (!ctx || ctx.mode !== 'key') return undefined;
-  return { path: [...ctx.path, m[2]], onKey: true, start, end };
+  if (rel >= start && rel <= end) {
+    const ctx = cursorContext(doc, end);
+    if (!ctx || ctx.mode !== 'key') return undefined;
+    return { path: [...ctx.path, m[2]], onKey: true, start, end };
+  }
+  if (m[4] === undefined) return undefined;
+  const valueStart = lineStart + line.indexOf(m[4], m[1].length + m[2].length);
+  const valueEnd = valueStart + m[4].length;
+  if (rel < valueStart || rel > valueEnd) return undefined;
+  const ctx = cursorContext(doc, valueEnd);
+  if (!ctx || ctx.mode !== 'value') return undefined;
+  return { path: ctx.path, onKey: false, start: valueStart, end: valueEnd, value: m[4] };
 }
 
 function guideSection(note: string | undefined): string {

@@ -114,6 +114,16 @@ const cases: { name: string; text: string; expect: Expect | undefined }[] = [
   },
   { name: 'renaming a key keeps its colon', text: 'spec:\n  «rep‸licas»: 3\n', expect: { mode: 'key', path: ['spec'], hasColon: true } },
   { name: 'on the marker line: nothing', text: '---‸\n', expect: undefined },
+  {
+    name: 'Windows line endings',
+    text: 'kind: Job\r\nspec:\r\n  template:\r\n    spec:\r\n      «rest‸»\r\n',
+    expect: { mode: 'key', path: ['spec', 'template', 'spec'], prefix: 'rest' },
+  },
+  {
+    name: 'value before a comment',
+    text: 'spec:\n  restartPolicy: «Al‸» # keep\n',
+    expect: { mode: 'value', path: ['spec', 'restartPolicy'], prefix: 'Al' },
+  },
   { name: 'quoted key', text: 'metadata:\n  "annotations":\n    ‸\n', expect: { mode: 'key', path: ['metadata', 'annotations'] } },
 ];
 

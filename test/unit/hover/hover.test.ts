@@ -82,6 +82,14 @@ describe('hover on keys', () => {
     assert.equal(h.covered, 'replicas');
   });
 
+  it('reads a value from the text when the document does not parse', () => {
+    const kind = hover('apiVersion: batch/v1\nkind: Cron‸Job # the nightly one\nspec:\n  schedule: [\n')!;
+    assert.equal(kind.covered, 'CronJob');
+    assert.match(kind.value, /^\*\*CronJob\*\* · `batch\/v1`/);
+    const value = hover('apiVersion: batch/v1\nkind: CronJob\nspec:\n  concurrencyPolicy: Repl‸ace\n  jobTemplate: {\n')!;
+    assert.match(value.value, /^\*\*`Replace`\*\* — Cancels currently running job/);
+  });
+
   it('nothing for unknown fields, non-Kubernetes YAML and custom resources', () => {
     assert.equal(hover('apiVersion: apps/v1\nkind: Deployment\nspec:\n  repl‸ica: 3\n'), undefined);
     assert.equal(hover('name: CI\non:\n  pu‸sh: {}\n'), undefined);
