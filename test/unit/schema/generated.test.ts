@@ -4,15 +4,27 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { DEFAULT_SPEC_DIR, OUTPUT, generateSchemaData, readSpecs, serializeSchemaData } from '../../../scripts/generate-schemas';
+import {
+  DEFAULT_SPEC_DIR,
+  OUTPUT,
+  VALIDATORS_OUTPUT,
+  generateSchemaData,
+  generateValidatorsCode,
+  readSpecs,
+  serializeSchemaData,
+} from '../../../scripts/generate-schemas';
 
 const root = join(__dirname, '..', '..', '..');
 
 describe('generated schema data', () => {
-  const generated = serializeSchemaData(generateSchemaData(readSpecs(join(root, DEFAULT_SPEC_DIR))));
+  const data = generateSchemaData(readSpecs(join(root, DEFAULT_SPEC_DIR)));
   const committed = readFileSync(join(root, OUTPUT), 'utf8');
   it('equals the generator output (run npm run generate:schemas)', () => {
-    assert.ok(committed === generated, 'server/src/service/schema/generated/k8s-1.35.json is stale: run `npm run generate:schemas`');
+    assert.ok(committed === serializeSchemaData(data), `${OUTPUT} is stale: run \`npm run generate:schemas\``);
+  });
+  it('has the validators compiled from it (run npm run generate:schemas)', () => {
+    const code = readFileSync(join(root, VALIDATORS_OUTPUT), 'utf8');
+    assert.ok(code === generateValidatorsCode(data), `${VALIDATORS_OUTPUT} is stale: run \`npm run generate:schemas\``);
   });
   it('keeps the descriptions and the int-or-string and quantity types', () => {
     const data = JSON.parse(committed);

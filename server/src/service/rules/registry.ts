@@ -1,6 +1,12 @@
 // Every rule the language service runs. Adding a rule = one file in this folder + one line here.
 import type { Rule } from './types';
 import { yamlSyntax } from './yaml-syntax';
+import { unknownField } from './unknown-field';
+import { invalidValue } from './invalid-value';
+import { missingRequiredField } from './missing-required-field';
+import { apiVersionMismatch } from './api-version-mismatch';
+import { invalidQuantity } from './invalid-quantity';
+import { invalidName } from './invalid-name';
 import { missingHeadlessService } from './missing-headless-service';
 import { serviceNotHeadless } from './service-not-headless';
 import { danglingService } from './dangling-service';
@@ -13,23 +19,16 @@ import { jobDeadline } from './job-deadline';
 import { daemonsetTolerations } from './daemonset-tolerations';
 import { invalidCronSchedule } from './invalid-cron-schedule';
 import { invalidTimeZone } from './invalid-time-zone';
-import { selectorMismatch } from './selector-mismatch';
-import { jobRestartPolicy } from './job-restart-policy';
-import { longRunningRestartPolicy } from './long-running-restart-policy';
-import { unknownVolumeMount } from './unknown-volume-mount';
-import { imageTag } from './image-tag';
-import { duplicateName } from './duplicate-name';
-import { rollingUpdateZero } from './rolling-update-zero';
-import { partitionExceedsReplicas } from './partition-exceeds-replicas';
-import { statefulsetServiceName } from './statefulset-service-name';
-import { runAsNonRoot } from './run-as-non-root';
-import { secretInEnv } from './secret-in-env';
-import { missingResources } from './missing-resources';
-import { requestsExceedLimits } from './requests-exceed-limits';
 
 export const RULES: readonly Rule[] = [
   yamlSyntax,
   // Kubernetes API rules (schema) and the guide's rules are appended below, one line each.
+  unknownField,
+  invalidValue,
+  missingRequiredField,
+  apiVersionMismatch,
+  invalidQuantity,
+  invalidName,
   missingHeadlessService,
   serviceNotHeadless,
   danglingService,
@@ -42,19 +41,6 @@ export const RULES: readonly Rule[] = [
   daemonsetTolerations,
   invalidCronSchedule,
   invalidTimeZone,
-  selectorMismatch,
-  jobRestartPolicy,
-  longRunningRestartPolicy,
-  unknownVolumeMount,
-  imageTag,
-  duplicateName,
-  rollingUpdateZero,
-  partitionExceedsReplicas,
-  statefulsetServiceName,
-  runAsNonRoot,
-  secretInEnv,
-  missingResources,
-  requestsExceedLimits,
 ];
 
 const byId = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -1,0 +1,547 @@
+// Validates a Kubernetes object against its 1.35 schema with ajv and turns each ajv error into a
+// report of one of the schema rules (unknown-field, invalid-value, missing-required-field,
+// invalid-quantity), on the exact range of the offending key or value, with a message a person
+// understands and the fixes. The validators are compiled once per kind ahead of time (ajv
+// standalone code in generated/validators.js), so nothing is compiled at startup; results are
+// cached per parsed document, so the four rules share one validation pass.
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { Document } from 'yaml';
+import { insertPair, removePair, renameKey, replaceValue, documentStyle, type EditValue } from '../manifest/edit';
+import { findNode, getAt, rangeOfKey, rangeOfValue, type OffsetRange } from '../manifest/navigate';
+import type { JsonPath, ManifestDocument } from '../manifest/types';
+import type { Fix, Report } from '../rules/types';
+import { yamlString } from '../rules/fixText';
+import { getDefinition, humanType, kindDefinition, resolveField, SCHEMA_DATA } from './index';
+import * as compiled from './generated/validators';
+import { INT32_MAX, INT32_MIN } from './jsonSchema';
+import { suggestQuantities } from './quantity';
+import { EXTRA_REQUIRED, extraRequiredOf } from './required';
+
+export type SchemaRuleId = 'unknown-field' | 'invalid-value' | 'missing-required-field' | 'invalid-quantity';
+
+export interface SchemaProblem {
+  readonly ruleId: SchemaRuleId;
+  readonly report: Report;
+}
+
+const validators = compiled as unknown as Record<string, ValidateFunction | undefined>;
+
+/** The validator of a kind's definition, compiled ahead of time by scripts/generate-schemas.ts. */
+export function validatorFor(def: string): ValidateFunction | undefined {
+  return Object.prototype.hasOwnProperty.call(validators, def) ? validators[def] : undefined;
+}
+
+const cache = new WeakMap<Document.Parsed, SchemaProblem[]>();
+
+/** The schema problems of a document (cached with the parsed document). [] for objects we have no schema for. */
+export function schemaProblems(doc: ManifestDocument): SchemaProblem[] {
+  let problems = cache.get(doc.yaml);
+  if (!problems) {
+    problems = computeProblems(doc);
+    cache.set(doc.yaml, problems);
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface Context {
+  readonly doc: ManifestDocument;
+  readonly kind: string;
+  readonly apiVersion: string;
+  /** The document value with null-valued keys removed (Kubernetes reads them as unset). */
+  readonly value: unknown;
+  /** Paths (joined) of maps that use a YAML merge key `<<`: their content is not fully known. */
+  readonly merged: Set<string>;
+}
+
+/** A copy without null-valued keys and `<<` merge keys (recording where those were). */
+function clean(v: unknown, path: string, merged: Set<string>): unknown {
+  if (Array.isArray(v)) return v.map((x, i) => clean(x, `${path}/${i}`, merged));
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) {
+      if (k === '<<') {
+        merged.add(path);
+        continue;
+      }
+      if (x === null || x === undefined) continue;
+      out[k] = clean(x, `${path}/${k}`, merged);
+    }
+    return out;
+  }
+  return v;
+}
+
+function computeProblems(doc: ManifestDocument): SchemaProblem[] {
+  const object = doc.object;
+  if (!object) return [];
+  const def = kindDefinition(object.apiVersion, object.kind);
+  if (!def) return [];
+  const merged = new Set<string>();
+  const value = clean(doc.value, '', merged);
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return [];
+  const ctx: Context = { doc, kind: object.kind, apiVersion: object.apiVersion, value, merged };
+  const validate = validatorFor(def);
+  if (!validate) return [];
+  const errors = validate(value) ? [] : (validate.errors ?? []);
+  const problems: SchemaProblem[] = [];
+  // One problem, one diagnostic: per value, a type error wins over enum / format / range errors.
+  const typeErrorAt = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  const seen = new Set<string>();
+  for (const e of errors) {
+    if (e.keyword !== 'type' && e.keyword !== 'additionalProperties' && e.keyword !== 'required' && typeErrorAt.has(e.instancePath))
+      continue;
+    const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const p = mapError(ctx, e);
+    if (p) problems.push(p);
+  }
+  conditionalRequired(ctx, problems);
+  return problems;
+}
+
+/** ajv's instancePath as a JSON path, with array indexes as numbers. */
+function toPath(value: unknown, pointer: string): (string | number)[] {
+  if (!pointer) return [];
+  const out: (string | number)[] = [];
+  let v = value;
+  for (const raw of pointer.slice(1).split('/')) {
+    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(v)) {
+      out.push(Number(seg));
+      v = v[Number(seg)];
+    } else {
+      out.push(seg);
+      v = v && typeof v === 'object' ? (v as Record<string, unknown>)[seg] : undefined;
+    }
+  }
+  return out;
+}
+
+/** `Deployment.spec.template.spec.containers[0]` */
+export function pathLabel(kind: string, path: JsonPath): string {
+  let s = kind;
+  for (const seg of path) s += typeof seg === 'number' ? `[${seg}]` : `.${seg}`;
+  return s;
+}
+
+/** The last key of a path with its index: `replicas`, `containers[0]`, `accessModes[1]`. */
+function fieldLabel(path: JsonPath): string {
+  let s = '';
+  for (let i = path.length - 1; i >= 0; i--) {
+    const seg = path[i];
+    if (typeof seg === 'number') s = `[${seg}]${s}`;
+    else return `${seg}${s}`;
+  }
+  return s || 'value';
+}
+
+function jsonType(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'an integer' : 'a number';
+  if (typeof v === 'boolean') return 'a boolean';
+  return 'a string';
+}
+
+function shown(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (v && typeof v === 'object') return Array.isArray(v) ? '[…]' : '{…}';
+  return String(v);
+}
+
+function report(ctx: Context, range: OffsetRange, messageId: string, data: Record<string, string | number>, fixes?: Fix[]): Report {
+  return { start: range[0], end: range[1], messageId, data, ...(fixes && fixes.length ? { fixes } : {}) };
+}
+
+function fix(title: string, edits: Fix['edits'] | undefined, opts: { preferred?: boolean; safe?: boolean } = {}): Fix[] {
+  if (!edits || edits.length === 0) return [];
+  return [{ title, edits, ...(opts.preferred ? { isPreferred: true } : {}), ...(opts.safe ? { safe: true } : {}) }];
+}
+
+function mapError(ctx: Context, e: ErrorObject): SchemaProblem | undefined {
+  const path = toPath(ctx.value, e.instancePath);
+  if (path.length === 1 && (path[0] === 'apiVersion' || path[0] === 'kind')) return undefined;
+  const params = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'additionalProperties':
+      return unknownField(ctx, path, String(params.additionalProperty));
+    case 'required':
+      return missingField(ctx, path, String(params.missingProperty));
+    case 'type':
+      return wrongType(ctx, path, String(params.type));
+    case 'enum':
+      return notAllowed(ctx, path, params.allowedValues as string[]);
+    case 'minimum':
+    case 'maximum':
+      return outOfRange(ctx, path);
+    case 'format':
+      return params.format === 'quantity' ? badQuantity(ctx, path) : badFormat(ctx, path, String(params.format));
+    default:
+      return {
+        ruleId: 'invalid-value',
+        report: report(ctx, rangeOfValue(ctx.doc, path), 'invalid', {
+          field: fieldLabel(path),
+          value: shown(getAt(ctx.value, path)),
+          reason: e.keyword,
+        }),
+      };
+  }
+}
+
+// --- unknown-field -----------------------------------------------------------------------------
+
+/** Optimal string alignment distance, case-insensitive (a case-only difference counts 0). */
+export function editDistance(a: string, b: string): number {
+  const s = a.toLowerCase();
+  const t = b.toLowerCase();
+  const d: number[][] = Array.from({ length: s.length + 1 }, (_, i) => [i, ...Array<number>(t.length).fill(0)]);
+  for (let j = 1; j <= t.length; j++) d[0][j] = j;
+  for (let i = 1; i <= s.length; i++) {
+    for (let j = 1; j <= t.length; j++) {
+      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[s.length][t.length];
+}
+
+/** The closest candidate within a distance that still looks like a typo, and whether it is the only one that close. */
+export function closest(word: string, candidates: readonly string[]): { best: string; distance: number; unique: boolean } | undefined {
+  const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
+  let best: string | undefined;
+  let distance = Infinity;
+  let unique = true;
+  for (const c of candidates) {
+    const d = editDistance(word, c);
+    if (d < distance) {
+      best = c;
+      distance = d;
+      unique = true;
+    } else if (d === distance) unique = false;
+  }
+  return best !== undefined && distance <= limit ? { best, distance, unique } : undefined;
+}
+
+function unknownField(ctx: Context, parent: (string | number)[], key: string): SchemaProblem | undefined {
+  if (key === '<<') return undefined;
+  const path = [...parent, key];
+  const parentDef = resolveField(ctx.apiVersion, ctx.kind, parent)?.definition;
+  const def = parentDef ? getDefinition(parentDef) : undefined;
+  const present = getAt(ctx.value, parent);
+  const taken = present && typeof present === 'object' ? Object.keys(present) : [];
+  const candidates = def ? Object.keys(def.p).filter((p) => !taken.includes(p)) : [];
+  const near = closest(key, candidates);
+  const data = { key, parent: pathLabel(ctx.kind, parent) };
+  const range = rangeOfKey(ctx.doc, path);
+  if (near) {
+    const fixes = fix(`Rename to \`${near.best}\``, renameKey(ctx.doc, path, near.best), {
+      preferred: true,
+      safe: near.unique && near.distance <= 1,
+    });
+    return { ruleId: 'unknown-field', report: report(ctx, range, 'unknownSuggest', { ...data, suggestion: near.best }, fixes) };
+  }
+  const fixes = fix(`Remove \`${key}\``, removePair(ctx.doc, path));
+  return { ruleId: 'unknown-field', report: report(ctx, range, 'unknown', data, fixes) };
+}
+
+// --- invalid-value -----------------------------------------------------------------------------
+
+function expectedWords(ctx: Context, path: (string | number)[], expected: string): string {
+  const t = resolveField(ctx.apiVersion, ctx.kind, path)?.typeRef;
+  if (t) {
+    if (t === 'int-or-string') return 'an integer or a string';
+    if (t === 'quantity') return 'a quantity (a number or a string like `500Mi`)';
+    if (t.startsWith('[]')) return `a list (${humanType(t)})`;
+    if (t.startsWith('{}')) return `a mapping (${humanType(t)})`;
+    if (t.startsWith('@')) return `a mapping (${t.slice(1)})`;
+    if (t === 'object') return 'a mapping';
+    if (t === 'integer:int32' || t === 'integer:int64') return 'an integer';
+    if (t === 'boolean') return '`true` or `false`';
+    if (t.startsWith('number')) return 'a number';
+    if (t.startsWith('string')) return 'a string';
+  }
+  return expected.includes('integer') ? 'an integer' : `a value of type ${expected}`;
+}
+
+function wrongType(ctx: Context, path: (string | number)[], expected: string): SchemaProblem {
+  const v = getAt(ctx.value, path);
+  const range = rangeOfValue(ctx.doc, path);
+  const data = { field: fieldLabel(path), expected: expectedWords(ctx, path, expected), actual: jsonType(v), value: shown(v) };
+  const fixes: Fix[] = [];
+  const t = resolveField(ctx.apiVersion, ctx.kind, path)?.typeRef ?? '';
+  if (typeof v === 'string') {
+    const trimmed = v.trim();
+    if ((t.startsWith('integer') || t === 'number:double') && /^[+-]?\d+$/.test(trimmed)) {
+      fixes.push(
+        ...fix(`Write ${trimmed} as a number`, replaceValue(ctx.doc, path, String(Number(trimmed))), { preferred: true, safe: true }),
+      );
+    } else if (t === 'boolean' && /^(true|false)$/i.test(trimmed)) {
+      const b = trimmed.toLowerCase();
+      fixes.push(...fix(`Write ${b} as a boolean`, replaceValue(ctx.doc, path, b), { preferred: true, safe: true }));
+    }
+  } else if ((typeof v === 'number' || typeof v === 'boolean') && t.startsWith('string')) {
+    const node = findNode(ctx.doc, path);
+    const src = node?.range ? ctx.doc.text.slice(node.range[0], node.range[1]) : String(v);
+    fixes.push(...fix(`Quote it: "${src}"`, replaceValue(ctx.doc, path, JSON.stringify(src)), { preferred: true, safe: true }));
+  }
+  return { ruleId: 'invalid-value', report: report(ctx, range, 'wrongType', data, fixes) };
+}
+
+function notAllowed(ctx: Context, path: (string | number)[], allowed: readonly string[]): SchemaProblem {
+  const v = getAt(ctx.value, path);
+  const range = rangeOfValue(ctx.doc, path);
+  const sameCase = allowed.filter((a) => typeof v === 'string' && a.toLowerCase() === v.toLowerCase());
+  const fixes: Fix[] = [];
+  for (const a of allowed) {
+    const f = fix(`Change to \`${a}\``, replaceValue(ctx.doc, path, yamlString(a)), {
+      preferred: sameCase.length === 1 && sameCase[0] === a,
+      safe: sameCase.length === 1 && sameCase[0] === a,
+    });
+    fixes.push(...f);
+  }
+  const field = fieldLabel(path).replace(/\[\d+\]$/, '');
+  return {
+    ruleId: 'invalid-value',
+    report: report(ctx, range, 'notAllowed', { field, value: shown(v), allowed: allowed.map((a) => `\`${a}\``).join(', ') }, fixes),
+  };
+}
+
+function outOfRange(ctx: Context, path: (string | number)[]): SchemaProblem {
+  const v = getAt(ctx.value, path);
+  const range = rangeOfValue(ctx.doc, path);
+  const data = { field: fieldLabel(path), value: shown(v), min: INT32_MIN, max: INT32_MAX };
+  return { ruleId: 'invalid-value', report: report(ctx, range, 'int32', data) };
+}
+
+function badFormat(ctx: Context, path: (string | number)[], format: string): SchemaProblem {
+  const v = getAt(ctx.value, path);
+  const range = rangeOfValue(ctx.doc, path);
+  if (format === 'byte') {
+    const key = String(path[path.length - 1]);
+    return { ruleId: 'invalid-value', report: report(ctx, range, 'base64', { field: fieldLabel(path.slice(0, -1)), key }) };
+  }
+  return { ruleId: 'invalid-value', report: report(ctx, range, 'invalid', { field: fieldLabel(path), value: shown(v), reason: format }) };
+}
+
+// --- invalid-quantity --------------------------------------------------------------------------
+
+function badQuantity(ctx: Context, path: (string | number)[]): SchemaProblem {
+  const v = String(getAt(ctx.value, path));
+  const range = rangeOfValue(ctx.doc, path);
+  const suggestions = suggestQuantities(v);
+  const fixes: Fix[] = [];
+  suggestions.forEach((s, i) => {
+    fixes.push(
+      ...fix(`Change to \`${s}\``, replaceValue(ctx.doc, path, s), {
+        preferred: i === 0,
+        safe: suggestions.length === 1,
+      }),
+    );
+  });
+  const field = fieldLabel(path);
+  return suggestions.length
+    ? { ruleId: 'invalid-quantity', report: report(ctx, range, 'invalidSuggest', { field, value: v, suggestion: suggestions[0] }, fixes) }
+    : { ruleId: 'invalid-quantity', report: report(ctx, range, 'invalid', { field, value: v }) };
+}
+
+// --- missing-required-field --------------------------------------------------------------------
+
+function kindLineRange(ctx: Context): OffsetRange {
+  const k = rangeOfKey(ctx.doc, ['kind']);
+  const v = rangeOfValue(ctx.doc, ['kind']);
+  return [k[0], Math.max(k[1], v[1])];
+}
+
+function missingRange(ctx: Context, parent: (string | number)[]): OffsetRange {
+  return parent.length === 0 ? kindLineRange(ctx) : rangeOfKey(ctx.doc, parent);
+}
+
+function missingField(ctx: Context, parent: (string | number)[], key: string): SchemaProblem | undefined {
+  // Inside a map that merges another (`<<: *base`), the field may come from the merged map.
+  if (ctx.merged.has(parent.length ? `/${parent.join('/')}` : '')) return undefined;
+  const parentInfo = resolveField(ctx.apiVersion, ctx.kind, parent);
+  const defName = parentInfo?.definition ?? '';
+  const t = getDefinition(defName)?.p[key]?.[0] ?? 'string';
+  const sample = placeholder(ctx, defName, key, t, parent);
+  const edits = insertPair(ctx.doc, parent, key, toEditValue(ctx, sample));
+  const fixes = fix(`Add \`${key}\``, edits, { preferred: true });
+  return {
+    ruleId: 'missing-required-field',
+    report: report(ctx, missingRange(ctx, parent), 'missing', { parent: pathLabel(ctx.kind, parent), field: key }, fixes),
+  };
+}
+
+/** Requirements that depend on other fields (ServiceSpec.ports unless headless / ExternalName). */
+function conditionalRequired(ctx: Context, problems: SchemaProblem[]): void {
+  const conditional = EXTRA_REQUIRED.filter((e) => e.when);
+  if (!conditional.length) return;
+  const defs = new Set(conditional.map((e) => e.def));
+  walk(ctx, ctx.value, `@${kindDefinition(ctx.apiVersion, ctx.kind)}`, [], (obj, defName, path) => {
+    if (!defs.has(defName)) return;
+    for (const e of extraRequiredOf(defName)) {
+      if (!e.when || e.prop in obj || !e.when(obj, path)) continue;
+      const p = missingField(ctx, path, e.prop);
+      if (p) problems.push(p);
+    }
+  });
+}
+
+/** Visits every object of the value with its definition, following the schema. */
+function walk(
+  ctx: Context,
+  v: unknown,
+  t: string,
+  path: (string | number)[],
+  visit: (obj: Record<string, unknown>, defName: string, path: (string | number)[]) => void,
+): void {
+  if (t.startsWith('[]')) {
+    if (Array.isArray(v)) v.forEach((x, i) => walk(ctx, x, t.slice(2), [...path, i], visit));
+    return;
+  }
+  if (t.startsWith('{}')) {
+    if (v && typeof v === 'object' && !Array.isArray(v))
+      for (const [k, x] of Object.entries(v)) walk(ctx, x, t.slice(2), [...path, k], visit);
+    return;
+  }
+  if (!t.startsWith('@') || !v || typeof v !== 'object' || Array.isArray(v)) return;
+  const defName = t.slice(1);
+  const def = getDefinition(defName);
+  if (!def) return;
+  const obj = v as Record<string, unknown>;
+  visit(obj, defName, path);
+  for (const [k, x] of Object.entries(obj)) {
+    const p = def.p[k];
+    if (p && (p[0].startsWith('@') || p[0].startsWith('[]@') || p[0].startsWith('{}@'))) walk(ctx, x, p[0], [...path, k], visit);
+  }
+}
+
+// --- placeholders for inserted fields ----------------------------------------------------------
+
+type Sample = string | number | boolean | Sample[] | { [k: string]: Sample };
+
+const WORKLOAD_JOB_KINDS = new Set(['Job', 'CronJob']);
+
+function objectName(ctx: Context): string {
+  const n = getAt(ctx.value, ['metadata', 'name']);
+  return typeof n === 'string' && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(n) ? n : 'app';
+}
+
+function podLabels(ctx: Context, templatePath: (string | number)[]): Record<string, string> {
+  const fromTemplate = getAt(ctx.value, [...templatePath, 'metadata', 'labels']);
+  const fromSelector = getAt(ctx.value, ['spec', 'selector', 'matchLabels']);
+  for (const l of [fromTemplate, fromSelector]) {
+    if (l && typeof l === 'object' && !Array.isArray(l) && Object.keys(l).length) {
+      const out: Record<string, string> = {};
+      for (const [k, v] of Object.entries(l)) out[k] = String(v);
+      return out;
+    }
+  }
+  return { app: objectName(ctx) };
+}
+
+/** Placeholders for fields whose type alone gives a poor one. */
+function special(ctx: Context, defName: string, prop: string): Sample | undefined {
+  switch (`${defName}.${prop}`) {
+    case 'Container.name':
+      return objectName(ctx);
+    case 'Container.image':
+      return '';
+    case 'CronJobSpec.schedule':
+      return '0 0 * * *';
+    case 'ServicePort.port':
+    case 'ContainerPort.containerPort':
+      return 80;
+    case 'ServiceSpec.ports':
+      return [{ port: 80 }];
+    case 'Service.spec':
+      return { ports: [{ port: 80 }] };
+  }
+  return undefined;
+}
+
+function placeholder(ctx: Context, defName: string, prop: string, t: string, parent: (string | number)[], depth = 0): Sample {
+  return special(ctx, defName, prop) ?? sampleOf(ctx, t, [...parent, prop], depth);
+}
+
+function sampleOf(ctx: Context, t: string, path: (string | number)[], depth: number): Sample {
+  if (t.startsWith('[]')) {
+    const el = t.slice(2);
+    return el.startsWith('@') && depth < 6 ? [sampleOf(ctx, el, [...path, 0], depth + 1)] : [];
+  }
+  if (t.startsWith('{}') || t === 'object') return {};
+  if (t === 'boolean') return false;
+  if (t.startsWith('integer') || t.startsWith('number') || t === 'int-or-string') return 1;
+  if (t === 'quantity') return '1';
+  if (!t.startsWith('@')) return '';
+  const defName = t.slice(1);
+  if (defName === 'LabelSelector') {
+    const spec = path.slice(0, -1);
+    return { matchLabels: podLabels(ctx, [...spec, 'template']) };
+  }
+  const def = getDefinition(defName);
+  if (!def || depth >= 6) return {};
+  const out: { [k: string]: Sample } = {};
+  if (defName === 'PodTemplateSpec') out.metadata = { labels: podLabels(ctx, path) };
+  const required = [
+    ...(def.r ?? []),
+    ...extraRequiredOf(defName)
+      .filter((e) => !e.when)
+      .map((e) => e.prop),
+  ];
+  for (const prop of required) {
+    if (def.p[prop]) out[prop] = placeholder(ctx, defName, prop, def.p[prop][0], path, depth + 1);
+  }
+  if (defName === 'PodSpec' && WORKLOAD_JOB_KINDS.has(ctx.kind)) return { restartPolicy: 'Never', ...out };
+  return out;
+}
+
+function scalarText(v: string | number | boolean): string {
+  return typeof v === 'string' ? yamlString(v) : String(v);
+}
+
+function isEmpty(v: Sample): boolean {
+  return typeof v === 'object' && (Array.isArray(v) ? v.length === 0 : Object.keys(v).length === 0);
+}
+
+/** YAML lines for a sample, with the document's indentation unit and sequence style. */
+function linesOf(v: Sample, indent: number, compactSeq: boolean): string[] {
+  const pad = ' '.repeat(indent);
+  if (Array.isArray(v)) {
+    const out: string[] = [];
+    for (const item of v) {
+      const inner = typeof item === 'object' && !isEmpty(item) ? linesOf(item, indent, compactSeq) : [valueText(item)];
+      inner.forEach((l, i) => out.push(i === 0 ? `- ${l}` : `  ${l}`));
+    }
+    return out;
+  }
+  if (typeof v !== 'object') return [scalarText(v)];
+  const out: string[] = [];
+  for (const [k, x] of Object.entries(v)) {
+    if (typeof x !== 'object' || isEmpty(x)) out.push(`${k}: ${valueText(x)}`);
+    else {
+      out.push(`${k}:`);
+      const childPad = Array.isArray(x) && compactSeq ? '' : pad;
+      for (const l of linesOf(x, indent, compactSeq)) out.push(`${childPad}${l}`);
+    }
+  }
+  return out;
+}
+
+function valueText(v: Sample): string {
+  if (Array.isArray(v)) return '[]';
+  if (typeof v === 'object') return '{}';
+  return scalarText(v);
+}
+
+function toEditValue(ctx: Context, v: Sample): EditValue {
+  if (typeof v !== 'object' || isEmpty(v)) return valueText(v);
+  const style = documentStyle(ctx.doc);
+  return linesOf(v, style.indent, style.compactSeq);
+}
+
+export const SCHEMA_VERSION = SCHEMA_DATA.k8sVersion;
