@@ -19,6 +19,19 @@ import { jobDeadline } from './job-deadline';
 import { daemonsetTolerations } from './daemonset-tolerations';
 import { invalidCronSchedule } from './invalid-cron-schedule';
 import { invalidTimeZone } from './invalid-time-zone';
+import { selectorMismatch } from './selector-mismatch';
+import { jobRestartPolicy } from './job-restart-policy';
+import { longRunningRestartPolicy } from './long-running-restart-policy';
+import { unknownVolumeMount } from './unknown-volume-mount';
+import { imageTag } from './image-tag';
+import { duplicateName } from './duplicate-name';
+import { rollingUpdateZero } from './rolling-update-zero';
+import { partitionExceedsReplicas } from './partition-exceeds-replicas';
+import { statefulsetServiceName } from './statefulset-service-name';
+import { runAsNonRoot } from './run-as-non-root';
+import { secretInEnv } from './secret-in-env';
+import { missingResources } from './missing-resources';
+import { requestsExceedLimits } from './requests-exceed-limits';
 
 export const RULES: readonly Rule[] = [
   yamlSyntax,
@@ -41,6 +54,19 @@ export const RULES: readonly Rule[] = [
   daemonsetTolerations,
   invalidCronSchedule,
   invalidTimeZone,
+  selectorMismatch,
+  jobRestartPolicy,
+  longRunningRestartPolicy,
+  unknownVolumeMount,
+  imageTag,
+  duplicateName,
+  rollingUpdateZero,
+  partitionExceedsReplicas,
+  statefulsetServiceName,
+  runAsNonRoot,
+  secretInEnv,
+  missingResources,
+  requestsExceedLimits,
 ];
 
 const byId = new Map(RULES.map((r) => [r.meta.id, r]));
