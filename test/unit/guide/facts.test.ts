@@ -8,6 +8,7 @@ import {
   fieldGuideNote,
   guideValueCompletions,
   kindHoverMarkdown,
+  unreachableFacts,
 } from '../../../server/src/service/guide/index';
 import {
   apiServer,
@@ -101,9 +102,15 @@ test('the fact list is well formed', () => {
 
 test('every fact of the guide is reachable from a hover or a completion item', () => {
   const text = allVisibleText();
-  const missing = GUIDE_FACTS.filter((f) => !text.some((t) => t.includes(f.phrase)));
+  const missing = unreachableFacts(text);
   assert.deepEqual(
     missing.map((f) => `${f.id}: "${f.phrase}"`),
     [],
   );
+});
+
+test('unreachableFacts reports a fact no text mentions', () => {
+  const fact = GUIDE_FACTS.find((f) => f.id === 'dns-pattern')!;
+  assert.deepEqual(unreachableFacts(['nothing here'], [fact]), [fact]);
+  assert.deepEqual(unreachableFacts([`see ${fact.phrase}`], [fact]), []);
 });

@@ -256,3 +256,8 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
   f('Pattern 1: Nightly Embedding Refresh', 'pattern-embedding-db', 'writes to the vector database', 'http://qdrant:6333'),
   f('Pattern 1: Nightly Embedding Refresh', 'pattern-embedding-schedule', '3 AM daily', 'Every day at 03:00'),
 ];
+
+/** The facts whose phrase appears in none of `texts` (hovers, completion items, rule messages …). */
+export function unreachableFacts(texts: readonly string[], facts: readonly GuideFact[] = GUIDE_FACTS): GuideFact[] {
+  return facts.filter((f) => !texts.some((t) => t.includes(f.phrase)));
+}

@@ -63,7 +63,7 @@ export {
   renderPatternLine,
   table,
 } from './render';
-export { GUIDE_FACTS, type GuideFact } from './facts';
+export { GUIDE_FACTS, unreachableFacts, type GuideFact } from './facts';
 export {
   WORKLOAD_KINDS,
   isWorkloadKind,
