@@ -18,5 +18,7 @@ if (!(RULES_SETTING in properties)) next[RULES_SETTING] = undefined;
 for (const [k, v] of Object.entries(properties)) next[k] = v;
 next[RULES_SETTING] = rulesSettingSchema(RULES);
 pkg.contributes.configuration.properties = next;
-writeFileSync(file, `${JSON.stringify(pkg, null, 2)}\n`);
+// package.json keeps non-ASCII characters escaped (\u2026), as npm and vsce write it.
+const json = JSON.stringify(pkg, null, 2).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+writeFileSync(file, `${json}\n`);
 console.log(`wrote ${RULES_SETTING} (${RULES.length} rules) into package.json`);
