@@ -3,7 +3,10 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { DocEdit, Fix } from './rules/types';
+import type { ManifestFile } from './manifest/types';
+import { getRefactors } from './refactors/index';
 import { SOURCE, type RuleResult } from './validation';
+import type { WorkspaceView } from './workspace/types';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.k8sWorkloads`;
 
@@ -69,6 +72,8 @@ export function getCodeActions(
   results: readonly RuleResult[],
   request: CodeActionRequest,
   toRange: (r: RuleResult) => Range,
+  /** The parsed file and the workspace, for the refactors between kinds. */
+  context?: { readonly file: ManifestFile; readonly workspace?: WorkspaceView },
 ): CodeAction[] {
   const wants = (kind: string) => !request.only || request.only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const actions: CodeAction[] = [];
@@ -108,6 +113,29 @@ export function getCodeActions(
               edit: { changes: { [uri]: toTextEdits(r, fix.edits, document) } },
             });
     }
+  }
+
+  // Refactors of the document the range starts in (Deployment -> StatefulSet, Job -> CronJob, …):
+  // when `only` asks for refactors, or for a request without `only` that is not about our
+  // diagnostics (a quick-fix request for a diagnostic gets that diagnostic's fixes only).
+  const refactorsWanted = request.only ? wants(CodeActionKind.RefactorRewrite) : !request.diagnostics.some(isOurs);
+  if (context && refactorsWanted) {
+    const at = document.offsetAt(request.range.start);
+    const doc = context.file.documents.find((d) => at >= d.offset && at < d.offset + d.text.length) ?? context.file.documents.at(-1);
+    if (doc && at >= doc.offset)
+      for (const r of getRefactors(context.file, doc, context.workspace))
+        actions.push({
+          title: r.title,
+          kind: r.kind,
+          edit: {
+            changes: {
+              [uri]: r.edits.map((e) => ({
+                range: { start: document.positionAt(doc.offset + e.start), end: document.positionAt(doc.offset + e.end) },
+                newText: e.newText,
+              })),
+            },
+          },
+        });
   }
 
   if (request.only && wants(FIX_ALL_KIND)) {

@@ -129,7 +129,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
         start: document.positionAt(r.doc.offset + r.report.start),
         end: document.positionAt(r.doc.offset + r.report.end),
       });
-      return getCodeActions(document, results, request, toRange);
+      return getCodeActions(document, results, request, toRange, { file: parse(document), workspace });
     },
   };
 }

@@ -5,6 +5,7 @@ import { replaceValue } from '../manifest/edit';
 import type { JsonPath } from '../manifest/types';
 import { containersOf, podSpecPath } from './podSpec';
 import type { DocEdit, Fix, Rule } from './types';
+import { keepsYamlValid } from '../refactors/text';
 
 /** The downward-API field Kubernetes sets on each pod of an Indexed Job (annotation, and label since 1.28). */
 const INDEX_FIELD = /^metadata\.(annotations|labels)\[\s*['"]batch\.kubernetes\.io\/job-completion-index['"]\s*\]$/;
@@ -120,10 +121,11 @@ export const completionIndexNeedsIndexed: Rule = {
     const setMode = replaceValue(ctx.doc, [...jobSpec, 'completionMode'], 'Indexed');
     const addCompletions = hasCompletions ? [] : replaceValue(ctx.doc, [...jobSpec, 'completions'], String(count));
     const fixes: Fix[] = [];
-    if (setMode && addCompletions)
+    const edits = setMode && addCompletions ? keepsYamlValid(ctx.doc, mergeInserts([...setMode, ...addCompletions])) : undefined;
+    if (edits)
       fixes.push({
         title: hasCompletions ? 'Set completionMode: Indexed' : `Set completionMode: Indexed and completions: ${count}`,
-        edits: mergeInserts([...setMode, ...addCompletions]),
+        edits,
         isPreferred: true,
       });
     const [start, end] = rangeOfValue(ctx.doc, use.path);

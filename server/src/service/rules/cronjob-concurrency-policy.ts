@@ -2,6 +2,7 @@
 import { getAt, rangeOfKey } from '../manifest/navigate';
 import { replaceValue } from '../manifest/edit';
 import type { Fix, Rule } from './types';
+import { keepsYamlValid } from '../refactors/text';
 
 const POLICIES: readonly { value: string; title: string; preferred?: boolean }[] = [
   { value: 'Forbid', title: 'Add concurrencyPolicy: Forbid', preferred: true },
@@ -38,7 +39,7 @@ export const cronjobConcurrencyPolicy: Rule = {
     if (policy !== undefined && policy !== null) return;
     const fixes: Fix[] = [];
     for (const p of POLICIES) {
-      const edits = replaceValue(ctx.doc, ['spec', 'concurrencyPolicy'], p.value);
+      const edits = keepsYamlValid(ctx.doc, replaceValue(ctx.doc, ['spec', 'concurrencyPolicy'], p.value));
       if (edits) fixes.push({ title: p.title, edits, isPreferred: p.preferred });
     }
     const [start, end] = rangeOfKey(ctx.doc, ['spec', 'concurrencyPolicy']);

@@ -3,6 +3,7 @@ import { findPair, getAt, rangeOfKey } from '../manifest/navigate';
 import { insertPair, replaceValue } from '../manifest/edit';
 import { podSpecPath } from './podSpec';
 import type { Fix, Rule } from './types';
+import { keepsYamlValid } from '../refactors/text';
 
 export const daemonsetTolerations: Rule = {
   meta: {
@@ -35,9 +36,12 @@ export const daemonsetTolerations: Rule = {
     if (tolerations !== undefined && tolerations !== null && !Array.isArray(tolerations)) return; // wrong type: schema rules
     const fixes: Fix[] = [];
     // `tolerations: []` or an empty `tolerations:` is filled in place; otherwise the key is added.
-    const edits = findPair(ctx.doc, [...podSpec, 'tolerations'])
-      ? replaceValue(ctx.doc, [...podSpec, 'tolerations'], '[{operator: Exists}]')
-      : insertPair(ctx.doc, podSpec, 'tolerations', ['- operator: Exists']);
+    const edits = keepsYamlValid(
+      ctx.doc,
+      findPair(ctx.doc, [...podSpec, 'tolerations'])
+        ? replaceValue(ctx.doc, [...podSpec, 'tolerations'], '[{operator: Exists}]')
+        : insertPair(ctx.doc, podSpec, 'tolerations', ['- operator: Exists']),
+    );
     if (edits) fixes.push({ title: 'Add a toleration for every taint (operator: Exists)', edits, isPreferred: true });
     const [start, end] = rangeOfKey(ctx.doc, [...podSpec, 'tolerations']);
     ctx.report({ start, end, messageId: 'missing', fixes });

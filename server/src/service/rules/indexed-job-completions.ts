@@ -3,6 +3,7 @@
 import { getAt, rangeOfValue } from '../manifest/navigate';
 import { replaceValue } from '../manifest/edit';
 import type { Fix, Rule } from './types';
+import { keepsYamlValid } from '../refactors/text';
 
 export const indexedJobCompletions: Rule = {
   meta: {
@@ -36,7 +37,7 @@ export const indexedJobCompletions: Rule = {
     const p = spec.parallelism;
     const count = typeof p === 'number' && Number.isInteger(p) && p > 0 ? p : 1;
     const fixes: Fix[] = [];
-    const edits = replaceValue(ctx.doc, [...jobSpec, 'completions'], String(count));
+    const edits = keepsYamlValid(ctx.doc, replaceValue(ctx.doc, [...jobSpec, 'completions'], String(count)));
     const snippet = replaceValue(ctx.doc, [...jobSpec, 'completions'], `\${1:${count}}`);
     if (edits) fixes.push({ title: `Add completions: ${count}`, edits, snippet, isPreferred: true });
     const [start, end] = rangeOfValue(ctx.doc, [...jobSpec, 'completionMode']);

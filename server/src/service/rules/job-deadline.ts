@@ -4,6 +4,7 @@
 import { getAt, rangeOfKey } from '../manifest/navigate';
 import { replaceValue } from '../manifest/edit';
 import type { Fix, Rule } from './types';
+import { keepsYamlValid } from '../refactors/text';
 
 /** The guide's db-migrate example: time out after 10 minutes. */
 const DEADLINE = 600;
@@ -42,7 +43,7 @@ export const jobDeadline: Rule = {
     if (spec.activeDeadlineSeconds !== undefined && spec.activeDeadlineSeconds !== null) return;
     if (ownedByCronJob(ctx.value)) return;
     const fixes: Fix[] = [];
-    const edits = replaceValue(ctx.doc, ['spec', 'activeDeadlineSeconds'], String(DEADLINE));
+    const edits = keepsYamlValid(ctx.doc, replaceValue(ctx.doc, ['spec', 'activeDeadlineSeconds'], String(DEADLINE)));
     if (edits) fixes.push({ title: `Add activeDeadlineSeconds: ${DEADLINE} (stop after 10 minutes)`, edits, isPreferred: true });
     const [start, end] = rangeOfKey(ctx.doc, ['spec', 'activeDeadlineSeconds']);
     ctx.report({ start, end, messageId: 'missing', data: { deadline: DEADLINE }, fixes });

@@ -5,6 +5,7 @@
 import { getAt, rangeOfKey } from '../manifest/navigate';
 import { replaceValue } from '../manifest/edit';
 import type { Fix, Rule } from './types';
+import { keepsYamlValid } from '../refactors/text';
 
 /** The guide's example value: delete the Job and its pods one hour after it finishes. */
 const TTL = 3600;
@@ -42,7 +43,7 @@ export const jobTtl: Rule = {
     if (spec.ttlSecondsAfterFinished !== undefined && spec.ttlSecondsAfterFinished !== null) return;
     if (ownedByCronJob(ctx.value)) return;
     const fixes: Fix[] = [];
-    const edits = replaceValue(ctx.doc, ['spec', 'ttlSecondsAfterFinished'], String(TTL));
+    const edits = keepsYamlValid(ctx.doc, replaceValue(ctx.doc, ['spec', 'ttlSecondsAfterFinished'], String(TTL)));
     if (edits) fixes.push({ title: `Add ttlSecondsAfterFinished: ${TTL} (clean up 1 hour after it finishes)`, edits, isPreferred: true });
     const [start, end] = rangeOfKey(ctx.doc, ['spec', 'ttlSecondsAfterFinished']);
     ctx.report({ start, end, messageId: 'missing', data: { ttl: TTL }, fixes });

@@ -1,0 +1,52 @@
+// Refactors between workload kinds, offered as `refactor.rewrite` code actions when the cursor is
+// inside a document of the source kind. workload-kind-advice offers the matching one as its fix.
+import type { ManifestDocument, ManifestFile } from '../manifest/types';
+import type { WorkspaceView } from '../workspace/types';
+import { deploymentToDaemonSet } from './deploymentToDaemonSet';
+import { deploymentToStatefulSet } from './deploymentToStatefulSet';
+import { cronJobToJob, jobToCronJob } from './jobCronJob';
+import { REFACTOR_REWRITE, type Refactor, type RefactorAction } from './types';
+
+export const REFACTORS: readonly Refactor[] = [deploymentToStatefulSet, deploymentToDaemonSet, jobToCronJob, cronJobToJob];
+
+function applicable(doc: ManifestDocument): boolean {
+  return !!doc.object && doc.syntaxProblems.length === 0;
+}
+
+function toAction(
+  r: Refactor,
+  file: ManifestFile,
+  doc: ManifestDocument,
+  workspace: WorkspaceView | undefined,
+): RefactorAction | undefined {
+  const edits = r.edits({ file, doc, workspace });
+  if (!edits || edits.length === 0) return undefined;
+  return { id: r.id, title: r.title, kind: REFACTOR_REWRITE, target: r.to, edits };
+}
+
+/** The refactors available for one document (edits relative to the document's text). */
+export function getRefactors(file: ManifestFile, doc: ManifestDocument, workspace?: WorkspaceView): RefactorAction[] {
+  if (!applicable(doc) || file.isTemplate) return [];
+  const out: RefactorAction[] = [];
+  for (const r of REFACTORS) {
+    if (r.from !== doc.object!.kind) continue;
+    const action = toAction(r, file, doc, workspace);
+    if (action) out.push(action);
+  }
+  return out;
+}
+
+/** The refactor from the document's kind to `target`, if there is one and it applies. */
+export function getRefactor(
+  file: ManifestFile,
+  doc: ManifestDocument,
+  target: string,
+  workspace?: WorkspaceView,
+): RefactorAction | undefined {
+  if (!applicable(doc)) return undefined;
+  const r = REFACTORS.find((x) => x.from === doc.object!.kind && x.to === target);
+  return r ? toAction(r, file, doc, workspace) : undefined;
+}
+
+export { REFACTOR_REWRITE } from './types';
+export type { RefactorAction } from './types';
