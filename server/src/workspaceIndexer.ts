@@ -55,20 +55,11 @@ export interface IndexerLimits {
   readonly progressThreshold: number;
 }
 
-/** What a rule can see of a file's objects: everything but positions. */
-function signature(objects: Iterable<IndexedObject>): string {
-  const parts: string[] = [];
-  for (const o of objects) {
-    const { range: _range, podLabelsRange: _labelsRange, ...rest } = o;
-    parts.push(JSON.stringify(rest));
-  }
-  return parts.join('\n');
-}
-
 export class WorkspaceIndexer {
   /** Files indexed from disk (so a deleted folder can take its files with it). */
   private readonly known = new Set<string>();
-  private readonly signatures = new Map<string, string>();
+  /** The index generation last reported: it moves only when what rules can see changes. */
+  private seenGeneration = -1;
   private readonly limits: IndexerLimits;
   /** True when the crawl stopped at maxFiles. */
   truncated = false;
@@ -135,6 +126,7 @@ export class WorkspaceIndexer {
         `Indexed the first ${this.limits.maxFiles} YAML files of the workspace only; cross-file checks may miss objects defined in the others.`,
       );
     this.host.log(`Indexed ${indexed} manifest files of ${files.length} YAML files in ${Date.now() - started} ms.`);
+    this.generationMoved();
     this.host.indexChanged();
     return { files: files.length, indexed, truncated: this.truncated };
   }
@@ -162,23 +154,20 @@ export class WorkspaceIndexer {
     if (this.host.isOpen(uri)) return false; // opened while we were reading
     this.known.add(uri);
     this.workspace.set(uri, objects);
-    const changed = this.remember(uri, objects);
-    if (changed && notify) this.host.indexChanged();
+    if (this.generationMoved() && notify) this.host.indexChanged();
     return objects.length > 0;
   }
 
   /** A file or folder was deleted on disk. */
   remove(uri: string): void {
     const prefix = uri.endsWith('/') ? uri : `${uri}/`;
-    let changed = false;
     for (const u of [...this.known]) {
       if ((u === uri || u.startsWith(prefix)) && !this.host.isOpen(u)) {
         this.known.delete(u);
         this.workspace.delete(u);
-        changed = this.remember(u, []) || changed;
       }
     }
-    if (changed) this.host.indexChanged();
+    if (this.generationMoved()) this.host.indexChanged();
   }
 
   /** workspace/didChangeWatchedFiles. */
@@ -190,28 +179,26 @@ export class WorkspaceIndexer {
   }
 
   /** An open document was (re)parsed by the language service: tell the others if what rules see changed. */
-  documentIndexed(uri: string): void {
-    const objects: IndexedObject[] = [];
-    for (const o of this.workspace.objects()) if (o.uri === uri) objects.push(o);
-    if (this.remember(uri, objects)) this.host.indexChanged();
+  documentIndexed(_uri: string): void {
+    if (this.generationMoved()) this.host.indexChanged();
   }
 
   /** The editor closed a document: the disk is the truth again (unsaved changes are gone). */
   async documentClosed(uri: string): Promise<void> {
     if (!uri.startsWith('file:')) {
       this.workspace.delete(uri);
-      if (this.remember(uri, [])) this.host.indexChanged();
+      if (this.generationMoved()) this.host.indexChanged();
       return;
     }
     await this.indexFromDisk(uri);
   }
 
-  private remember(uri: string, objects: Iterable<IndexedObject>): boolean {
-    const sig = signature(objects);
-    const before = this.signatures.get(uri) ?? '';
-    if (sig) this.signatures.set(uri, sig);
-    else this.signatures.delete(uri);
-    return sig !== before;
+  /** True once per change of the index generation. */
+  private generationMoved(): boolean {
+    const g = this.workspace.generation;
+    if (g === this.seenGeneration) return false;
+    this.seenGeneration = g;
+    return true;
   }
 }
 

@@ -114,6 +114,19 @@ describe('dangling-service across files', () => {
     assert.deepEqual(found[0].range, { start: { line: 5, character: 2 }, end: { line: 5, character: 10 } });
   });
 
+  it('speaks up once the crawl marks the index complete, even for a document validated before (no stale cache)', () => {
+    const workspace = new WorkspaceIndex();
+    const ls = getLanguageService({ workspace });
+    ls.parse(TextDocument.create('file:///work/deploy.yaml', 'yaml', 1, deploy('        app: web')));
+    const doc = TextDocument.create('file:///work/svc.yaml', 'yaml', 1, plain(service('    app: wob')));
+    const count = () => ls.doValidation(doc).filter((d) => d.code === 'dangling-service').length;
+    assert.equal(count(), 0);
+    workspace.complete = true;
+    assert.equal(count(), 1);
+    workspace.complete = false;
+    assert.equal(count(), 0);
+  });
+
   it('is satisfied by a workload in another file', () => {
     assert.deepEqual(check(true, { 'file:///work/deploy.yaml': deploy('        app: web') }, plain(service('    app: web'))), []);
   });

@@ -145,8 +145,18 @@ export class WorkspaceIndex implements WorkspaceView {
   private readonly byUri = new Map<string, { readonly objects: readonly IndexedObject[]; readonly signature: string }>();
   private byKind: Map<string | undefined, IndexedObject[]> | undefined;
   private gen = 0;
+  private isComplete = false;
+
   /** Set by whoever filled the index from every file of the workspace (see WorkspaceView.complete). */
-  complete = false;
+  get complete(): boolean {
+    return this.isComplete;
+  }
+
+  set complete(value: boolean) {
+    // dangling-service reads it: cached cross-document results must be recomputed.
+    if (value !== this.isComplete) this.gen++;
+    this.isComplete = value;
+  }
 
   get generation(): number {
     return this.gen;
