@@ -34,6 +34,8 @@ ruleTable('image-tag', {
     { name: 'a version tag', text: pod('nginx:1.27.0') },
     { name: 'a digest', text: pod('nginx@sha256:4c0fdaa8b6341bfdeca5f18f7837462c80cff90527ee35ef185571e1c327beac') },
     { name: 'a registry port and a tag', text: pod('registry.local:5000/app:v3') },
+    { name: 'a placeholder is not an image yet', text: pod('"<image_url>"') },
+    { name: 'an env-substituted image', text: pod('${IMAGE}') },
     { name: 'a Service has no images', text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: x\n' },
   ],
   invalid: [

@@ -21,6 +21,16 @@ ruleTable('run-as-non-root', {
       ),
     },
     { name: 'no containers yet', text: pod('  restartPolicy: Always') },
+    {
+      name: 'a non-zero pod runAsUser (the zookeeper example of the Kubernetes docs)',
+      text: pod('  securityContext:\n    runAsUser: 1000\n    fsGroup: 1000\n  containers:\n  - name: zk\n    image: zk:3.9'),
+    },
+    {
+      name: 'a container runAsUser overrides a pod-level false',
+      text: pod(
+        '  securityContext:\n    runAsNonRoot: false\n  containers:\n  - name: web\n    image: web:1.0.0\n    securityContext:\n      runAsUser: 65534',
+      ),
+    },
     { name: 'a Service is not checked', text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: x\n' },
   ],
   invalid: [
@@ -29,7 +39,7 @@ ruleTable('run-as-non-root', {
       text: pod('  containers:\n  - name: web\n    image: web:1.0.0').replace('spec:', '«spec»:'),
       messageId: 'missing',
       message:
-        'Neither the pod nor container web sets runAsNonRoot: true, so it may run as root — add securityContext.runAsNonRoot: true to the pod spec.',
+        'Neither the pod nor container web sets runAsNonRoot: true (or a non-zero runAsUser), so it may run as root — add securityContext.runAsNonRoot: true to the pod spec.',
       fix: 'Add securityContext.runAsNonRoot: true to the pod',
       output: pod('  containers:\n  - name: web\n    image: web:1.0.0\n  securityContext:\n    runAsNonRoot: true'),
     },
@@ -43,7 +53,7 @@ spec:
   template:
     «spec»:
       securityContext:
-        runAsUser: 1000  # app user
+        fsGroup: 1000  # app group
       containers:
       - name: web
         image: web:1.0.0
@@ -56,7 +66,7 @@ spec:
 `,
       messageId: 'missing',
       message:
-        'Neither the pod nor containers web, log set runAsNonRoot: true, so they may run as root — add securityContext.runAsNonRoot: true to the pod spec.',
+        'Neither the pod nor containers web, log set runAsNonRoot: true (or a non-zero runAsUser), so they may run as root — add securityContext.runAsNonRoot: true to the pod spec.',
       output: `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -65,7 +75,7 @@ spec:
   template:
     spec:
       securityContext:
-        runAsUser: 1000  # app user
+        fsGroup: 1000  # app group
         runAsNonRoot: true
       containers:
       - name: web
@@ -85,6 +95,12 @@ spec:
         .replace('spec:', '«spec»:'),
       messageId: 'missing',
       output: pod('  securityContext: {runAsNonRoot: true}\n  containers:\n  - name: web\n    image: web:1.0.0'),
+    },
+    {
+      name: 'runAsUser 0 is root',
+      text: pod('  securityContext:\n    runAsUser: 0\n  containers:\n  - name: web\n    image: web:1.0.0').replace('spec:', '«spec»:'),
+      messageId: 'missing',
+      output: pod('  securityContext:\n    runAsUser: 0\n    runAsNonRoot: true\n  containers:\n  - name: web\n    image: web:1.0.0'),
     },
     {
       name: 'pod says false',

@@ -57,6 +57,10 @@ ruleTable('secret-in-env', {
     { name: 'empty value', text: pod('    - name: API_TOKEN\n      value: ""') },
     { name: 'a reference to another variable', text: pod('    - name: DB_PASSWORD\n      value: $(POSTGRES_PASSWORD)') },
     { name: 'a flag', text: pod('    - name: REQUIRE_TOKEN\n      value: "false"') },
+    {
+      name: 'a switch value (the MySQL example\'s MYSQL_ALLOW_EMPTY_PASSWORD: "1")',
+      text: pod('    - name: MYSQL_ALLOW_EMPTY_PASSWORD\n      value: "1"'),
+    },
   ],
   invalid: [
     {

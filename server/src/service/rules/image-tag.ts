@@ -38,7 +38,8 @@ export const imageTag: Rule = {
     if (!ctx.value || !ctx.object) return;
     for (const { container, path } of containersOf(ctx.value, ctx.object.kind)) {
       const image = container.image;
-      if (typeof image !== 'string' || image.trim() === '') continue;
+      // Placeholders (<image_url>, ${IMAGE}, {{ .image }}) are not image references yet.
+      if (typeof image !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._\-/:@]*$/.test(image)) continue;
       const tag = tagOf(image);
       if (tag === undefined || (tag !== '' && tag !== 'latest')) continue;
       const [start, end] = rangeOfValue(ctx.doc, [...path, 'image']);

@@ -65,9 +65,7 @@ export const missingResources: Rule = {
     guideSection: 'StatefulSet › AI Pattern: Vector Database (Qdrant)',
     fixable: true,
     messages: {
-      missing:
-        'Container {{container}} has no {{missing}} — without requests the scheduler cannot place it sensibly, without limits it can ' +
-        'starve its neighbours; add them under resources.',
+      missing: 'Container {{container}} has no {{missing}} — {{why}}; add them under resources.',
     },
     example: {
       invalid: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: web:1.0.0\n',
@@ -118,6 +116,14 @@ export const missingResources: Rule = {
         data: {
           container: typeof container.name === 'string' ? container.name : `#${Number(path[path.length - 1]) + 1}`,
           missing: missing.length === 4 ? 'cpu/memory requests and limits' : describe(missing),
+          why: [
+            missing.some((m) => m.section === 'requests')
+              ? 'without requests the scheduler reserves nothing for it and it is evicted first'
+              : '',
+            missing.some((m) => m.section === 'limits') ? 'without limits it can use up its node and starve its neighbours' : '',
+          ]
+            .filter(Boolean)
+            .join(', '),
         },
         fixes,
       });

@@ -2,7 +2,7 @@
 // (securityContext.runAsNonRoot: true on the pod, or on every container).
 import { replaceValue } from '../manifest/edit';
 import { getAt, rangeOfKey, rangeOfValue } from '../manifest/navigate';
-import { containersOf, podSpecPath, POD_KINDS } from './podSpec';
+import { containersOf, podSpecPath, POD_KINDS, type ContainerRef } from './podSpec';
 import type { Fix, Rule } from './types';
 
 export const runAsNonRoot: Rule = {
@@ -11,17 +11,17 @@ export const runAsNonRoot: Rule = {
     name: 'Containers may run as root',
     severity: 'information',
     kinds: POD_KINDS,
-    description: 'Neither the pod securityContext nor every container sets runAsNonRoot: true.',
+    description: 'Neither the pod securityContext nor every container sets runAsNonRoot: true (or a non-zero runAsUser).',
     rationale:
       'With runAsNonRoot: true the kubelet refuses to start a container whose image would run as UID 0, so a compromised process ' +
       "does not hold root inside the container. The guide's vector-database example sets it at the pod level together with " +
-      'runAsUser and fsGroup; one pod-level setting covers every container.',
+      'runAsUser and fsGroup; one pod-level setting covers every container. A non-zero runAsUser also rules out root and counts.',
     guideSection: 'StatefulSet › AI Pattern: Vector Database (Qdrant)',
     fixable: true,
     messages: {
       missing:
-        'Neither the pod nor {{containers}} {{sets}} runAsNonRoot: true, so {{them}} may run as root — add securityContext.runAsNonRoot: true ' +
-        'to the pod spec.',
+        'Neither the pod nor {{containers}} {{sets}} runAsNonRoot: true (or a non-zero runAsUser), so {{them}} may run as root — add ' +
+        'securityContext.runAsNonRoot: true to the pod spec.',
       podFalse: 'The pod sets runAsNonRoot: false, so containers that do not override it may run as root — set it to true.',
       containerFalse: 'Container {{container}} sets runAsNonRoot: false and may run as root — set it to true.',
     },
@@ -41,38 +41,44 @@ export const runAsNonRoot: Rule = {
     if (containers.length === 0) return;
     const podPath = [...spec, 'securityContext', 'runAsNonRoot'];
     const pod = getAt(ctx.value, podPath);
-    const name = (c: (typeof containers)[number]) =>
+    const podUser = getAt(ctx.value, [...spec, 'securityContext', 'runAsUser']);
+    const name = (c: ContainerRef) =>
       typeof c.container.name === 'string' ? c.container.name : `#${Number(c.path[c.path.length - 1]) + 1}`;
-
-    // Containers that override the pod with false.
+    const uncovered: ContainerRef[] = [];
+    const underPodFalse: ContainerRef[] = [];
     for (const c of containers) {
-      const p = [...c.path, 'securityContext', 'runAsNonRoot'];
-      if (getAt(ctx.value, p) !== false) continue;
-      const edits = replaceValue(ctx.doc, p, 'true');
-      const [start, end] = rangeOfValue(ctx.doc, p);
+      const own = getAt(c.container, ['securityContext', 'runAsNonRoot']);
+      const ownUser = getAt(c.container, ['securityContext', 'runAsUser']);
+      const nonRoot = own === true || own === false ? own : pod;
+      const user = ownUser ?? podUser;
+      // A non-zero runAsUser cannot be root either (the kubelet's own check accepts it).
+      if (nonRoot === true || (typeof user === 'number' && user > 0)) continue;
+      if (own === false) {
+        const p = [...c.path, 'securityContext', 'runAsNonRoot'];
+        const edits = replaceValue(ctx.doc, p, 'true');
+        const [start, end] = rangeOfValue(ctx.doc, p);
+        ctx.report({
+          start,
+          end,
+          messageId: 'containerFalse',
+          data: { container: name(c) },
+          fixes: edits ? [{ title: 'Set runAsNonRoot: true', edits, isPreferred: true }] : [],
+        });
+      } else if (pod === false) underPodFalse.push(c);
+      else uncovered.push(c);
+    }
+    if (underPodFalse.length) {
+      const edits = replaceValue(ctx.doc, podPath, 'true');
+      const [start, end] = rangeOfValue(ctx.doc, podPath);
       ctx.report({
         start,
         end,
-        messageId: 'containerFalse',
-        data: { container: name(c) },
+        messageId: 'podFalse',
         fixes: edits ? [{ title: 'Set runAsNonRoot: true', edits, isPreferred: true }] : [],
       });
     }
-    if (pod === true) return;
-    // Containers that rely on the pod-level setting.
-    const uncovered = containers.filter((c) => {
-      const v = getAt(ctx.value, [...c.path, 'securityContext', 'runAsNonRoot']);
-      return v !== true && v !== false;
-    });
     if (uncovered.length === 0) return;
     const fixes: Fix[] = [];
-    if (pod === false) {
-      const edits = replaceValue(ctx.doc, podPath, 'true');
-      if (edits) fixes.push({ title: 'Set runAsNonRoot: true', edits, isPreferred: true });
-      const [start, end] = rangeOfValue(ctx.doc, podPath);
-      ctx.report({ start, end, messageId: 'podFalse', fixes });
-      return;
-    }
     const edits = replaceValue(ctx.doc, podPath, 'true'); // inserts securityContext and the key when missing
     if (edits) fixes.push({ title: 'Add securityContext.runAsNonRoot: true to the pod', edits, isPreferred: true });
     const [start, end] = rangeOfKey(ctx.doc, spec);

@@ -9,6 +9,8 @@ import type { Fix, Rule } from './types';
 const SECRET_WORDS = new Set(['KEY', 'TOKEN', 'PASSWORD', 'SECRET', 'PASSWD', 'APIKEY', 'PASSPHRASE']);
 /** Words after a secret word that still name the secret itself (SECRET_KEY_BASE, API_KEY_VALUE). */
 const STILL_SECRET = new Set(['BASE', 'VALUE', 'DATA', 'STRING', 'STR', 'B64', 'BASE64']);
+/** Names that start like a switch (MYSQL_ALLOW_EMPTY_PASSWORD, MYSQL_RANDOM_ROOT_PASSWORD) configure a secret, not hold one. */
+const SWITCH_WORDS = new Set(['ALLOW', 'ENABLE', 'DISABLE', 'REQUIRE', 'USE', 'SKIP', 'NO', 'RANDOM', 'GENERATE', 'ONETIME']);
 /** KEY after these words is an identifier, not a credential (CACHE_KEY, PUBLIC_KEY, SORT_KEY). */
 const NOT_A_CREDENTIAL_KEY = new Set([
   'PUBLIC',
@@ -43,13 +45,14 @@ export function looksLikeSecretName(name: string): boolean {
   const last = words[end - 1];
   if (!SECRET_WORDS.has(last)) return false;
   if (last === 'KEY' && end >= 2 && NOT_A_CREDENTIAL_KEY.has(words[end - 2])) return false;
-  return true;
+  return !words.slice(0, end - 1).some((w) => SWITCH_WORDS.has(w));
 }
 
-/** Whether a literal value could be a secret: not empty, not a boolean, not only $(VAR) references. */
+/** Whether a literal value could be a secret: not empty, not a switch value, not only $(VAR) references. */
 function couldBeSecret(value: string): boolean {
   const v = value.trim();
-  if (v === '' || /^(true|false)$/i.test(v)) return false;
+  // Switch values (yes/no, 1/0) are settings, not credentials.
+  if (v === '' || /^(true|false|yes|no|on|off|0|1)$/i.test(v)) return false;
   return v.replace(/\$\([A-Za-z_][A-Za-z0-9_]*\)/g, '').trim() !== '';
 }
 
