@@ -1,11 +1,14 @@
 // A CronJob schedule in words ("At 03:00 every day") and its next run times.
-// cronstrue writes the words; cron-parser walks the calendar with time zones and DST. Both are
-// fed a normalised form of what parseCronSchedule accepted, so they see Kubernetes' semantics
-// (names resolved case-insensitively, `N/step` as N-max/step, day-of-month and day-of-week
-// combined with OR only when neither is `*`/`?`), not their own dialects.
+// cronstrue writes the words from a normalised form of what parseCronSchedule accepted, so it
+// sees Kubernetes' semantics (names resolved case-insensitively, `N/step` as N-max/step), not
+// its own dialect. Next run times come from a port of the controller's own algorithm
+// (robfig.ts); cron-parser, fed the same normalised fields (day-of-month and day-of-week
+// combined with OR only when neither is `*`/`?`), serves as an independent cross-check.
 import { CronExpressionParser } from 'cron-parser';
 import cronstrue from 'cronstrue';
 import { parseCronSchedule, type ParsedCron, type ParsedCronField } from './parse';
+import { robfigNext } from './robfig';
+import { isValidTimeZone } from './timezone';
 
 /** A field as a list cron-parser and cronstrue read the same way robfig/cron does. */
 function normalisedField(f: ParsedCronField, spec: { min: number; max: number }): string {
@@ -96,9 +99,9 @@ export function toCronParserExpression(p: Extract<ParsedCron, { kind: 'fields' }
 
 /**
  * The next `count` run times after `from` (exclusive), in the given IANA zone (UTC when
- * undefined). A TZ=/CRON_TZ= prefix in the schedule is used when no zone is given, as robfig
- * would. Returns [] for invalid schedules, unknown zones and schedules that never fire
- * (e.g. "0 0 30 2 *").
+ * undefined), computed the way the CronJob controller does (robfig/cron's Next, see robfig.ts).
+ * A TZ=/CRON_TZ= prefix in the schedule is used when no zone is given, as robfig would.
+ * Returns [] for invalid schedules, unknown zones and schedules that never fire (e.g. "0 0 30 2 *").
  */
 export function nextRuns(text: string, timeZone: string | undefined, from: Date, count: number): Date[] {
   const p = parseCronSchedule(text);
@@ -109,13 +112,27 @@ export function nextRuns(text: string, timeZone: string | undefined, from: Date,
     return Array.from({ length: count }, (_, i) => new Date(base + (i + 1) * p.everyMs));
   }
   const tz = timeZone ?? p.timeZonePrefix ?? 'UTC';
+  if (!isValidTimeZone(tz)) return [];
   // Dates that no month has (Feb 30, Apr 31 in April only) never fire: robfig gives up after five years.
   if (!canEverRun(p)) return [];
+  const out: Date[] = [];
+  let t = from.getTime();
+  for (let i = 0; i < count; i++) {
+    const next = robfigNext(p.fields, tz, t);
+    if (next === undefined) break;
+    out.push(new Date(next));
+    t = next;
+  }
+  return out;
+}
+
+/** The same next runs from cron-parser (its own DST choices); kept as an independent cross-check. */
+export function nextRunsCronParser(text: string, timeZone: string | undefined, from: Date, count: number): Date[] {
+  const p = parseCronSchedule(text);
+  if (!p.ok || p.kind !== 'fields' || count <= 0 || !canEverRun(p)) return [];
   try {
-    const it = CronExpressionParser.parse(toCronParserExpression(p), { currentDate: from, tz });
-    const out: Date[] = [];
-    for (let i = 0; i < count; i++) out.push(it.next().toDate());
-    return out;
+    const it = CronExpressionParser.parse(toCronParserExpression(p), { currentDate: from, tz: timeZone ?? p.timeZonePrefix ?? 'UTC' });
+    return Array.from({ length: count }, () => it.next().toDate());
   } catch {
     return [];
   }
