@@ -1,27 +1,22 @@
 // "Kubernetes: Choose Workload Type…" — the guide's decision tree as a multi-step quick pick.
-// A thin UI over server/src/service/wizard: the questions, the result step, the kind's inputs with
-// their validators and the manifest all come from there; this file only shows them, handles
-// Back/Escape, and inserts the result.
+// A thin UI over server/src/service/wizard: the steps (questions, result, the kind's inputs with
+// their validators), Back and the step numbers come from its runWizard; this file shows each step
+// as a quick pick or input box, and inserts the generated manifest.
 import * as vscode from 'vscode';
-import type { WorkloadKind } from '../../server/src/service/guide/types';
 import {
   generateManifest,
-  kindInputs,
-  maxQuestionsFrom,
-  PATTERN_SHAPES,
   planInsertion,
-  questionPick,
-  resultPick,
+  runWizard,
   validateAnswers,
-  WIZARD_ROOT,
   WizardInputError,
+  type InputStep,
+  type PickStep,
+  type StepOutcome,
   type WizardAnswers,
-  type WizardInput,
-  type WizardPatternId,
+  type WizardUI,
 } from '../../server/src/service/wizard/index';
 
 export const WIZARD_COMMAND = 'k8sWorkloads.chooseWorkloadType';
-const TITLE = 'Choose Workload Type';
 
 /** Registers the command. With an answers object as argument it runs without UI. */
 export function registerWizard(context: vscode.ExtensionContext): void {
@@ -40,7 +35,7 @@ export async function chooseWorkloadType(arg?: unknown): Promise<string | undefi
     if (problems.length > 0) throw new WizardInputError(problems);
     answers = arg as WizardAnswers;
   } else {
-    answers = await runWizardUI();
+    answers = await runWizard(new QuickInputWizardUI());
     if (!answers) return undefined;
   }
   const manifest = generateManifest(answers);
@@ -73,168 +68,79 @@ async function insertManifest(manifest: string, preferred: vscode.TextEditor | u
   return editor;
 }
 
-// --- the multi-step UI ---------------------------------------------------------------------
+// --- the multi-step UI: WizardUI over VS Code's quick input -------------------------------
 
-type Outcome<T> = { readonly value: T } | 'back' | 'cancel';
-/** A step shows itself and says where to go next. */
-type Step = () => Promise<Step | { readonly done: WizardAnswers } | 'back' | 'cancel'>;
-
-async function runWizardUI(): Promise<WizardAnswers | undefined> {
-  const history: Step[] = [];
-  const ui = new StepUI(() => history.length > 0);
-  let current: Step = questionStep(ui, WIZARD_ROOT, 1);
-  for (;;) {
-    const next = await current();
-    if (next === 'cancel') return undefined;
-    if (next === 'back') {
-      current = history.pop() ?? current;
-      continue;
-    }
-    if (typeof next !== 'function') return next.done;
-    history.push(current);
-    current = next;
-  }
-}
-
-function questionStep(ui: StepUI, id: Parameters<typeof questionPick>[0], step: number): Step {
-  return async () => {
-    const q = questionPick(id);
-    const total = step + maxQuestionsFrom(id); // the remaining questions + the result step
-    const items = q.items.map((i) => ({ label: i.label, detail: i.detail, item: i }));
-    const r = await ui.pick({ title: `${TITLE} (${step}/${total}): ${q.title}`, placeholder: q.help, items });
-    if (typeof r === 'string') return r;
-    const next = r.value.item.next;
-    return 'question' in next ? questionStep(ui, next.question, step + 1) : resultStep(ui, next.outcome, step + 1);
-  };
-}
-
-function resultStep(ui: StepUI, kind: WorkloadKind, step: number): Step {
-  return async () => {
-    const result = resultPick(kind);
-    const items = result.items.map((i) => ({ label: i.label, description: i.description, detail: i.detail, pattern: i.pattern }));
-    const r = await ui.pick({ title: `${TITLE} (${step}/${step}): ${kind}`, placeholder: result.placeholder, items });
-    if (typeof r === 'string') return r;
-    const pattern = r.value.pattern;
-    const start: WizardAnswers = { kind, name: '', image: '', ...(pattern ? { pattern, ...(PATTERN_SHAPES[pattern].fixed ?? {}) } : {}) };
-    return inputStep(ui, kind, pattern, kindInputs(kind, pattern), 0, start);
-  };
-}
-
-function inputStep(
-  ui: StepUI,
-  kind: WorkloadKind,
-  pattern: WizardPatternId | undefined,
-  inputs: WizardInput[],
-  index: number,
-  answers: WizardAnswers,
-): Step {
-  return async () => {
-    if (index >= inputs.length) return { done: answers };
-    const input = inputs[index];
-    const title = `${kind}${pattern ? ` (${PATTERN_SHAPES[pattern].defaults.name})` : ''}: ${input.title} (${index + 1}/${inputs.length})`;
-    const memoryKey = `${kind}/${pattern ?? ''}/${input.field}`;
-    if (input.type === 'text') {
-      const r = await ui.input({
-        title,
-        prompt: input.prompt,
-        placeholder: input.placeholder,
-        value: ui.remembered.get(memoryKey) ?? input.value,
-        validate: (v) => input.validate(v, answers),
-        preview: input.preview,
-      });
-      if (typeof r === 'string') return r;
-      ui.remembered.set(memoryKey, r.value);
-      return inputStep(ui, kind, pattern, inputs, index + 1, input.apply(r.value, answers));
-    }
-    const items = input.items.map((i) => ({ label: i.label, description: i.description, detail: i.detail, value: i.value }));
-    const remembered = ui.remembered.get(memoryKey);
-    const active = items.find((i) => String(i.value) === remembered) ?? items[input.active];
-    const r = await ui.pick({ title, placeholder: input.placeholder, items, active });
-    if (typeof r === 'string') return r;
-    ui.remembered.set(memoryKey, String(r.value.value));
-    return inputStep(ui, kind, pattern, inputs, index + 1, input.apply(r.value.value, answers));
-  };
-}
-
-/** One quick pick or input box at a time, with a Back button whenever there is a step to go back to. */
-class StepUI {
-  /** what was typed or picked per step, so Back shows it again */
-  readonly remembered = new Map<string, string>();
-  constructor(private readonly canGoBack: () => boolean) {}
-
-  pick<T extends vscode.QuickPickItem>(options: { title: string; placeholder: string; items: T[]; active?: T }): Promise<Outcome<T>> {
-    const qp = vscode.window.createQuickPick<T>();
-    qp.title = options.title;
-    qp.placeholder = options.placeholder;
-    qp.items = options.items;
+/** One quick pick or input box at a time; Back button where the step machine asks for one; Escape cancels. */
+class QuickInputWizardUI implements WizardUI {
+  pick<T>(step: PickStep<T>): Promise<StepOutcome<T>> {
+    type Item = vscode.QuickPickItem & { value: T };
+    const qp = vscode.window.createQuickPick<Item>();
+    qp.title = step.title;
+    qp.placeholder = step.placeholder;
+    qp.items = step.items.map((i) => ({ label: i.label, description: i.description, detail: i.detail, value: i.value }));
     qp.matchOnDetail = true;
     qp.ignoreFocusOut = true;
-    if (options.active) qp.activeItems = [options.active];
-    qp.buttons = this.canGoBack() ? [vscode.QuickInputButtons.Back] : [];
-    return this.run(qp, (done) => [
+    const active = qp.items[step.activeIndex];
+    if (active) qp.activeItems = [active];
+    qp.buttons = step.back ? [vscode.QuickInputButtons.Back] : [];
+    return run(qp, (done) => [
       qp.onDidAccept(() => {
         const picked = qp.selectedItems[0] ?? qp.activeItems[0];
-        if (picked) done({ value: picked });
+        if (picked) done({ value: picked.value });
       }),
     ]);
   }
 
-  input(options: {
-    title: string;
-    prompt: string;
-    placeholder?: string;
-    value: string;
-    validate: (value: string) => string | undefined;
-    preview?: (value: string) => string | undefined;
-  }): Promise<Outcome<string>> {
+  input(step: InputStep): Promise<StepOutcome<string>> {
     const box = vscode.window.createInputBox();
-    box.title = options.title;
-    box.prompt = options.prompt;
-    box.placeholder = options.placeholder;
-    box.value = options.value;
+    box.title = step.title;
+    box.prompt = step.prompt;
+    box.placeholder = step.placeholder;
+    box.value = step.value;
     box.ignoreFocusOut = true;
-    box.buttons = this.canGoBack() ? [vscode.QuickInputButtons.Back] : [];
+    box.buttons = step.back ? [vscode.QuickInputButtons.Back] : [];
+    // errors inline as the user types; for a valid value, the preview (a schedule in words)
     const show = (value: string) => {
-      const error = options.validate(value);
+      const error = step.validate(value);
       if (error) box.validationMessage = { message: error, severity: vscode.InputBoxValidationSeverity.Error };
       else {
-        const preview = options.preview?.(value);
+        const preview = step.preview?.(value);
         box.validationMessage = preview ? { message: preview, severity: vscode.InputBoxValidationSeverity.Info } : undefined;
       }
       return error;
     };
-    show(options.value);
-    return this.run(box, (done) => [
+    show(step.value);
+    return run(box, (done) => [
       box.onDidChangeValue((v) => show(v)),
       box.onDidAccept(() => {
         if (show(box.value) === undefined) done({ value: box.value });
       }),
     ]);
   }
+}
 
-  private run<T>(
-    input: vscode.QuickInput & { readonly onDidTriggerButton: vscode.Event<vscode.QuickInputButton> },
-    wire: (done: (o: Outcome<T>) => void) => vscode.Disposable[],
-  ): Promise<Outcome<T>> {
-    return new Promise<Outcome<T>>((resolve) => {
-      let settled = false;
-      const disposables: vscode.Disposable[] = [];
-      const done = (o: Outcome<T>) => {
-        if (settled) return;
-        settled = true;
-        for (const d of disposables) d.dispose();
-        input.dispose();
-        resolve(o);
-      };
-      disposables.push(
-        ...wire(done),
-        input.onDidTriggerButton((b) => {
-          if (b === vscode.QuickInputButtons.Back) done('back');
-        }),
-        // Escape, or focus moving elsewhere for good: nothing is inserted
-        input.onDidHide(() => done('cancel')),
-      );
-      input.show();
-    });
-  }
+function run<T>(
+  input: vscode.QuickInput & { readonly onDidTriggerButton: vscode.Event<vscode.QuickInputButton> },
+  wire: (done: (o: StepOutcome<T>) => void) => vscode.Disposable[],
+): Promise<StepOutcome<T>> {
+  return new Promise<StepOutcome<T>>((resolve) => {
+    let settled = false;
+    const disposables: vscode.Disposable[] = [];
+    const done = (o: StepOutcome<T>) => {
+      if (settled) return;
+      settled = true;
+      for (const d of disposables) d.dispose();
+      input.dispose();
+      resolve(o);
+    };
+    disposables.push(
+      ...wire(done),
+      input.onDidTriggerButton((b) => {
+        if (b === vscode.QuickInputButtons.Back) done('back');
+      }),
+      // Escape (or the picker closing for any other reason): nothing is inserted
+      input.onDidHide(() => done('cancel')),
+    );
+    input.show();
+  });
 }

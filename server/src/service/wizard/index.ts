@@ -34,3 +34,4 @@ export {
   type WizardInput,
 } from './flow';
 export { planInsertion, type Insertion } from './insert';
+export { runWizard, WIZARD_TITLE, type InputStep, type PickStep, type StepOutcome, type WizardUI } from './runner';
