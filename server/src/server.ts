@@ -7,7 +7,9 @@ import {
   CodeLensRefreshRequest,
   createConnection,
   DidChangeConfigurationNotification,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type Diagnostic,
@@ -50,7 +52,12 @@ function useSettings(raw: LanguageSettings | null | undefined): LanguageSettings
   const { rules, problems } = validateRuleSettings(value.rules, RULES);
   const fresh = problems.filter((p) => !shownSettingProblems.has(p));
   for (const p of fresh) shownSettingProblems.add(p);
-  if (fresh.length) void connection.window.showWarningMessage(`Kubernetes Workloads settings: ${fresh.join(' ')}`);
+  // window/showMessage (a notification): nothing to answer, so no client can make this fail.
+  if (fresh.length)
+    void connection.sendNotification(ShowMessageNotification.type, {
+      type: MessageType.Warning,
+      message: `Kubernetes Workloads settings: ${fresh.join(' ')}`,
+    });
   return { ...value, rules };
 }
 
