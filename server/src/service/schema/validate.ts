@@ -5,11 +5,11 @@
 // standalone code in generated/validators.js), so nothing is compiled at startup; results are
 // cached per parsed document, so the four rules share one validation pass.
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import type { Document } from 'yaml';
 import { insertPair, removePair, renameKey, replaceValue, documentStyle, type EditValue } from '../manifest/edit';
-import { findNode, getAt, rangeOfKey, rangeOfValue, type OffsetRange } from '../manifest/navigate';
+import { isScalar, type Document, type Node } from 'yaml';
+import { findNode, findPair, getAt, rangeOfKey, rangeOfValue, type OffsetRange } from '../manifest/navigate';
 import type { JsonPath, ManifestDocument } from '../manifest/types';
-import type { Fix, Report } from '../rules/types';
+import type { DocEdit, Fix, Report } from '../rules/types';
 import { yamlString } from '../rules/fixText';
 import { getDefinition, humanType, kindDefinition, resolveField, SCHEMA_DATA } from './index';
 import * as compiled from './generated/validators';
@@ -368,7 +368,7 @@ function missingField(ctx: Context, parent: (string | number)[], key: string): S
   const defName = parentInfo?.definition ?? '';
   const t = getDefinition(defName)?.p[key]?.[0] ?? 'string';
   const sample = placeholder(ctx, defName, key, t, parent);
-  const edits = insertPair(ctx.doc, parent, key, toEditValue(ctx, sample));
+  const edits = fillEmpty(ctx, [...parent, key], sample) ?? insertPair(ctx.doc, parent, key, toEditValue(ctx, sample));
   const fixes = fix(`Add \`${key}\``, edits, { preferred: true });
   return {
     ruleId: 'missing-required-field',
@@ -536,6 +536,29 @@ function valueText(v: Sample): string {
   if (Array.isArray(v)) return '[]';
   if (typeof v === 'object') return '{}';
   return scalarText(v);
+}
+
+/** `key:` present with an empty or null value (`spec:`, `spec: ~`): write the sample under it. */
+function fillEmpty(ctx: Context, path: (string | number)[], v: Sample): DocEdit[] | undefined {
+  const pair = findPair(ctx.doc, path);
+  const keyRange = (pair?.key as Node | undefined)?.range;
+  if (!pair || !keyRange) return undefined;
+  const value = pair.value as Node | null;
+  if (value && !(isScalar(value) && value.value === null)) return undefined;
+  const text = ctx.doc.text;
+  const colon = text.indexOf(':', keyRange[1]);
+  if (colon < 0) return undefined;
+  // Drop an explicit `~` / `null` with the space before it.
+  const end = value?.range && value.range[1] > value.range[0] ? value.range[1] : colon + 1;
+  if (typeof v !== 'object' || isEmpty(v)) return [{ start: colon + 1, end, newText: ` ${valueText(v)}` }];
+  const edits: DocEdit[] = end > colon + 1 ? [{ start: colon + 1, end, newText: '' }] : [];
+  const style = documentStyle(ctx.doc);
+  const keyCol = keyRange[0] - (text.lastIndexOf('\n', keyRange[0] - 1) + 1);
+  const pad = ' '.repeat(keyCol + (Array.isArray(v) && style.compactSeq ? 0 : style.indent));
+  const nl = text.indexOf('\n', keyRange[1]);
+  const at = nl < 0 ? text.length : nl + 1;
+  const lines = linesOf(v, style.indent, style.compactSeq).map((l) => `${pad}${l}\n`);
+  return [...edits, { start: at, end: at, newText: (nl < 0 ? '\n' : '') + lines.join('') }];
 }
 
 function toEditValue(ctx: Context, v: Sample): EditValue {

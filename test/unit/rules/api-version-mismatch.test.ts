@@ -1,0 +1,60 @@
+import { ruleTable } from '../helpers/ruleTester';
+
+const cronjob = (apiVersion: string) =>
+  `apiVersion: ${apiVersion}\nkind: CronJob\nmetadata:\n  name: nightly\nspec:\n  schedule: "0 2 * * *"\n  concurrencyPolicy: Forbid\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers:\n          - name: report\n            image: report:1.0\n`;
+const daemonset = (apiVersion: string) =>
+  `apiVersion: ${apiVersion}\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  selector:\n    matchLabels: {app: agent}\n  template:\n    metadata:\n      labels: {app: agent}\n    spec:\n      containers:\n      - name: agent\n        image: agent:1.0\n`;
+
+ruleTable('api-version-mismatch', {
+  valid: [
+    cronjob('batch/v1'),
+    daemonset('apps/v1'),
+    { name: 'core kinds in v1', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n' },
+    { name: 'a CRD that reuses a kind name', text: 'apiVersion: serving.knative.dev/v1\nkind: Service\nmetadata:\n  name: hello\n' },
+    { name: 'a kind we do not know', text: 'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata:\n  name: web\n' },
+    { name: 'not Kubernetes', text: 'apiVersion: v2\nname: chart\nversion: 1.0.0\n' },
+  ],
+  invalid: [
+    {
+      name: 'batch/v1beta1 CronJob, removed in 1.25',
+      text: cronjob('«batch/v1beta1»'),
+      messageId: 'removed',
+      message: '`batch/v1beta1` no longer serves CronJob: it was removed in Kubernetes 1.25. Use `batch/v1`.',
+      fix: 'Change apiVersion to `batch/v1`',
+      output: cronjob('batch/v1'),
+    },
+    {
+      name: 'extensions/v1beta1 DaemonSet, removed in 1.16',
+      text: daemonset('«extensions/v1beta1»'),
+      messageId: 'removed',
+      message: '`extensions/v1beta1` no longer serves DaemonSet: it was removed in Kubernetes 1.16. Use `apps/v1`.',
+      output: daemonset('apps/v1'),
+    },
+    {
+      name: 'apps/v1beta2 Deployment, quoted',
+      text: 'apiVersion: «"apps/v1beta2"»\nkind: Deployment\nmetadata:\n  name: web\n',
+      messageId: 'removed',
+      message: '`apps/v1beta2` no longer serves Deployment: it was removed in Kubernetes 1.16. Use `apps/v1`.',
+    },
+    {
+      name: 'apps/v1beta1 StatefulSet',
+      text: 'apiVersion: «apps/v1beta1»\nkind: StatefulSet\nmetadata:\n  name: db\n',
+      messageId: 'removed',
+      message: '`apps/v1beta1` no longer serves StatefulSet: it was removed in Kubernetes 1.16. Use `apps/v1`.',
+    },
+    {
+      name: 'a kind under the wrong group',
+      text: 'apiVersion: «v1»\nkind: Deployment\nmetadata:\n  name: web\n',
+      messageId: 'mismatch',
+      message: '`v1` does not serve Deployment. Use `apps/v1`.',
+      output: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n',
+    },
+    {
+      name: 'a Job in a batch version that never served it, in the second document',
+      text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n---\napiVersion: «batch/v1beta1»\nkind: Job\nmetadata:\n  name: once\n',
+      messageId: 'mismatch',
+      message: '`batch/v1beta1` does not serve Job. Use `batch/v1`.',
+      output: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n---\napiVersion: batch/v1\nkind: Job\nmetadata:\n  name: once\n',
+    },
+  ],
+});

@@ -1,0 +1,75 @@
+import { ruleTable } from '../helpers/ruleTester';
+
+const meta = (apiVersion: string, kind: string, name: string, rest = '') =>
+  `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata:\n  name: ${name}\n${rest}`;
+const pod = (containerName: string, portName = 'http') =>
+  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: ${containerName}\n    image: nginx:1.27\n    ports:\n    - name: ${portName}\n      containerPort: 80\n`;
+
+ruleTable('invalid-name', {
+  valid: [
+    meta('apps/v1', 'Deployment', 'web.example.com'),
+    meta('v1', 'ConfigMap', 'app-config.v2'),
+    meta('v1', 'Service', 'web-0'),
+    meta('batch/v1', 'CronJob', 'x'.repeat(52)),
+    pod('web', 'metrics-9090'),
+    { name: 'CRDs have their own rules', text: meta('example.com/v1', 'Widget', 'Not_Valid') },
+    { name: 'a non-string name is invalid-value, not invalid-name', text: meta('v1', 'ConfigMap', '123') },
+  ],
+  invalid: [
+    {
+      name: 'upper case and underscore in a Deployment name, with a rename',
+      text: meta('apps/v1', 'Deployment', '«My_App»'),
+      messageId: 'invalid',
+      message:
+        "Deployment name `My_App` is invalid: as a DNS-1123 subdomain it must consist of lower case letters, digits, '-' or '.', and must start and end with a letter or digit.",
+      fix: 'Rename to `my-app`',
+      output: meta('apps/v1', 'Deployment', 'my-app'),
+    },
+    {
+      name: 'a Service name must start with a letter',
+      text: meta('v1', 'Service', '«1-web»'),
+      messageId: 'invalid',
+      message:
+        "Service name `1-web` is invalid: as a DNS-1035 label it must consist of lower case letters, digits and '-', start with a letter and end with a letter or digit.",
+    },
+    {
+      name: 'a StatefulSet name may not have dots',
+      text: meta('apps/v1', 'StatefulSet', '«db.primary»'),
+      messageId: 'invalid',
+      message:
+        "StatefulSet name `db.primary` is invalid: as a DNS-1123 label it must consist of lower case letters, digits and '-', and must start and end with a letter or digit.",
+    },
+    {
+      name: 'a CronJob name over 52 characters',
+      text: meta('batch/v1', 'CronJob', `«${'x'.repeat(53)}»`),
+      messageId: 'invalid',
+      message: `CronJob name \`${'x'.repeat(53)}\` is invalid: as a DNS-1123 subdomain of at most 52 characters it must be no more than 52 characters, because Job names add a suffix of 11 (it has 53).`,
+    },
+    {
+      name: 'a container name',
+      text: pod('«Web»'),
+      messageId: 'invalid',
+      message:
+        "Container name `Web` is invalid: as a DNS-1123 label it must consist of lower case letters, digits and '-', and must start and end with a letter or digit.",
+      output: pod('web'),
+    },
+    {
+      name: 'a container port name longer than 15 characters',
+      text: pod('web', '«prometheus-metrics»'),
+      messageId: 'invalid',
+      message:
+        'Container port name `prometheus-metrics` is invalid: as an IANA service name it must be no more than 15 characters (it has 18).',
+    },
+    {
+      name: 'a port name with a double hyphen',
+      text: pod('web', '«http--alt»'),
+      messageId: 'invalid',
+      message: "Container port name `http--alt` is invalid: as an IANA service name it must not contain two '-' in a row.",
+    },
+    {
+      name: 'a namespace',
+      text: meta('v1', 'ConfigMap', 'c', '  namespace: «Team_A»\n'),
+      messageId: 'invalid',
+    },
+  ],
+});

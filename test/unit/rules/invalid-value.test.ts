@@ -1,0 +1,138 @@
+import { ruleTable } from '../helpers/ruleTester';
+
+const pod = (specLines: string, containerLines = '') =>
+  `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+${specLines}  containers:
+  - name: web
+    image: nginx:1.27
+${containerLines}`;
+
+const deployment = (specLines: string) =>
+  `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+${specLines}  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+`;
+
+const service = (portLines: string) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - port: 80\n${portLines}`;
+
+ruleTable('invalid-value', {
+  valid: [
+    { name: 'targetPort as a number', text: service('    targetPort: 8080\n') },
+    { name: 'targetPort as a port name', text: service('    targetPort: http\n') },
+    {
+      name: 'maxSurge as a percentage, maxUnavailable as a number',
+      text: deployment('  strategy:\n    rollingUpdate:\n      maxSurge: 25%\n      maxUnavailable: 0\n'),
+    },
+    { name: 'every allowed restartPolicy', text: pod('  restartPolicy: OnFailure\n') },
+    {
+      name: 'allowed access modes',
+      text: 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: d\nspec:\n  accessModes: [ReadWriteOnce, ReadWriteOncePod]\n  resources:\n    requests:\n      storage: 1Gi\n',
+    },
+    { name: 'int32 maximum', text: deployment('  replicas: 2147483647\n') },
+    {
+      name: 'base64 Secret data',
+      text: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  password: cGFzc3dvcmQ=\nstringData:\n  plain: text 123\n',
+    },
+    { name: 'quantities are invalid-quantity, not invalid-value', text: pod('', '    resources:\n      limits:\n        memory: 500mi\n') },
+  ],
+  invalid: [
+    {
+      name: 'a quoted number for an integer',
+      text: deployment('  replicas: «"3"»\n'),
+      messageId: 'wrongType',
+      message: '`replicas` must be an integer, not a string ("3").',
+      fix: 'Write 3 as a number',
+      output: deployment('  replicas: 3\n'),
+    },
+    {
+      name: 'a number for a string (env value)',
+      text: pod('', '    env:\n    - name: PORT\n      value: «8080»\n'),
+      messageId: 'wrongType',
+      message: '`value` must be a string, not an integer (8080).',
+      output: pod('', '    env:\n    - name: PORT\n      value: "8080"\n'),
+    },
+    {
+      name: 'a label value that YAML reads as a boolean',
+      text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  labels:\n    enabled: «true»\n',
+      messageId: 'wrongType',
+      message: '`enabled` must be a string, not a boolean (true).',
+      output: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  labels:\n    enabled: "true"\n',
+    },
+    {
+      name: 'a value outside the allowed set, one fix per allowed value',
+      text: pod('  restartPolicy: «Sometimes»\n'),
+      messageId: 'notAllowed',
+      message: '"Sometimes" is not a valid value of `restartPolicy`. Allowed values: `Always`, `OnFailure`, `Never`.',
+      fix: 'Change to `Never`',
+      output: pod('  restartPolicy: Never\n'),
+    },
+    {
+      name: 'wrong case of an allowed value',
+      text: service('    protocol: «tcp»\n'),
+      messageId: 'notAllowed',
+      message: '"tcp" is not a valid value of `protocol`. Allowed values: `TCP`, `UDP`, `SCTP`.',
+      fix: 'Change to `TCP`',
+      output: service('    protocol: TCP\n'),
+    },
+    {
+      name: 'an item of an enum list',
+      text: 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: d\nspec:\n  accessModes:\n  - «ReadWriteAll»\n',
+      messageId: 'notAllowed',
+      message:
+        '"ReadWriteAll" is not a valid value of `accessModes`. Allowed values: `ReadWriteOnce`, `ReadOnlyMany`, `ReadWriteMany`, `ReadWriteOncePod`.',
+    },
+    {
+      name: 'int32 overflow',
+      text: deployment('  replicas: «3000000000»\n'),
+      messageId: 'int32',
+      message: '`replicas` is 3000000000, outside the int32 range (-2147483648 to 2147483647) the API accepts.',
+    },
+    {
+      name: 'an object where a list belongs',
+      text: pod('  tolerations:\n    «operator: Exists»\n'),
+      messageId: 'wrongType',
+      message: '`tolerations` must be a list (array of Toleration), not a mapping ({…}).',
+    },
+    {
+      name: 'a string where an object belongs (only one diagnostic)',
+      text: deployment('  strategy: «Recreate»\n'),
+      messageId: 'wrongType',
+      message: '`strategy` must be a mapping (DeploymentStrategy), not a string ("Recreate").',
+    },
+    {
+      name: 'int-or-string does not take a boolean',
+      text: service('    targetPort: «true»\n'),
+      messageId: 'wrongType',
+      message: '`targetPort` must be an integer or a string, not a boolean (true).',
+    },
+    {
+      name: 'Secret data that is not base64',
+      text: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  password: «hunter2!»\n',
+      messageId: 'base64',
+      message:
+        '`password` in `data` is not base64: Secret `data` values must be base64-encoded. Put plain text under `stringData` instead.',
+    },
+    {
+      name: 'a quoted boolean',
+      text: pod('  hostNetwork: «"true"»\n'),
+      messageId: 'wrongType',
+      fix: 'Write true as a boolean',
+      output: pod('  hostNetwork: true\n'),
+    },
+  ],
+});
