@@ -38,6 +38,17 @@ ruleTable('daemonset-tolerations', {
         '      - key: node-role.kubernetes.io/control-plane\n        effect: NoSchedule\n',
       ),
     },
+    {
+      name: 'aimed at selected nodes with a nodeSelector',
+      text: WITHOUT.replace('    spec:\n      containers', '    spec:\n      nodeSelector:\n        ssd: "true"\n      containers'),
+    },
+    {
+      name: 'aimed at selected nodes with required node affinity',
+      text: WITHOUT.replace(
+        '    spec:\n      containers',
+        '    spec:\n      affinity:\n        nodeAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n            nodeSelectorTerms:\n            - matchExpressions: [{key: gpu, operator: Exists}]\n      containers',
+      ),
+    },
     { name: 'a Deployment is not checked', text: WITHOUT.replace('kind: DaemonSet', 'kind: Deployment') },
   ],
   invalid: [

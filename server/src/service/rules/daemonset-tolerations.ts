@@ -13,7 +13,7 @@ export const daemonsetTolerations: Rule = {
     kinds: ['DaemonSet'],
     description: 'A DaemonSet has no tolerations, so it does not run on tainted nodes such as control-plane nodes.',
     rationale:
-      "A DaemonSet is meant to put one pod on every node, but the scheduler keeps its pods off any node with a taint they do not tolerate — control-plane nodes, GPU or dedicated node pools. Log collectors and monitoring agents usually need to run there too; the guide's node-exporter tolerates every taint with `operator: Exists`. If the DaemonSet should skip those nodes, list only the taints it may tolerate.",
+      "A DaemonSet is meant to put one pod on every node, but the scheduler keeps its pods off any node with a taint they do not tolerate — control-plane nodes, GPU or dedicated node pools. Log collectors and monitoring agents usually need to run there too; the guide's node-exporter tolerates every taint with `operator: Exists`. If the DaemonSet should skip those nodes, list only the taints it may tolerate. A DaemonSet aimed at selected nodes (nodeSelector or required node affinity) is not checked.",
     guideSection: 'DaemonSet',
     fixable: true,
     messages: {
@@ -34,6 +34,10 @@ export const daemonsetTolerations: Rule = {
     const tolerations = (spec as Record<string, unknown>).tolerations;
     if (Array.isArray(tolerations) && tolerations.length > 0) return;
     if (tolerations !== undefined && tolerations !== null && !Array.isArray(tolerations)) return; // wrong type: schema rules
+    // A DaemonSet aimed at selected nodes (nodeSelector or required node affinity) is not meant for every node.
+    const selector = (spec as Record<string, unknown>).nodeSelector;
+    if (selector && typeof selector === 'object' && Object.keys(selector).length > 0) return;
+    if (getAt(spec, ['affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution']) !== undefined) return;
     const fixes: Fix[] = [];
     // `tolerations: []` or an empty `tolerations:` is filled in place; otherwise the key is added.
     const edits = keepsYamlValid(

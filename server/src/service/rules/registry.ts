@@ -32,6 +32,7 @@ import { runAsNonRoot } from './run-as-non-root';
 import { secretInEnv } from './secret-in-env';
 import { missingResources } from './missing-resources';
 import { requestsExceedLimits } from './requests-exceed-limits';
+import { workloadKindAdvice } from './workload-kind-advice';
 
 export const RULES: readonly Rule[] = [
   yamlSyntax,
@@ -67,6 +68,7 @@ export const RULES: readonly Rule[] = [
   secretInEnv,
   missingResources,
   requestsExceedLimits,
+  workloadKindAdvice,
 ];
 
 const byId = new Map(RULES.map((r) => [r.meta.id, r]));
