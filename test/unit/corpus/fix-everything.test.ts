@@ -8,7 +8,9 @@ import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
+import { FIX_ALL_KIND } from '../../../server/src/service/codeActions';
 import { getLanguageService } from '../../../server/src/service/index';
+import { splitDocuments } from '../../../server/src/service/manifest/parse';
 import { RULES } from '../../../server/src/service/rules/registry';
 import { applyEdits, assertFixIsClean } from '../helpers/ruleTester';
 
@@ -87,9 +89,43 @@ describe('fix everything over the corpus', () => {
     });
   }
 
+  let fixAllFiles = 0;
+  const uncovered: string[] = [];
+  it('fix all (source.fixAll.k8sWorkloads) keeps every file parsing, keeps comments and documents, and removes problems', () => {
+    const failures: string[] = [];
+    for (const path of files) {
+      const name = relative(CORPUS, path);
+      const text = readFileSync(path, 'utf8');
+      const service = getLanguageService();
+      const document = TextDocument.create(`file:///corpus/${name}`, 'yaml', 1, text);
+      const before = service.doValidation(document);
+      const whole = { start: { line: 0, character: 0 }, end: document.positionAt(text.length) };
+      const action = service
+        .getCodeActions(document, { range: whole, diagnostics: before, only: [FIX_ALL_KIND] })
+        .find((a) => a.kind === FIX_ALL_KIND);
+      const edits = action?.edit?.changes?.[document.uri];
+      if (!edits?.length) continue;
+      fixAllFiles++;
+      const after = applyEdits(text, edits);
+      const afterDiagnostics = getLanguageService().doValidation(TextDocument.create(`file:///corpus/after/${name}`, 'yaml', 2, after));
+      if (afterDiagnostics.some((d) => d.code === 'yaml-syntax')) failures.push(`${name}: the YAML no longer parses after fix all`);
+      const remaining = new Set(afterDiagnostics.map((d) => `${d.code} ${d.message}`));
+      if (before.every((d) => remaining.has(`${d.code} ${d.message}`))) failures.push(`${name}: fix all removed no problem`);
+      // A fix may uncover what the old state hid (apps/v1 requires a selector extensions/v1beta1 did not): noted, not failed.
+      const seen = new Set(before.map((d) => `${d.code} ${d.message}`));
+      for (const d of afterDiagnostics) if (!seen.has(`${d.code} ${d.message}`)) uncovered.push(`${name}: ${d.code}`);
+      const lost = lostComments(text, after, /^$/);
+      if (lost.length) failures.push(`${name}: fix all lost comments ${lost.join(', ')}`);
+      if (splitDocuments(after).length !== splitDocuments(text).length) failures.push(`${name}: fix all added or removed a document`);
+    }
+    assert.deepEqual(failures, []);
+  });
+
   it('applied fixes at all (the corpus has problems to fix)', () => {
     assert.ok(applied > 0, 'no fix was applied: the property was never exercised');
     const summary = [...byRule].map(([r, n]) => `${r}: ${n}`).join(', ');
-    console.log(`fix-everything: ${applied} fixes applied (${summary})`);
+    console.log(
+      `fix-everything: ${applied} fixes applied (${summary}); fix all changed ${fixAllFiles} files${uncovered.length ? `, uncovering ${uncovered.join(', ')}` : ''}`,
+    );
   });
 });
