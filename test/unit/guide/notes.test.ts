@@ -54,7 +54,13 @@ const cases: [string, string, (string | number)[], Obj, string[], string[]?][] =
     'CronJob',
     ['spec', 'schedule'],
     embeddingSync,
-    ['At 03:00 every day', 'America/New_York', 'Sat 2026-03-07 03:00 GMT-5', 'Sun 2026-03-08 03:00 GMT-4', 'Mon 2026-03-09 03:00 GMT-4'],
+    [
+      'At 03:00 every day',
+      'America/New_York',
+      'Sat 2026-03-07 03:00 GMT-5 (08:00 UTC)',
+      'Sun 2026-03-08 03:00 GMT-4 (07:00 UTC)',
+      'Mon 2026-03-09 03:00 GMT-4',
+    ],
     ['Tue 2026-03-10'],
   ],
   [

@@ -98,6 +98,12 @@ export function formatInZone(date: Date, timeZone: string): string {
   return `${p('weekday')} ${p('year')}-${p('month')}-${p('day')} ${p('hour')}:${p('minute')} ${offset}`;
 }
 
+/** "Sat 2026-03-07 03:00 GMT+1 (02:00 UTC)"; UTC times as they are. */
+function withUtc(date: Date, zone: string): string {
+  const local = formatInZone(date, zone);
+  return zone === 'UTC' ? local : `${local} (${date.toISOString().slice(11, 16)} UTC)`;
+}
+
 function listWithMore(items: readonly string[], total: number): string {
   const shown = bullets(items.map((i) => `\`${i}\``));
   return total > items.length ? `${shown}\n- … and ${total - items.length} more` : shown;
@@ -175,7 +181,7 @@ function scheduleNote(object: Record<string, unknown>, now: Date): string {
       const runs = nextRuns(schedule, zone, now, 3);
       if (parsed.kind === 'every')
         parts.push(`Next runs if the last one was now (${zoneNote}):\n\n${bullets(runs.map((d) => formatInZone(d, zone)))}`);
-      else if (runs.length) parts.push(`Next runs ${zoneNote}:\n\n${bullets(runs.map((d) => formatInZone(d, zone)))}`);
+      else if (runs.length) parts.push(`Next runs ${zoneNote}:\n\n${bullets(runs.map((d) => withUtc(d, zone)))}`);
       else parts.push('⚠ This schedule never fires: no month has that day.');
     }
   }
