@@ -23,6 +23,10 @@ const valid: [schedule: string, fields?: (number[] | '*')[]][] = [
   ['59 23 31 12 6'],
   ['0 0 1,,15 * *', [[0], [0], [1, 15], '*', '*']], // empty list items are dropped
   ['*/61 * * * *', [[0], '*', '*', '*', '*']], // a step longer than the range keeps only the first value
+  // robfig treats `?` as `*` in every field, and ignores what follows `*-`: the API server accepts both
+  ['? * * * *', ['*', '*', '*', '*', '*']],
+  ['*-5 * * * *', ['*', '*', '*', '*', '*']],
+  ['+5 * * * *', [[5], '*', '*', '*', '*']], // strconv.Atoi takes a sign
   ['@yearly'],
   ['@annually'],
   ['@monthly'],
