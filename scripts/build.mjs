@@ -1,6 +1,7 @@
 // Bundles the three entry points with esbuild. Runtime dependencies are bundled, so the
 // .vsix ships no node_modules (vsce package --no-dependencies).
 import * as esbuild from 'esbuild';
+import { rmSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -18,6 +19,8 @@ const builds = [
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
+// Start clean: a stale file in dist/ (an old source map) would end up in the .vsix.
+rmSync('dist', { recursive: true, force: true });
 if (watch) {
   for (const b of builds) await (await esbuild.context({ ...common, ...b })).watch();
 } else {
