@@ -48,6 +48,10 @@ ruleTable('invalid-value', {
       name: 'base64 Secret data',
       text: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  password: cGFzc3dvcmQ=\nstringData:\n  plain: text 123\n',
     },
+    {
+      name: 'YAML 1.1 booleans for a boolean field, quoted yes for a string',
+      text: pod('  hostNetwork: yes\n  enableServiceLinks: Off\n', '    env:\n    - name: A\n      value: "yes"\n'),
+    },
     { name: 'quantities are invalid-quantity, not invalid-value', text: pod('', '    resources:\n      limits:\n        memory: 500mi\n') },
   ],
   invalid: [
@@ -126,6 +130,13 @@ ruleTable('invalid-value', {
       messageId: 'base64',
       message:
         '`password` in `data` is not base64: Secret `data` values must be base64-encoded. Put plain text under `stringData` instead.',
+    },
+    {
+      name: 'an unquoted yes is a boolean to Kubernetes (YAML 1.1)',
+      text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  feature: «yes»\n',
+      messageId: 'yaml11Bool',
+      message: '`feature` must be a string, but Kubernetes reads the unquoted `yes` as the boolean true (YAML 1.1): quote it.',
+      output: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  feature: "yes"\n',
     },
     {
       name: 'a quoted boolean',

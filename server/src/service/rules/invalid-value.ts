@@ -18,6 +18,8 @@ export const invalidValue: Rule = {
     messages: {
       wrongType: '`{{field}}` must be {{expected}}, not {{actual}} ({{value}}).',
       notAllowed: '{{value}} is not a valid value of `{{field}}`. Allowed values: {{allowed}}.',
+      yaml11Bool:
+        '`{{field}}` must be a string, but Kubernetes reads the unquoted `{{value}}` as the boolean {{bool}} (YAML 1.1): quote it.',
       int32: '`{{field}}` is {{value}}, outside the int32 range ({{min}} to {{max}}) the API accepts.',
       base64:
         '`{{key}}` in `{{field}}` is not base64: Secret `data` values must be base64-encoded. Put plain text under `stringData` instead.',

@@ -6,7 +6,7 @@
 // cached per parsed document, so the four rules share one validation pass.
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { insertPair, removePair, renameKey, replaceValue, documentStyle, type EditValue } from '../manifest/edit';
-import { isScalar, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, Scalar, type Document, type Node } from 'yaml';
 import { findNode, findPair, getAt, rangeOfKey, rangeOfValue, type OffsetRange } from '../manifest/navigate';
 import type { JsonPath, ManifestDocument } from '../manifest/types';
 import type { DocEdit, Fix, Report } from '../rules/types';
@@ -55,20 +55,48 @@ interface Context {
   readonly merged: Set<string>;
 }
 
-/** A copy without null-valued keys and `<<` merge keys (recording where those were). */
-function clean(v: unknown, path: string, merged: Set<string>): unknown {
-  if (Array.isArray(v)) return v.map((x, i) => clean(x, `${path}/${i}`, merged));
+/** Plain scalars the Kubernetes YAML reader (go-yaml, YAML 1.1) takes as booleans, where our YAML 1.2 parser keeps strings. */
+const YAML11_TRUE = /^(?:y|Y|yes|Yes|YES|on|On|ON)$/;
+const YAML11_FALSE = /^(?:n|N|no|No|NO|off|Off|OFF)$/;
+
+function keyOf(node: unknown): string | undefined {
+  return isScalar(node) ? (node.value === null ? '' : String(node.value)) : undefined;
+}
+
+/**
+ * The value as the API server reads it: a copy without null-valued keys (unset) and `<<` merge
+ * keys (recording where those were), with YAML 1.1 booleans (`yes`, `off`…) as booleans. `node`
+ * is the YAML node of `v` when known (for the scalar style).
+ */
+function clean(v: unknown, node: unknown, path: (string | number)[], merged: Set<string>): unknown {
+  if (Array.isArray(v)) {
+    const items = isSeq(node) ? node.items : undefined;
+    return v.map((x, i) => {
+      path.push(i);
+      const r = clean(x, items?.[i], path, merged);
+      path.pop();
+      return r;
+    });
+  }
   if (v && typeof v === 'object') {
+    const pairs = new Map<string, unknown>();
+    if (isMap(node)) for (const p of node.items) pairs.set(keyOf(p.key) ?? '', p.value);
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) {
       if (k === '<<') {
-        merged.add(path);
+        merged.add(path.length ? `/${path.join('/')}` : '');
         continue;
       }
       if (x === null || x === undefined) continue;
-      out[k] = clean(x, `${path}/${k}`, merged);
+      path.push(k);
+      out[k] = clean(x, pairs.get(k), path, merged);
+      path.pop();
     }
     return out;
+  }
+  if (typeof v === 'string' && isScalar(node) && node.type === Scalar.PLAIN) {
+    if (YAML11_TRUE.test(v)) return true;
+    if (YAML11_FALSE.test(v)) return false;
   }
   return v;
 }
@@ -79,7 +107,7 @@ function computeProblems(doc: ManifestDocument): SchemaProblem[] {
   const def = kindDefinition(object.apiVersion, object.kind);
   if (!def) return [];
   const merged = new Set<string>();
-  const value = clean(doc.value, '', merged);
+  const value = clean(doc.value, doc.yaml.contents, [], merged);
   if (!value || typeof value !== 'object' || Array.isArray(value)) return [];
   const ctx: Context = { doc, kind: object.kind, apiVersion: object.apiVersion, value, merged };
   const validate = validatorFor(def);
@@ -288,6 +316,13 @@ function wrongType(ctx: Context, path: (string | number)[], expected: string): S
     const node = findNode(ctx.doc, path);
     const src = node?.range ? ctx.doc.text.slice(node.range[0], node.range[1]) : String(v);
     fixes.push(...fix(`Quote it: "${src}"`, replaceValue(ctx.doc, path, JSON.stringify(src)), { preferred: true, safe: true }));
+    if (typeof v === 'boolean' && src !== String(v)) {
+      // `yes`, `on`, `off`…: a string to us, a boolean to the API server's YAML 1.1 reader
+      return {
+        ruleId: 'invalid-value',
+        report: report(ctx, range, 'yaml11Bool', { field: data.field, value: src, bool: String(v) }, fixes),
+      };
+    }
   }
   return { ruleId: 'invalid-value', report: report(ctx, range, 'wrongType', data, fixes) };
 }
