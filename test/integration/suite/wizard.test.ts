@@ -123,6 +123,25 @@ describe('wizard: Kubernetes: Choose Workload Type…', () => {
     assert.equal(editor.document.getText(), MARKER);
   });
 
+  it('the interactive wizard: accepting every default walks Yes → Yes to a CronJob and inserts it', async () => {
+    const editor = await markedEditor();
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    const run = Promise.resolve(vscode.commands.executeCommand<string | undefined>(COMMAND));
+    let settled = false;
+    void run.finally(() => (settled = true));
+    // the real quick picks and input boxes, answered with Enter; no API tells when the next step is
+    // up, so accept until the command returns (an accept with no step open does nothing)
+    await eventually(async () => {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return settled;
+    }, 'the wizard to finish');
+    const manifest = await run;
+    assert.equal(manifest, generateManifest(answersWithDefaults('CronJob')));
+    const text = editor.document.getText();
+    assert.equal(text, `${manifest}---\n${MARKER}`);
+    await waitForDiagnostics(editor.document.uri, onlyTheMarker(markerLine(text)), 'only the marker error, below the CronJob');
+  });
+
   it('Escape cancels the interactive wizard: nothing is inserted and nothing returned', async () => {
     const editor = await markedEditor();
     const run = Promise.resolve(vscode.commands.executeCommand<string | undefined>(COMMAND));
