@@ -127,6 +127,19 @@ describe('dangling-service across files', () => {
     assert.equal(count(), 0);
   });
 
+  it('across files it needs a near miss: an unrelated workload elsewhere is no evidence', () => {
+    const files = { 'file:///work/deploy.yaml': deploy('        app: web').replace('name: web', 'name: api') };
+    const other = plain(service('    app: payments')).replace('name: web', 'name: payments');
+    assert.equal(check(true, files, other).length, 0);
+    // a shared label is: app=web with tier=backend vs a pod template app=web
+    assert.equal(check(true, files, plain(service('    app: web\n    tier: backend'))).length, 1);
+  });
+
+  it('says nothing while a document of the Service file does not parse (it may be the workload)', () => {
+    const text = `${plain(service('    app: wob'))}---\n${deploy('        app: web')}---\nkind: Deployment\nkind: x\n`;
+    assert.equal(check(true, {}, text).length, 0);
+  });
+
   it('is satisfied by a workload in another file', () => {
     assert.deepEqual(check(true, { 'file:///work/deploy.yaml': deploy('        app: web') }, plain(service('    app: web'))), []);
   });

@@ -5,6 +5,7 @@ import { getAt } from '../manifest/navigate';
 import type { IndexedObject } from '../workspace/types';
 import { isCustomResource, makesPods, namespaceOf, sameNamespace, selectorMatches } from '../workspace/match';
 import type { Rule } from './types';
+import { editDistance } from './unknown-volume-mount';
 
 function labelMap(v: unknown): Record<string, string> | undefined {
   if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
@@ -12,6 +13,32 @@ function labelMap(v: unknown): Record<string, string> | undefined {
   for (const [k, val] of Object.entries(v))
     if (typeof val === 'string' || typeof val === 'number' || typeof val === 'boolean') out[k] = String(val);
   return out;
+}
+
+/** Labels that name an application (the rest — role, tier, version — are shared by unrelated apps). */
+const IDENTITY_KEYS = [
+  'app.kubernetes.io/name',
+  'app.kubernetes.io/instance',
+  'app',
+  'k8s-app',
+  'name',
+  'component',
+  'app.kubernetes.io/component',
+];
+
+/**
+ * The workload looks like the one the Service was written for: it has the Service's name, it
+ * carries the selector's application label, or one of its label values is a typo away.
+ */
+function nearMiss(selector: Readonly<Record<string, string>>, w: IndexedObject, serviceName: string | undefined): boolean {
+  if (serviceName && w.name === serviceName) return true;
+  const labels = w.podLabels ?? {};
+  return Object.entries(selector).some(([k, v]) => {
+    const actual = labels[k];
+    if (actual === undefined) return false;
+    if (actual === v) return IDENTITY_KEYS.includes(k);
+    return editDistance(actual, v) <= Math.min(2, Math.floor(v.length / 3));
+  });
 }
 
 const formatLabels = (labels: Readonly<Record<string, string>> | undefined) =>
@@ -31,10 +58,11 @@ export const danglingService: Rule = {
     rationale:
       'A Service finds its pods by label only: when no pod carries every label of `spec.selector`, the Service exists, resolves in DNS and ' +
       'refuses every connection, with no error anywhere. The usual cause is a typo or a label renamed on one side only. ' +
-      'Because the rule concludes from an absence, it stays quiet unless it can see the pods: it runs only when the namespace ' +
-      'holds at least one workload (Deployment, StatefulSet, DaemonSet, Job, CronJob, ReplicaSet or Pod), only when the whole workspace ' +
-      'was indexed or a workload sits in the same file as the Service, and never when the namespace holds custom resources, ' +
-      'whose operators create pods we cannot see. Services without a selector (manual Endpoints) and ExternalName Services are skipped.',
+      'Because the rule concludes from an absence, it speaks only with evidence of the workload the Service was written for: a ' +
+      'workload (Deployment, StatefulSet, DaemonSet, Job, CronJob, ReplicaSet, ReplicationController or Pod) in the same file and namespace, or — once every YAML file ' +
+      'of the workspace has been indexed, or a folder was given to `k8s-workloads lint` — a workload of the namespace that nearly matches: the same name ' +
+      "as the Service, the selector's application label (`app`, `app.kubernetes.io/name`, `name`, `component`…), or a label value one typo away. It stays quiet when the namespace holds custom resources (their operators " +
+      'create pods we cannot see), when a document of the file does not parse, for Services without a selector (manual Endpoints) and for ExternalName Services.',
     guideSection: 'StatefulSet — Headless Service; Deployment',
     fixable: false,
     crossDocument: true,
@@ -57,18 +85,26 @@ export const danglingService: Rule = {
     const selector = labelMap(getAt(ctx.value, ['spec', 'selector']));
     if (!selector || Object.keys(selector).length === 0) return;
 
+    // A document of this file we cannot read may be the workload: say nothing until it parses.
+    if (ctx.file.documents.some((d) => d.syntaxProblems.length > 0)) return;
     const workloads: IndexedObject[] = [];
     for (const o of ctx.workspace.objects()) {
       if (!sameNamespace(o, object)) continue;
       if (isCustomResource(o)) return; // an operator may create the pods
       if (makesPods(o)) workloads.push(o);
     }
-    if (workloads.length === 0) return;
-    if (!ctx.workspace.complete && !workloads.some((w) => w.uri === ctx.file.uri)) return;
     if (workloads.some((w) => selectorMatches(selector, w.podLabels))) return;
+    // Evidence that the Service was meant for a workload we can see: one in the same file, or —
+    // once the whole workspace is indexed — one that nearly matches (same name, a shared label,
+    // a label value one typo away). Elsewhere the pods may come from what we do not index.
+    const sameFile = workloads.filter((w) => w.uri === ctx.file.uri);
+    const near = ctx.workspace.complete ? workloads.filter((w) => w.uri !== ctx.file.uri && nearMiss(selector, w, object.name)) : [];
+    const candidates = [...sameFile, ...near];
+    if (candidates.length === 0) return;
 
-    const shown = workloads.slice(0, 3).map((w) => `${w.kind} ${w.name ?? '(unnamed)'} has ${formatLabels(w.podLabels)}`);
-    if (workloads.length > 3) shown.push(`${workloads.length - 3} more`);
+    const described = [...new Set(candidates.map((w) => `${w.kind} ${w.name ?? '(unnamed)'} has ${formatLabels(w.podLabels)}`))];
+    const shown = described.slice(0, 3);
+    if (described.length > 3) shown.push(`${described.length - 3} more`);
     const [start, end] = rangeOfKey(ctx.doc, ['spec', 'selector']);
     ctx.report({
       start,
