@@ -152,6 +152,13 @@ describe('key completion', () => {
     assert.equal(applyItem(document, item(items, 'labels')), text.replace('lab‸', 'labels: {}'));
   });
 
+  it('completes inside a flow map written over several lines', () => {
+    const text = 'apiVersion: v1\nkind: Service\nmetadata: {\n  name: web,\n  lab‸\n}\n';
+    const { labels, items, document } = complete(text);
+    assert.ok(!labels.includes('name'));
+    assert.equal(applyItem(document, item(items, 'labels')), text.replace('lab‸', 'labels: {}'));
+  });
+
   it('offers no API keys inside a map (labels) and nothing in a non-Kubernetes document', () => {
     assert.deepEqual(complete(`${DEPLOY.replace('  name: web\n', '')}  labels:\n    ‸\n`).labels, []);
     assert.deepEqual(complete('services:\n  web:\n    ‸\n').labels, []);

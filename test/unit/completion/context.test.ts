@@ -87,6 +87,31 @@ const cases: { name: string; text: string; expect: Expect | undefined }[] = [
     text: 'spec:\n  accessModes: [ReadWriteOnce, «R‸»]\n',
     expect: { mode: 'value', path: ['spec', 'accessModes', 1], flow: true, prefix: 'R' },
   },
+  {
+    name: 'key in a flow map over several lines',
+    text: 'spec:\n  selector: {\n    matchLabels: {app: x},\n    «mat‸»\n  }\n',
+    expect: { mode: 'key', path: ['spec', 'selector'], existing: ['matchLabels'], flow: true, prefix: 'mat' },
+  },
+  {
+    name: 'value in a flow map over several lines, with a comment',
+    text: 'spec:\n  template:\n    spec: { # pod\n      dnsPolicy: Default,\n      restartPolicy: «On‸»\n',
+    expect: { mode: 'value', path: ['spec', 'template', 'spec', 'restartPolicy'], flow: true, prefix: 'On' },
+  },
+  {
+    name: 'item of a flow sequence over several lines',
+    text: 'spec:\n  accessModes: [\n    ReadWriteOnce,\n    «Rea‸»\n',
+    expect: { mode: 'value', path: ['spec', 'accessModes', 1], flow: true, prefix: 'Rea' },
+  },
+  {
+    name: 'block key after a closed flow map over several lines',
+    text: 'spec:\n  selector: {\n    matchLabels: {app: x}\n  }\n  «‸»\n',
+    expect: { mode: 'key', path: ['spec'], existing: ['selector'], flow: false },
+  },
+  {
+    name: 'a plain scalar with a bracket is not a flow collection',
+    text: 'spec:\n  template:\n    spec:\n      containers:\n      - args:\n        - echo {\n        «ima‸»\n',
+    expect: { mode: 'key', path: ['spec', 'template', 'spec', 'containers', 0], existing: ['args'] },
+  },
   { name: 'closed flow map: nothing', text: 'metadata: {name: x} ‸\n', expect: undefined },
   {
     name: 'second document of a file (own text)',

@@ -285,7 +285,12 @@ function scanFlow(line: string, from: number, cursor: number): Frame[] | undefin
       top.key = unquote(line.slice(top.tokenStart, i).trim());
       top.afterColon = true;
       top.tokenStart = i + 1;
-    } else if (ch === '#' && /\s/.test(line[i - 1] ?? ' ')) return undefined;
+    } else if (ch === '#' && /\s/.test(line[i - 1] ?? ' ')) {
+      // a comment inside a flow collection that spans lines runs to the end of its line
+      const nl = line.indexOf('\n', i);
+      if (nl < 0 || nl >= cursor) return undefined;
+      i = nl;
+    }
   }
   if (quote) return undefined;
   return stack.length ? stack : undefined;
@@ -357,6 +362,21 @@ export function cursorContext(doc: Pick<ManifestDocument, 'text'>, offset: numbe
   const contentCol = lead[0].length;
   const content = before.slice(contentCol);
 
+  // 0. inside a flow collection opened on a line above (`selector: {` … `}` over several lines)
+  const opener = openFlowAbove(lines, li);
+  if (opener >= 0) {
+    const ents = lines.entries(opener);
+    const last = ents.length - 1;
+    let owner: Path | undefined;
+    if (ents[last].type === 'key') {
+      const c = containerOf(lines, opener, last, ents);
+      owner = c && !c.inBlockScalar ? [...c.path, ents[last].key!] : undefined;
+    } else if (last > 0) owner = itemPath(lines, opener, last - 1, ents, 0)?.path;
+    if (!owner) return undefined;
+    const base = lines.starts[opener];
+    return flowContext(doc.text.slice(base, lineStart + line.length), base, ents[last].restCol!, offset - base, owner, ents[0].col);
+  }
+
   // 1. typing a key (or an item of a scalar list) — a bare word after the indentation and dashes
   const word = /^[A-Za-z0-9_.\-/$]*$/.exec(content);
   if (word && !(dashes.length === 0 && content.startsWith('-') && content.length === 1)) {
@@ -411,49 +431,7 @@ export function cursorContext(doc: Pick<ManifestDocument, 'text'>, offset: numbe
   while (before[valueStart] === ' ' || before[valueStart] === '\t') valueStart++;
   const valueText = before.slice(valueStart);
 
-  if (valueText.startsWith('{') || valueText.startsWith('[')) {
-    const stack = scanFlow(line, valueStart, cursor);
-    if (!stack) return undefined;
-    const path: Path = [...valuePath];
-    for (const f of stack.slice(0, -1)) {
-      if (f.type === 'map') {
-        if (f.key === undefined) return undefined;
-        path.push(f.key);
-      } else path.push(f.index);
-    }
-    const top = stack[stack.length - 1];
-    let tokenStart = top.tokenStart;
-    while (line[tokenStart] === ' ' || line[tokenStart] === '\t') tokenStart++;
-    const prefix = line.slice(tokenStart, cursor);
-    const end = wordEnd(cursor);
-    if (top.type === 'map' && !top.afterColon) {
-      if (!/^[A-Za-z0-9_.\-/$]*$/.test(prefix)) return undefined;
-      return {
-        mode: 'key',
-        path,
-        existingKeys: [...new Set([...top.keys, ...flowKeysAfter(line, end)])],
-        column: tokenStart,
-        start: lineStart + tokenStart,
-        end: lineStart + end,
-        prefix,
-        flow: true,
-        hasColon: /^[ \t]*:/.test(line.slice(end)),
-      };
-    }
-    const quoted = /^["']/.test(prefix);
-    const vStart = tokenStart + (quoted ? 1 : 0);
-    return {
-      mode: 'value',
-      path: top.type === 'map' ? [...path, top.key!] : [...path, top.index],
-      column: keyCol,
-      start: lineStart + vStart,
-      end: lineStart + Math.max(cursor, quoted ? closingQuote(line, vStart, prefix[0]) : wordEnd(cursor)),
-      prefix: line.slice(vStart, cursor),
-      flow: true,
-      needsSpace: false,
-      quoted,
-    };
-  }
+  if (valueText.startsWith('{') || valueText.startsWith('[')) return flowContext(line, lineStart, valueStart, cursor, valuePath, keyCol);
   if (!m) return undefined;
   if (/^[|>&*!]/.test(valueText) || /(^|\s)#/.test(valueText)) return undefined;
   const quoted = /^["']/.test(valueText);
@@ -472,6 +450,91 @@ export function cursorContext(doc: Pick<ManifestDocument, 'text'>, offset: numbe
     needsSpace,
     quoted,
   };
+}
+
+/**
+ * The context inside a flow collection that opens at `from` in `text` (whose index 0 is at
+ * `base` in the document), with the cursor at index `cursor`; `ownerPath` is the path of the
+ * collection itself.
+ */
+function flowContext(text: string, base: number, from: number, cursor: number, ownerPath: Path, keyCol: number): CursorContext | undefined {
+  const stack = scanFlow(text, from, cursor);
+  if (!stack) return undefined;
+  const path: Path = [...ownerPath];
+  for (const f of stack.slice(0, -1)) {
+    if (f.type === 'map') {
+      if (f.key === undefined) return undefined;
+      path.push(f.key);
+    } else path.push(f.index);
+  }
+  const top = stack[stack.length - 1];
+  let tokenStart = top.tokenStart;
+  while (/\s/.test(text[tokenStart] ?? '') && tokenStart < cursor) tokenStart++;
+  const prefix = text.slice(tokenStart, cursor);
+  const end = cursor + WORD_AFTER.exec(text.slice(cursor))![0].length;
+  if (top.type === 'map' && !top.afterColon) {
+    if (!/^[A-Za-z0-9_.\-/$]*$/.test(prefix)) return undefined;
+    const lineStart = text.lastIndexOf('\n', tokenStart - 1) + 1;
+    return {
+      mode: 'key',
+      path,
+      existingKeys: [...new Set([...top.keys, ...flowKeysAfter(text, end)])],
+      column: tokenStart - lineStart,
+      start: base + tokenStart,
+      end: base + end,
+      prefix,
+      flow: true,
+      hasColon: /^[ \t]*:/.test(text.slice(end)),
+    };
+  }
+  const quoted = /^["']/.test(prefix);
+  const vStart = tokenStart + (quoted ? 1 : 0);
+  return {
+    mode: 'value',
+    path: top.type === 'map' ? [...path, top.key!] : [...path, top.index],
+    column: keyCol,
+    start: base + vStart,
+    end: base + Math.max(cursor, quoted ? closingQuote(text, vStart, prefix[0]) : end),
+    prefix: text.slice(vStart, cursor),
+    flow: true,
+    needsSpace: false,
+    quoted,
+  };
+}
+
+/** Opening minus closing brackets of a line, outside quotes and comments. */
+function bracketBalance(line: string): number {
+  let n = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quote) {
+      if (ch === '\\' && quote === '"') i++;
+      else if (ch === quote) quote = undefined;
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '#' && (i === 0 || /\s/.test(line[i - 1]))) break;
+    else if (ch === '{' || ch === '[') n++;
+    else if (ch === '}' || ch === ']') n--;
+  }
+  return n;
+}
+
+/**
+ * The line that opens a flow collection still open at the start of line `li`
+ * (`selector: {\n  matchLabels: {app: x},\n  ‸`), or -1. Only a collection that is a whole
+ * value (`key: {` / `- [`) counts.
+ */
+function openFlowAbove(lines: Lines, li: number): number {
+  let depth = 0;
+  for (let j = li - 1; j >= 0 && j >= li - 200; j--) {
+    depth += bracketBalance(lines.line(j));
+    if (depth > 0) {
+      const ents = lines.entries(j);
+      const last = ents[ents.length - 1];
+      return last && last.type !== 'dash' && /^[{[]/.test(last.rest ?? '') ? j : -1;
+    }
+  }
+  return -1;
 }
 
 /** Where a quoted value that starts at `from` ends (before its closing quote, or the end of the word). */
