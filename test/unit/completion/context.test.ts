@@ -112,6 +112,11 @@ const cases: { name: string; text: string; expect: Expect | undefined }[] = [
     text: 'spec:\n  template:\n    spec:\n      containers:\n      - args:\n        - echo {\n        «ima‸»\n',
     expect: { mode: 'key', path: ['spec', 'template', 'spec', 'containers', 0], existing: ['args'] },
   },
+  {
+    name: 'an open brace in a block scalar is not a flow collection',
+    text: 'data:\n  config.json: |\n    {\n      "a": 1\n  «‸»\n',
+    expect: { mode: 'key', path: ['data'], existing: ['config.json'] },
+  },
   { name: 'closed flow map: nothing', text: 'metadata: {name: x} ‸\n', expect: undefined },
   {
     name: 'second document of a file (own text)',

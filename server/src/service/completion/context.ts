@@ -5,7 +5,7 @@
 // an error), so this works from the text: the cursor's line, and the lines above it read by their
 // indentation the way YAML's block structure does. Only the cursor's own document is looked at,
 // and only the lines that matter, so the cost does not grow with the size of the file.
-// Flow collections (`{name: x, ima}`) are understood when they open on the cursor's line.
+// Flow collections (`{name: x, ima}`) are understood on one line and over several lines.
 import type { ManifestDocument } from '../manifest/types';
 
 export type Path = (string | number)[];
@@ -531,7 +531,9 @@ function openFlowAbove(lines: Lines, li: number): number {
     if (depth > 0) {
       const ents = lines.entries(j);
       const last = ents[ents.length - 1];
-      return last && last.type !== 'dash' && /^[{[]/.test(last.rest ?? '') ? j : -1;
+      // `key: {` or `- [`; a bracket in a scalar's text (a block scalar's JSON) opens nothing
+      const opens = last && (last.type === 'key' || (last.type === 'scalar' && ents.length > 1)) && /^[{[]/.test(last.rest ?? '');
+      return opens ? j : -1;
     }
   }
   return -1;
