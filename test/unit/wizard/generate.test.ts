@@ -119,6 +119,41 @@ describe('generateManifest for each of the guide’s patterns', () => {
       }
     });
   }
+  it('a pattern fills in what the answers leave out: { kind, name, image, pattern } is enough', () => {
+    const cases: { answers: WizardAnswers; check: (o: Obj) => void }[] = [
+      {
+        answers: { kind: 'StatefulSet', name: 'vectors', image: 'qdrant/qdrant:v1.8.0', pattern: 'vector-database' },
+        check: (o) => {
+          assert.equal(o.spec.replicas, 3);
+          assert.equal(o.spec.volumeClaimTemplates[0].spec.resources.requests.storage, '50Gi');
+          assert.equal(o.spec.volumeClaimTemplates[0].spec.storageClassName, 'fast-ssd');
+        },
+      },
+      {
+        answers: { kind: 'CronJob', name: 'embeddings', image: 'sync:2.0.0', pattern: 'embedding-refresh' },
+        check: (o) => {
+          assert.equal(o.spec.schedule, '0 3 * * *');
+          assert.equal(o.spec.concurrencyPolicy, 'Forbid');
+        },
+      },
+      {
+        answers: { kind: 'Job', name: 'ingest', image: 'ingest:1.0.0', pattern: 'document-ingestion', parallelism: 20 },
+        check: (o) => {
+          assert.equal(o.spec.completions, 100);
+          assert.equal(o.spec.parallelism, 20);
+          assert.equal(o.spec.completionMode, 'Indexed');
+        },
+      },
+    ];
+    for (const c of cases) {
+      assert.deepEqual(validateAnswers(c.answers), []);
+      const text = generateManifest(c.answers);
+      assert.deepEqual(diagnostics(text), []);
+      const [o] = objects(text);
+      assert.equal(o.metadata.name, c.answers.name);
+      c.check(o);
+    }
+  });
   it('TOTAL_BATCHES follows the completions of the document-ingestion pattern', () => {
     const text = generateManifest({ ...answersWithDefaults('Job', 'document-ingestion'), completions: 40, parallelism: 4 });
     assert.deepEqual(diagnostics(text), []);

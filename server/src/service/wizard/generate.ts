@@ -64,6 +64,20 @@ export const KIND_FIELDS: Readonly<Record<WorkloadKind, readonly (keyof WizardAn
 };
 const COMMON_FIELDS: readonly (keyof WizardAnswers)[] = ['kind', 'name', 'image', 'pattern'];
 
+/**
+ * A pattern's settings for the parameters the answers leave out (replicas, storage, schedule…),
+ * so `{ kind, name, image, pattern }` is enough; the answers' own values win.
+ */
+function withPatternDefaults(a: Record<string, unknown>): Record<string, unknown> {
+  const shape = typeof a.pattern === 'string' ? PATTERN_SHAPES[a.pattern as WizardPatternId] : undefined;
+  if (!shape || shape.kind !== a.kind) return a;
+  const out: Record<string, unknown> = { ...a };
+  for (const [field, value] of Object.entries(shape.defaults)) {
+    if (field !== 'name' && field !== 'image' && out[field] === undefined) out[field] = value;
+  }
+  return out;
+}
+
 /** Checks answers as the API server (and our rules) would; an empty list means generateManifest will succeed. */
 export function validateAnswers(input: unknown): AnswerProblem[] {
   const problems: AnswerProblem[] = [];
@@ -72,7 +86,7 @@ export function validateAnswers(input: unknown): AnswerProblem[] {
   };
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     return [{ field: 'kind', message: 'Expected an object of answers.' }];
-  const a = input as Record<string, unknown>;
+  const a = withPatternDefaults(input as Record<string, unknown>);
   if (!isWorkloadKind(a.kind)) return [{ field: 'kind', message: 'kind must be one of Deployment, StatefulSet, DaemonSet, Job, CronJob.' }];
   const kind = a.kind;
   for (const key of Object.keys(a)) {
@@ -293,7 +307,7 @@ function render(doc: Document): string {
 export function generateManifest(answers: WizardAnswers): string {
   const problems = validateAnswers(answers);
   if (problems.length > 0) throw new WizardInputError(problems);
-  const a: WizardAnswers = { ...answers, ...(answers.pattern ? PATTERN_SHAPES[answers.pattern].fixed : {}) };
+  const a = { ...withPatternDefaults({ ...answers }), ...(answers.pattern ? PATTERN_SHAPES[answers.pattern].fixed : {}) } as WizardAnswers;
   const shape = a.pattern ? PATTERN_SHAPES[a.pattern] : undefined;
 
   const workload = new Document(workloadObject(a, shape));
