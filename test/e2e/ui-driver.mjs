@@ -28,20 +28,33 @@ const waitForEditorText = (re) =>
     re.source,
   );
 
+/** The quick-input row that has the keyboard focus (what Enter picks) shows `text`. */
+const focusedRow = (text) => page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused', { hasText: text }).first();
+
 async function command(title) {
   await page.keyboard.press('F1');
   await page.waitForSelector('.quick-input-widget .quick-input-box input');
   await page.keyboard.type(title);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await focusedRow(title).waitFor();
 }
 
 async function openFile(name) {
-  await page.keyboard.press('Control+P');
-  await page.waitForSelector('.quick-input-widget .quick-input-box input');
-  await page.keyboard.type(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+  for (let i = 0; ; i++) {
+    await page.keyboard.press('Control+P');
+    await page.waitForSelector('.quick-input-widget .quick-input-box input');
+    await page.keyboard.type(name);
+    await focusedRow(name).waitFor();
+    await page.keyboard.press('Enter');
+    try {
+      await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 10_000 });
+      break;
+    } catch (e) {
+      // the quick-open list can still be settling when Enter arrives: try again
+      if (i === 2) throw e;
+      log(`${name} did not open, retrying Ctrl+P`);
+      await page.keyboard.press('Escape');
+    }
+  }
   await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor();
 }
 
@@ -54,7 +67,7 @@ async function goTo(lineCol) {
 }
 
 try {
-  await page.goto(workbenchUrl(args.port, args.folder, [['extensionDevelopmentPath', repo]]));
+  await page.goto(workbenchUrl(args.port, args.folder, [['extensionDevelopmentPath', process.env.K8SW_EXTENSION || repo]]));
   await page.waitForSelector('.monaco-workbench .explorer-folders-view');
   log('workbench loaded');
 
@@ -63,7 +76,7 @@ try {
   await page.waitForSelector('.editor-group-container.active .squiggly-error');
   log('error squiggle on restartPolicy');
   await goTo('15:22');
-  const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Remove restartPolicy' });
+  const fix = page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Remove restartPolicy' });
   for (let i = 0; ; i++) {
     // code actions are computed asynchronously: retry Ctrl+. a few times
     await page.keyboard.press('Control+.');
@@ -111,6 +124,7 @@ try {
   }
   await shot('completion-kind.png');
   await page.keyboard.type('StatefulS');
+  await page.locator('.editor-widget.suggest-widget.visible .monaco-list-row.focused', { hasText: 'StatefulSet' }).waitFor();
   await page.keyboard.press('Enter');
   await waitForEditorText(/kind: StatefulSet/);
   log('accepted: kind: StatefulSet');
@@ -125,13 +139,16 @@ try {
   await pickRow('keeps running').waitFor();
   await shot('wizard-question.png');
   await page.keyboard.type('keeps running');
+  await focusedRow('keeps running').waitFor();
   await page.keyboard.press('Enter');
   await pickRow('its own name and data').waitFor();
   await page.keyboard.type('its own name');
+  await focusedRow('its own name').waitFor();
   await page.keyboard.press('Enter');
   await pickRow('StatefulSet from scratch').waitFor();
   await shot('wizard-result.png');
   await page.keyboard.type('from scratch');
+  await focusedRow('from scratch').waitFor();
   await page.keyboard.press('Enter');
   // name: replace the default, then accept every other default
   const input = page.locator('.quick-input-widget .quick-input-box input');

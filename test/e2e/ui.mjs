@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildExtension, ensureTestHost, newRun, runHost } from '../integration/host/prepare.mjs';
+import { buildExtension, ensureTestHost, newRun, runHost, stageExtension } from '../integration/host/prepare.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const argv = process.argv.slice(2);
@@ -20,11 +20,13 @@ const t0 = Date.now();
 ensureTestHost();
 buildExtension();
 const run = newRun('e2e', join(here, 'fixtures/workspace'), 'manifests');
+// the extension as the .vsix would install it (exactly its files), copied into the run folder
+const extension = stageExtension(run.dir);
 const shots = at >= 0 ? resolve(argv[at + 1]) : join(run.dir, 'screenshots');
 mkdirSync(shots, { recursive: true });
 const r = spawnSync('bash', [runHost, 'script', join(here, 'ui-driver.mjs'), run.workspace], {
   stdio: 'inherit',
-  env: { ...process.env, K8SW_RUN_DIR: run.dir, K8SW_SHOTS: shots, TIMEOUT: process.env.TIMEOUT || '180' },
+  env: { ...process.env, K8SW_RUN_DIR: run.dir, K8SW_SHOTS: shots, K8SW_EXTENSION: extension, TIMEOUT: process.env.TIMEOUT || '300' },
 });
 const ok = r.status === 0;
 if (ok && !process.env.KEEP_RUN) rmSync(run.dir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 // What the integration suite and the UI end-to-end test both need before the VS Code server starts.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repo = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
@@ -40,4 +40,23 @@ export function newRun(prefix, workspaceFixture, name = 'ws') {
   const workspace = join(dir, name);
   cpSync(workspaceFixture, workspace, { recursive: true });
   return { dir, workspace };
+}
+
+/**
+ * Copies exactly the files the .vsix would hold (`vsce ls`, which applies .vscodeignore) into
+ * <dir>/extension: the extension then runs as installed, and a later rebuild of dist/ in the
+ * working tree cannot pull the files from under a running test.
+ */
+export function stageExtension(dir) {
+  const r = spawnSync(join(repo, 'node_modules/.bin/vsce'), ['ls', '--no-dependencies'], { cwd: repo, encoding: 'utf8' });
+  if (r.status !== 0) {
+    console.error(`vsce ls failed:\n${r.stdout}${r.stderr}`);
+    process.exit(1);
+  }
+  const target = join(dir, 'extension');
+  for (const file of r.stdout.split('\n').filter(Boolean)) {
+    mkdirSync(dirname(join(target, file)), { recursive: true });
+    cpSync(join(repo, file), join(target, file));
+  }
+  return target;
 }
