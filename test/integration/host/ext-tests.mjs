@@ -4,6 +4,7 @@
 // window.codeAutomationExit(code): 0 when every test passed.
 // usage: node ext-tests.mjs --port P --ext /abs/ext --tests /abs/index.js --folder /abs/ws [--timeout 300]
 import util from 'node:util';
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium, parseArgs, workbenchUrl } from './browser.mjs';
 
@@ -30,6 +31,8 @@ try {
         .join('\n');
     }
     if (/^\d+ passed, \d+ failed/.test(line)) summary = line;
+    // also kept in the run folder, which survives a failed run
+    if (process.env.K8SW_RUN_DIR) appendFileSync(join(process.env.K8SW_RUN_DIR, 'tests.log'), `${line}\n`);
     console.log(type === 'error' || type === 'warn' ? `[exthost:${type}] ${line}` : line);
   });
   await page.exposeFunction('codeAutomationExit', (code) => finish({ code }));
