@@ -89,6 +89,15 @@ const cases: Case[] = [
     scope: 'entity.name.type.kind',
     has: false,
   },
+  { name: 'double-quoted kind', text: 'kind: "StatefulSet"', needle: 'StatefulSet', scope: `entity.name.type.kind.workload${S}` },
+  {
+    name: 'double-quoted kind keeps the string scope',
+    text: 'kind: "StatefulSet"',
+    needle: 'StatefulSet',
+    scope: 'string.quoted.double.yaml',
+  },
+  { name: 'single-quoted core kind', text: "kind: 'Service'", needle: 'Service', scope: `entity.name.type.kind.core${S}` },
+  { name: 'opening quote of a quoted kind', text: 'kind: "Job"', needle: '"', scope: 'punctuation.definition.string.begin.yaml' },
   // apiVersion
   { name: 'apiVersion group', text: 'apiVersion: apps/v1', needle: 'apps', scope: `entity.name.namespace.api-group${S}` },
   { name: 'apiVersion slash', text: 'apiVersion: apps/v1', needle: '/', scope: `punctuation.separator.api-group${S}` },
@@ -102,6 +111,15 @@ const cases: Case[] = [
     scope: `entity.name.namespace.api-group${S}`,
   },
   { name: 'beta version', text: 'apiVersion: networking.k8s.io/v1beta1', needle: 'v1beta1', scope: `constant.other.api-version${S}` },
+  { name: 'double-quoted apiVersion', text: 'apiVersion: "apps/v1"', needle: 'apps', scope: `entity.name.namespace.api-group${S}` },
+  { name: 'single-quoted core apiVersion', text: "apiVersion: 'v1'", needle: 'v1', scope: `constant.other.api-version${S}` },
+  {
+    name: 'an apiVersion that is not one is not marked',
+    text: 'apiVersion: latest',
+    needle: 'latest',
+    scope: 'constant.other.api-version',
+    has: false,
+  },
   // schedule: each field its own scope, in every quoting style
   ...(['"0 2 * * *"', "'0 2 * * *'", '0 2 * * *'] as const).flatMap((v) =>
     (

@@ -32,7 +32,7 @@ function getOnigLib(): Promise<vsctm.IOnigLib> {
 export function findVsCodeYamlSyntaxes(): string | undefined {
   const env = process.env.K8S_WORKLOADS_YAML_SYNTAXES;
   if (env) return existsSync(env) ? env : undefined;
-  const candidates = [join(ROOT, '.test-host')];
+  const candidates = [process.env.TEST_HOST_DIR, join(ROOT, '.test-host')].filter((d): d is string => !!d);
   for (const base of candidates) {
     if (!existsSync(base)) continue;
     // code-server keeps VS Code under node_modules/code-server/lib/vscode; look a few levels down only.
