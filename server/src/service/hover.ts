@@ -121,7 +121,13 @@ export function doHover(
   const field = resolveField(schemaVersion, kind, target.path);
   if (!field) return null;
   const object = documentObject(doc);
-  const note = object ? fieldGuideNote({ kind, path: target.path, object, now: options.now }) : undefined;
+  let note: string | undefined;
+  try {
+    note = object ? fieldGuideNote({ kind, path: target.path, object, now: options.now }) : undefined;
+  } catch (err) {
+    // the API part of the hover still stands
+    console.error(`The guide note for ${target.path.join('.')} failed: ${(err as Error).stack ?? String(err)}`);
+  }
   let body = fieldMarkdown(field);
   if (!target.onKey && typeof target.value === 'string') {
     const v = valueMarkdown(field, target.value);

@@ -305,6 +305,22 @@ describe('value completion', () => {
     assert.deepEqual(complete('apiVersion: apps/v1\nkind: StatefulSet\nspec:\n  serviceName: ‸\n').labels, []);
   });
 
+  it('a provider that throws loses only its own items', () => {
+    const remove = registerValueCompletionProvider(() => {
+      throw new Error('broken provider');
+    });
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args);
+    try {
+      assert.deepEqual(complete(`${POD_SPEC}      restartPolicy: ‸\n`).labels, ['Always', 'OnFailure', 'Never']);
+    } finally {
+      console.error = original;
+      remove();
+    }
+    assert.equal(errors.length, 1);
+  });
+
   it('key providers are asked for keys of maps the API knows nothing about', () => {
     KEY_COMPLETION_PROVIDERS.push((req) => (req.field?.shape === 'map' ? [{ label: 'app', insertText: 'app: web' }] : []));
     try {

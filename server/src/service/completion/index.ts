@@ -123,6 +123,16 @@ export function doComplete(
   }
 }
 
+/** A provider that throws loses its own items, not everyone's. */
+function safely<R, T>(provider: (request: R) => readonly T[], request: R): readonly T[] {
+  try {
+    return provider(request);
+  } catch (err) {
+    console.error(`A completion provider failed: ${(err as Error).stack ?? String(err)}`);
+    return [];
+  }
+}
+
 interface Env {
   readonly file: ManifestFile;
   readonly doc: ManifestDocument;
@@ -180,7 +190,7 @@ function keyCompletionItems(ctx: KeyContext, env: Env): CompletionItem[] {
   };
   const seen = new Set(items.map((i) => i.label));
   KEY_COMPLETION_PROVIDERS.forEach((provider, p) => {
-    provider(request).forEach((s, i) => {
+    safely(provider, request).forEach((s, i) => {
       if (seen.has(s.label) || ctx.existingKeys.includes(s.label)) return;
       seen.add(s.label);
       items.push({
@@ -256,7 +266,7 @@ function valueItems(ctx: ValueContext, env: Env): CompletionItem[] {
   const items: CompletionItem[] = [];
   const seen = new Set<string>();
   VALUE_COMPLETION_PROVIDERS.forEach((provider, p) => {
-    provider(request).forEach((s, i) => {
+    safely(provider, request).forEach((s, i) => {
       if (seen.has(s.label)) return;
       seen.add(s.label);
       let text: string;
