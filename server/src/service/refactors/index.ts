@@ -1,6 +1,8 @@
 // Refactors between workload kinds, offered as `refactor.rewrite` code actions when the cursor is
 // inside a document of the source kind. workload-kind-advice offers the matching one as its fix.
+import { parseManifest } from '../manifest/parse';
 import type { ManifestDocument, ManifestFile } from '../manifest/types';
+import type { DocEdit } from '../rules/types';
 import type { WorkspaceView } from '../workspace/types';
 import { deploymentToDaemonSet } from './deploymentToDaemonSet';
 import { deploymentToStatefulSet } from './deploymentToStatefulSet';
@@ -13,6 +15,13 @@ function applicable(doc: ManifestDocument): boolean {
   return !!doc.object && doc.syntaxProblems.length === 0;
 }
 
+/** True when the document's text after the edits (which may append documents) still parses. */
+function stillParses(doc: ManifestDocument, edits: readonly DocEdit[]): boolean {
+  let text = doc.text;
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) text = text.slice(0, e.start) + e.newText + text.slice(e.end);
+  return parseManifest('file:///refactor-check.yaml', text).documents.every((d) => d.syntaxProblems.length === 0);
+}
+
 function toAction(
   r: Refactor,
   file: ManifestFile,
@@ -20,7 +29,8 @@ function toAction(
   workspace: WorkspaceView | undefined,
 ): RefactorAction | undefined {
   const edits = r.edits({ file, doc, workspace });
-  if (!edits || edits.length === 0) return undefined;
+  // Unusual layouts (flow maps with trailing commas, …) get no refactor rather than a broken one.
+  if (!edits || edits.length === 0 || !stillParses(doc, edits)) return undefined;
   return { id: r.id, title: r.title, kind: REFACTOR_REWRITE, target: r.to, edits };
 }
 

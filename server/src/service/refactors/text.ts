@@ -65,6 +65,16 @@ export function scalarText(value: string): string {
  */
 export function insertFirst(doc: ManifestDocument, mapPath: JsonPath, key: string, value: string): DocEdit[] | undefined {
   const map = findNode(doc, mapPath);
+  if (isMap(map) && map.flow && map.items.length > 0) {
+    // `{a: 1, …}` / JSON: before the first key, in its quoting, with the same spacing after the comma.
+    const first = map.items[0].key as Node | null;
+    if (first?.range && map.range && doc.text[map.range[0]] === '{') {
+      const gap = doc.text.slice(map.range[0] + 1, first.range[0]);
+      if (!/^\s*$/.test(gap)) return undefined;
+      const k = isScalar(first) && first.type === Scalar.QUOTE_DOUBLE ? JSON.stringify(key) : key;
+      return [{ start: first.range[0], end: first.range[0], newText: `${k}: ${value},${gap || ' '}` }];
+    }
+  }
   if (isMap(map) && !map.flow && map.items.length > 0) {
     const first = map.items[0].key as Node | null;
     if (first?.range && startsLine(doc.text, first.range[0])) {
