@@ -138,6 +138,21 @@ describe('hover on values', () => {
     assert.match(h.value, new RegExp(GUIDE_HEADING));
   });
 
+  it('an allowed value of a list item', () => {
+    const h = hover('apiVersion: v1\nkind: PersistentVolumeClaim\nspec:\n  accessModes:\n  - ReadWrite‸Once\n')!;
+    assert.equal(h.covered, 'ReadWriteOnce');
+    assert.match(h.value, /^\*\*`ReadWriteOnce`\*\*/);
+    assert.match(
+      h.value,
+      /An allowed value of `PersistentVolumeClaim\.spec\.accessModes\[\]`; the others: `ReadOnlyMany`, `ReadWriteMany`, `ReadWriteOncePod`\./,
+    );
+  });
+
+  it('a value that is not an allowed one gets the field’s hover alone', () => {
+    const h = hover('apiVersion: apps/v1\nkind: Deployment\nspec:\n  replicas: 3‸\n')!;
+    assert.ok(h.value.startsWith('**`Deployment.spec.replicas`**'), h.value);
+  });
+
   it('a schedule value — the field and the guide’s schedule in words with the next runs', () => {
     const h = hover('apiVersion: batch/v1\nkind: CronJob\nspec:\n  schedule: "0 3 ‸* * *"\n')!;
     assert.match(h.value, /`CronJob\.spec\.schedule`/);
