@@ -8,10 +8,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import {
+  CodeActionRequest,
   DefinitionRequest,
   DidChangeWatchedFilesNotification,
   FileChangeType,
   ReferencesRequest,
+  type CodeAction,
   type Location,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
@@ -131,6 +133,28 @@ describe('protocol: workspace index and navigation', () => {
     const p = await warned;
     const d = p.diagnostics.find((x) => x.code === 'missing-headless-service');
     assert.deepEqual(d?.range, { start: { line: 5, character: 15 }, end: { line: 5, character: 17 } });
+  });
+
+  it('offers the quick fix that appends a headless Service to the StatefulSet file', async () => {
+    const d = client.published
+      .filter((p) => p.uri === stsUri)
+      .at(-1)!
+      .diagnostics.find((x) => x.code === 'missing-headless-service')!;
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: stsUri },
+      range: d.range,
+      context: { diagnostics: [d], only: ['quickfix'] },
+    })) as CodeAction[];
+    const fix = actions.find((a) => a.title === 'Add a headless Service "db" to this file');
+    assert.ok(fix, actions.map((a) => a.title).join(' | '));
+    assert.equal(fix.isPreferred, true);
+    const [edit] = fix.edit!.changes![stsUri];
+    assert.deepEqual(edit.range, { start: { line: 25, character: 0 }, end: { line: 25, character: 0 } });
+    assert.equal(
+      edit.newText,
+      '---\napiVersion: v1\nkind: Service\nmetadata:\n  name: db\nspec:\n  clusterIP: None\n  selector:\n    app: db\n',
+    );
+    assert.ok(actions.some((a) => a.title === 'Disable missing-headless-service for this line'));
   });
 
   it('and clears it again when the file comes back', async () => {
