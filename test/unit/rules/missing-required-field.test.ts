@@ -14,7 +14,12 @@ ruleTable('missing-required-field', {
       name: 'an ExternalName Service needs no ports',
       text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: ext\nspec:\n  type: ExternalName\n  externalName: example.com\n',
     },
-    { name: 'a ConfigMap has no required fields', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n' },
+    { name: 'a ConfigMap needs only a name', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n' },
+    { name: 'generateName instead of name', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  generateName: c-\n' },
+    {
+      name: 'a pod template needs no name',
+      text: 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec:\n  template:\n    metadata:\n      labels: {a: b}\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: main\n        image: busybox:1.36\n',
+    },
     {
       name: 'fields merged in with a YAML merge key are not reported missing',
       text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - &base\n    name: a\n    image: nginx:1.27\n  - <<: *base\n    name: b\n',
@@ -91,6 +96,21 @@ ruleTable('missing-required-field', {
       message: 'Pod.spec is missing the required field `containers`.',
       output:
         'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers: # none yet\n    - name: web\n      image: ""\n',
+    },
+    {
+      name: 'an object without metadata: inserted after the kind line',
+      text: 'apiVersion: batch/v1\n«kind: Job»\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: main\n        image: busybox:1.36\n',
+      messageId: 'missing',
+      message: 'Job is missing the required field `metadata`.',
+      output:
+        'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: job\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: main\n        image: busybox:1.36\n',
+    },
+    {
+      name: 'metadata without name or generateName',
+      text: 'apiVersion: v1\nkind: ConfigMap\n«metadata»:\n  labels: {app: web}\n',
+      messageId: 'missing',
+      message: 'ConfigMap.metadata is missing the required field `name`.',
+      output: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  labels: {app: web}\n  name: configmap\n',
     },
     {
       name: 'a Service port without port',

@@ -12,7 +12,41 @@ export interface ExtraRequired {
   readonly when?: (obj: Record<string, unknown>, path: readonly (string | number)[]) => boolean;
 }
 
+/** The kinds of the generated data (their top-level definitions). */
+const KIND_DEFS = [
+  'ConfigMap',
+  'ControllerRevision',
+  'CronJob',
+  'DaemonSet',
+  'Deployment',
+  'Endpoints',
+  'Event',
+  'Job',
+  'LimitRange',
+  'Namespace',
+  'Node',
+  'PersistentVolume',
+  'PersistentVolumeClaim',
+  'Pod',
+  'PodTemplate',
+  'ReplicaSet',
+  'ReplicationController',
+  'ResourceQuota',
+  'Secret',
+  'Service',
+  'ServiceAccount',
+  'StatefulSet',
+];
+
 export const EXTRA_REQUIRED: readonly ExtraRequired[] = [
+  ...KIND_DEFS.map((def) => ({ def, prop: 'metadata', reason: 'metadata.name: Required value (name or generateName is required)' })),
+  {
+    def: 'ObjectMeta',
+    prop: 'name',
+    reason: 'metadata.name: Required value (name or generateName is required); only for the object itself, not for templates',
+    when: (meta: Record<string, unknown>, path: readonly (string | number)[]) =>
+      path.length === 1 && path[0] === 'metadata' && typeof meta.generateName !== 'string',
+  },
   { def: 'Container', prop: 'image', reason: 'containers[].image: Required value (ValidatePodSpec)' },
   // A missing spec is reported once, on the kind, instead of once per required field inside it.
   ...['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob'].map((def) => ({

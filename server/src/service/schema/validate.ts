@@ -403,7 +403,10 @@ function missingField(ctx: Context, parent: (string | number)[], key: string): S
   const defName = parentInfo?.definition ?? '';
   const t = getDefinition(defName)?.p[key]?.[0] ?? 'string';
   const sample = placeholder(ctx, defName, key, t, parent);
-  const edits = fillEmpty(ctx, [...parent, key], sample) ?? insertPair(ctx.doc, parent, key, toEditValue(ctx, sample));
+  const edits =
+    fillEmpty(ctx, [...parent, key], sample) ??
+    (parent.length === 0 && key === 'metadata' ? afterKindLine(ctx, key, sample) : undefined) ??
+    insertPair(ctx.doc, parent, key, toEditValue(ctx, sample));
   const fixes = fix(`Add \`${key}\``, edits, { preferred: true });
   return {
     ruleId: 'missing-required-field',
@@ -481,7 +484,10 @@ function podLabels(ctx: Context, templatePath: (string | number)[]): Record<stri
 
 /** Placeholders for fields whose type alone gives a poor one. */
 function special(ctx: Context, defName: string, prop: string): Sample | undefined {
+  if (prop === 'metadata' && getDefinition(defName)?.gvk) return { name: ctx.kind.toLowerCase() };
   switch (`${defName}.${prop}`) {
+    case 'ObjectMeta.name':
+      return ctx.kind.toLowerCase();
     case 'Container.name':
       return objectName(ctx);
     case 'Container.image':
@@ -571,6 +577,23 @@ function valueText(v: Sample): string {
   if (Array.isArray(v)) return '[]';
   if (typeof v === 'object') return '{}';
   return scalarText(v);
+}
+
+/** A top-level block mapping: insert `key:` + the sample right after the `kind` line. */
+function afterKindLine(ctx: Context, key: string, v: Sample): DocEdit[] | undefined {
+  const pair = findPair(ctx.doc, ['kind']);
+  const keyRange = (pair?.key as Node | undefined)?.range;
+  const valueEnd = (pair?.value as Node | null)?.range?.[1] ?? keyRange?.[1];
+  if (!keyRange || valueEnd === undefined || typeof v !== 'object' || isEmpty(v)) return undefined;
+  const text = ctx.doc.text;
+  const lineStart = text.lastIndexOf('\n', keyRange[0] - 1) + 1;
+  if (keyRange[0] !== lineStart) return undefined; // not a block mapping at column 0
+  const nl = text.indexOf('\n', valueEnd);
+  const at = nl < 0 ? text.length : nl + 1;
+  const style = documentStyle(ctx.doc);
+  const pad = ' '.repeat(style.indent);
+  const lines = [`${key}:`, ...linesOf(v, style.indent, style.compactSeq).map((l) => `${pad}${l}`)];
+  return [{ start: at, end: at, newText: (nl < 0 ? '\n' : '') + lines.map((l) => `${l}\n`).join('') }];
 }
 
 /** `key:` present with an empty or null value (`spec:`, `spec: ~`): write the sample under it. */
