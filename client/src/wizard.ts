@@ -34,13 +34,21 @@ export async function chooseWorkloadType(arg?: unknown): Promise<string | undefi
     const problems = validateAnswers(arg);
     if (problems.length > 0) throw new WizardInputError(problems);
     answers = arg as WizardAnswers;
-  } else {
-    answers = await runWizard(new QuickInputWizardUI());
-    if (!answers) return undefined;
+    const manifest = generateManifest(answers);
+    await insertManifest(manifest, editor);
+    return manifest;
   }
-  const manifest = generateManifest(answers);
-  await insertManifest(manifest, editor);
-  return manifest;
+  answers = await runWizard(new QuickInputWizardUI());
+  if (!answers) return undefined;
+  try {
+    const manifest = generateManifest(answers);
+    await insertManifest(manifest, editor);
+    return manifest;
+  } catch (err) {
+    // every input was validated on the way, so this is a bug: say so instead of failing silently
+    void vscode.window.showErrorMessage(`Choose Workload Type: ${(err as Error).message}`);
+    return undefined;
+  }
 }
 
 /** Inserts at the cursor of a YAML editor (as its own document, with `---` where needed) or opens a new YAML document. */
@@ -52,7 +60,7 @@ async function insertManifest(manifest: string, preferred: vscode.TextEditor | u
     const plan = planInsertion(doc.getText(), doc.offsetAt(editor.selection.active), manifest);
     const ok = await editor.edit((b) => b.insert(doc.positionAt(plan.offset), plan.text));
     if (!ok) throw new Error('Could not insert the manifest into the editor');
-    const start = doc.positionAt(plan.offset + plan.text.indexOf(manifest.slice(0, 20)));
+    const start = doc.positionAt(plan.offset + Math.max(0, plan.text.indexOf(manifest)));
     editor.selection = new vscode.Selection(start, start);
     editor.revealRange(new vscode.Range(start, start), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     return editor;
