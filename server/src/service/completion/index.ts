@@ -62,10 +62,16 @@ export function documentHeader(doc: ManifestDocument): { kind?: string; apiVersi
 export function documentObject(doc: ManifestDocument): Record<string, unknown> | undefined {
   let v = doc.value;
   if (v === undefined) {
+    // whatever the parser made of it; a broken document's odd keys must not print warnings
+    const options = doc.yaml.options;
+    const logLevel = options.logLevel;
     try {
+      options.logLevel = 'silent';
       v = doc.yaml.toJS({ maxAliasCount: 100 });
     } catch {
       v = undefined;
+    } finally {
+      options.logLevel = logLevel;
     }
   }
   return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
