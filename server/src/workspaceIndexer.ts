@@ -91,7 +91,7 @@ export class WorkspaceIndexer {
         if (e.isDirectory()) {
           if (!SKIP_DIRS.has(e.name)) queue.push(p);
         } else if (e.isFile() && YAML_FILE.test(e.name)) {
-          if (out.length >= this.limits.maxFiles) {
+          if (out.length + this.known.size >= this.limits.maxFiles) {
             this.truncated = true;
             return out;
           }
@@ -102,9 +102,13 @@ export class WorkspaceIndexer {
     return out;
   }
 
-  /** Indexes every YAML file of the folders; returns how many files hold Kubernetes objects. */
+  /**
+   * Indexes every YAML file of the folders (at start, or folders added to the workspace later);
+   * returns how many files hold Kubernetes objects.
+   */
   async crawl(folders: readonly string[]): Promise<{ files: number; indexed: number; truncated: boolean }> {
     const started = Date.now();
+    const wasTruncated = this.truncated;
     this.truncated = false;
     const files = await this.listYamlFiles(folders);
     const progress =
@@ -119,7 +123,8 @@ export class WorkspaceIndexer {
     } finally {
       progress?.done();
     }
-    // The index covers the workspace only when nothing was left out.
+    // The index covers the workspace only when nothing was left out, now or by an earlier crawl.
+    this.truncated ||= wasTruncated;
     this.workspace.complete = !this.truncated;
     if (this.truncated)
       this.host.log(
@@ -156,6 +161,11 @@ export class WorkspaceIndexer {
     this.workspace.set(uri, objects);
     if (this.generationMoved() && notify) this.host.indexChanged();
     return objects.length > 0;
+  }
+
+  /** A workspace folder was removed: its files leave the index (open documents stay). */
+  removeFolder(folder: string): void {
+    this.remove(pathToFileURL(folder).toString());
   }
 
   /** A file or folder was deleted on disk. */
@@ -270,6 +280,23 @@ export function createWorkspaceIndexing(options: {
             watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/*', kind: WatchKind.Delete }],
           })
           .catch((err: Error) => connection.console.warn(`Could not watch the workspace files: ${err.message}`));
+      }
+      if (params.capabilities.workspace?.workspaceFolders) {
+        try {
+          connection.workspace.onDidChangeWorkspaceFolders((e) => {
+            for (const f of e.removed) {
+              const p = toFsPath(f.uri);
+              if (p) indexer.removeFolder(p);
+            }
+            const added = e.added.map((f) => toFsPath(f.uri)).filter((p): p is string => !!p);
+            if (added.length)
+              void indexer
+                .crawl(added)
+                .then(revalidate, (err: Error) => connection.console.error(`Indexing ${added.join(', ')} failed: ${err.message}`));
+          });
+        } catch (err) {
+          connection.console.warn(`Workspace folder changes will not be followed: ${(err as Error).message}`);
+        }
       }
       const folders = workspaceFolderPaths(params);
       try {

@@ -187,6 +187,28 @@ describe('WorkspaceIndexer', () => {
     assert.equal(calls.changed, 2);
   });
 
+  it('follows workspace folders added and removed later, within one file budget', async () => {
+    write('a/one.yaml', svc('one'));
+    write('a/two.yaml', svc('two'));
+    write('b/three.yaml', svc('three'));
+    write('b/four.yaml', svc('four'));
+    const ws = new WorkspaceIndex();
+    const indexer = new WorkspaceIndexer(ws, makeHost().host, { maxFiles: 4 });
+    await indexer.crawl([join(root, 'a')]);
+    await indexer.crawl([join(root, 'b')]);
+    assert.deepEqual(names(ws), ['Service/four', 'Service/one', 'Service/three', 'Service/two']);
+    assert.equal(ws.complete, true);
+    indexer.removeFolder(join(root, 'a'));
+    assert.deepEqual(names(ws), ['Service/four', 'Service/three']);
+    write('c/five.yaml', svc('five'));
+    write('c/six.yaml', svc('six'));
+    write('c/seven.yaml', svc('seven'));
+    const r = await indexer.crawl([join(root, 'c')]);
+    assert.equal(r.truncated, true, 'the budget counts the files already indexed');
+    assert.equal(names(ws).length, 4);
+    assert.equal(ws.complete, false);
+  });
+
   it('takes the folders from workspaceFolders, else rootUri, else rootPath', () => {
     const base = { processId: null, capabilities: {} };
     assert.deepEqual(workspaceFolderPaths({ ...base, rootUri: 'file:///r', workspaceFolders: [{ uri: 'file:///a', name: 'a' }] }), ['/a']);
