@@ -73,7 +73,7 @@ function runRule(rule: Rule, file: ManifestFile, doc: ManifestDocument, workspac
 const localCache = new WeakMap<Document.Parsed, RuleResult[]>();
 
 /** Results of the cross-document rules, with the index generation they were computed at. */
-const crossCache = new WeakMap<Document.Parsed, { generation: number | undefined; uri: string; results: RuleResult[] }>();
+const crossCache = new WeakMap<Document.Parsed, { generation: number | undefined; uri: string; index: number; results: RuleResult[] }>();
 
 /** Runs every rule over the file; results hold document-relative offsets. */
 export function runRules(file: ManifestFile, workspace: WorkspaceView, rules: readonly Rule[] = RULES): RuleResult[] {
@@ -93,10 +93,11 @@ export function runRules(file: ManifestFile, workspace: WorkspaceView, rules: re
     // Cross-document results stay valid while the index says the same about every object.
     const generation = workspace.generation;
     let cross = useCache && generation !== undefined ? crossCache.get(doc.yaml) : undefined;
-    if (!cross || cross.generation !== generation || cross.uri !== file.uri) {
+    // Identical documents of one file share a parse, and a rule may depend on the document's place in the file (duplicate-name).
+    if (!cross || cross.generation !== generation || cross.uri !== file.uri || cross.index !== doc.index) {
       const list: RuleResult[] = [];
       for (const rule of rules) if (rule.meta.crossDocument && applies(rule, doc)) runRule(rule, file, doc, workspace, list);
-      cross = { generation, uri: file.uri, results: list };
+      cross = { generation, uri: file.uri, index: doc.index, results: list };
       if (useCache && generation !== undefined) crossCache.set(doc.yaml, cross);
     }
     for (const r of cross.results) results.push(r.doc === doc ? r : { ...r, doc });

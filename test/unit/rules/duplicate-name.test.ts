@@ -93,13 +93,14 @@ spec:
       text: `${svc('web')}---\n${svc('«web»')}`,
       messageId: 'object',
       message:
-        'Service web is already defined in document 1 of this file (line 1): applying the file keeps only the last one — rename it or remove the duplicate.',
+        'Service web is already defined earlier in this file: applying the file keeps only the last one — rename it or remove the duplicate.',
     },
     {
       name: 'a third copy points at the second',
       text: `${svc('web', '  namespace: prod\n')}---\n${svc('«web»', '  namespace: prod\n')}---\n${svc('«web»', '  namespace: prod\n')}`,
       messageId: 'object',
-      message: /^Service web in namespace prod is already defined in document [12] of this file \(line (1|10)\)/,
+      message:
+        'Service web in namespace prod is already defined earlier in this file: applying the file keeps only the last one — rename it or remove the duplicate.',
     },
   ],
 });
@@ -113,4 +114,16 @@ it('duplicate-name: editing one copy updates the report on the other (results ar
   // Only the first document changes; the second (cached text) must no longer be reported.
   assert.equal(count(a.replace('name: web', 'name: api'), 2), 0);
   assert.equal(count(a, 3), 1);
+});
+
+it('duplicate-name: identical documents (which share one parse) are each judged by their place in the file', () => {
+  const service = getLanguageService();
+  const lines = (text: string) =>
+    service
+      .doValidation(TextDocument.create('file:///same.yaml', 'yaml', 1, text))
+      .filter((d) => d.code === 'duplicate-name')
+      .map((d) => d.range.start.line);
+  // Every document starts with `---`, so all three have the same text.
+  assert.deepEqual(lines(`---\n${svc('web')}---\n${svc('web')}---\n${svc('web')}`), [12, 20]);
+  assert.deepEqual(lines(`---\n${svc('web')}---\n${svc('web')}---\n${svc('web')}`), [12, 20]);
 });

@@ -1,3 +1,7 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getLanguageService } from '../../../server/src/service/index';
 import { ruleTable } from '../helpers/ruleTester';
 import { API_SERVER, LLM_INFERENCE, NODE_EXPORTER, POSTGRES, QDRANT } from './guide-examples';
 
@@ -212,4 +216,22 @@ spec:
       message: 'selector track does not match the pod template labels app=web — the Deployment would never own its pods.',
     },
   ],
+});
+
+it('selector-mismatch: no fix when a label value would have to be guessed (Exists), safe only for pure additions', () => {
+  const service = getLanguageService();
+  const fixesOf = (text: string) =>
+    service
+      .ruleResults(TextDocument.create('file:///s.yaml', 'yaml', 1, text))
+      .filter((r) => r.rule.meta.id === 'selector-mismatch')
+      .flatMap((r) => r.report.fixes ?? []);
+  assert.deepEqual(
+    fixesOf(deployment('    matchExpressions:\n    - {key: track, operator: Exists}', '    metadata:\n      labels:\n        app: web')),
+    [],
+  );
+  const [add] = fixesOf(deployment('    matchLabels:\n      app: web', '    metadata:\n      labels:\n        tier: x'));
+  assert.equal(add.safe, true);
+  const [change] = fixesOf(deployment('    matchLabels:\n      app: web', '    metadata:\n      labels:\n        app: wob'));
+  assert.equal(change.safe, false);
+  assert.equal(change.isPreferred, true);
 });

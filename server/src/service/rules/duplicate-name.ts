@@ -54,29 +54,21 @@ function checkPod(ctx: RuleContext, value: Record<string, unknown>, kind: string
 function checkFile(ctx: RuleContext): void {
   const me = ctx.doc.object;
   if (!me?.name) return;
-  // The closest earlier definition, so a third copy points at the second one.
-  const earlier = ctx.file.documents
-    .filter(
-      (d) =>
-        d.index < ctx.doc.index &&
-        d.object?.kind === me.kind &&
-        d.object.name === me.name &&
-        (d.object.namespace ?? '') === (me.namespace ?? ''),
-    )
-    .pop();
+  const earlier = ctx.file.documents.some(
+    (d) =>
+      d.index < ctx.doc.index &&
+      d.object?.kind === me.kind &&
+      d.object.name === me.name &&
+      (d.object.namespace ?? '') === (me.namespace ?? ''),
+  );
   if (!earlier) return;
   const [start, end] = rangeOfValue(ctx.doc, ['metadata', 'name']);
   ctx.report({
     start,
     end,
     messageId: 'object',
-    data: {
-      kind: me.kind,
-      name: me.name,
-      namespace: me.namespace ? ` in namespace ${me.namespace}` : '',
-      first: earlier.index + 1,
-      line: ctx.file.text.slice(0, earlier.offset).split('\n').length,
-    },
+    // Only what the workspace index tracks (kinds, names, namespaces in order): cross-document results are cached against it.
+    data: { kind: me.kind, name: me.name, namespace: me.namespace ? ` in namespace ${me.namespace}` : '' },
   });
 }
 
@@ -104,8 +96,8 @@ export const duplicateName: Rule = {
       volume: 'Volume name {{name}} is used twice ({{first}} and {{second}}) — volume names must be unique in a pod.',
       servicePort: 'Port name {{name}} is used twice in this Service ({{first}} and {{second}}) — Service port names must be unique.',
       object:
-        '{{kind}} {{name}}{{namespace}} is already defined in document {{first}} of this file (line {{line}}): applying the file keeps ' +
-        'only the last one — rename it or remove the duplicate.',
+        '{{kind}} {{name}}{{namespace}} is already defined earlier in this file: applying the file keeps only the last one — rename it ' +
+        'or remove the duplicate.',
     },
     example: {
       invalid:
