@@ -43,7 +43,7 @@ ruleTable('missing-resources', {
       text: pod('    ports:\n    - containerPort: 80  # http\n'),
       messageId: 'missing',
       message:
-        'Container web has no cpu/memory requests and limits — without requests the scheduler reserves nothing for it and it is evicted first, without limits it can use up its node and starve its neighbours; add them under resources.',
+        'Container web has no cpu/memory requests and limits — without requests the scheduler cannot reserve room for it, without limits it can use up its node and starve its neighbours; add them under resources.',
       fix: 'Add resource requests and limits',
       output: clean(pod(`    ports:\n    - containerPort: 80  # http\n${FULL}`)),
     },

@@ -117,9 +117,7 @@ export const missingResources: Rule = {
           container: typeof container.name === 'string' ? container.name : `#${Number(path[path.length - 1]) + 1}`,
           missing: missing.length === 4 ? 'cpu/memory requests and limits' : describe(missing),
           why: [
-            missing.some((m) => m.section === 'requests')
-              ? 'without requests the scheduler reserves nothing for it and it is evicted first'
-              : '',
+            missing.some((m) => m.section === 'requests') ? 'without requests the scheduler cannot reserve room for it' : '',
             missing.some((m) => m.section === 'limits') ? 'without limits it can use up its node and starve its neighbours' : '',
           ]
             .filter(Boolean)
