@@ -3,7 +3,7 @@ import { it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../../../server/src/service/index';
 import { ruleTable } from '../helpers/ruleTester';
-import { EMBEDDING_SYNC, LLM_INFERENCE, NODE_EXPORTER, QDRANT } from './guide-examples';
+import { DB_MIGRATE, EMBEDDING_SYNC, LLM_INFERENCE, NODE_EXPORTER, QDRANT } from './guide-examples';
 
 const pod = (container: string) => `apiVersion: v1
 kind: Pod
@@ -38,6 +38,17 @@ ruleTable('missing-resources', {
     { name: 'a Service has no containers', text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: x\n' },
   ],
   invalid: [
+    {
+      name: "the guide's db-migrate Job sets requests only: limits are added at their level",
+      text: DB_MIGRATE.replace('- name: migrate', '- name: «migrate»'),
+      messageId: 'missing',
+      message:
+        'Container migrate has no cpu/memory limits — without limits it can use up its node and starve its neighbours; add them under resources.',
+      output: DB_MIGRATE.replace(
+        '            memory: 256Mi\n',
+        '            memory: 256Mi\n          limits:\n            cpu: 500m\n            memory: 512Mi\n',
+      ),
+    },
     {
       name: 'nothing set: a whole resources block',
       text: pod('    ports:\n    - containerPort: 80  # http\n'),

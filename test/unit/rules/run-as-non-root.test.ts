@@ -1,5 +1,5 @@
 import { ruleTable } from '../helpers/ruleTester';
-import { QDRANT } from './guide-examples';
+import { API_SERVER, QDRANT } from './guide-examples';
 
 const pod = (spec: string) => `apiVersion: v1
 kind: Pod
@@ -34,6 +34,15 @@ ruleTable('run-as-non-root', {
     { name: 'a Service is not checked', text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: x\n' },
   ],
   invalid: [
+    {
+      name: "the guide's api-server Deployment (only the Qdrant example sets runAsNonRoot)",
+      text: API_SERVER.replace('    spec:\n      containers:', '    «spec»:\n      containers:'),
+      messageId: 'missing',
+      output: API_SERVER.replace(
+        '        - containerPort: 8000\n',
+        '        - containerPort: 8000\n      securityContext:\n        runAsNonRoot: true\n',
+      ),
+    },
     {
       name: 'nothing set: a pod-level securityContext is added',
       text: pod('  containers:\n  - name: web\n    image: web:1.0.0').replace('spec:', '«spec»:'),
