@@ -18,7 +18,8 @@ export function rulesSettingSchema(rules: readonly Rule[]): Record<string, unkno
     };
   }
   return {
-    scope: 'resource',
+    // The server reads one configuration for all documents (no per-folder settings yet).
+    scope: 'window',
     type: 'object',
     default: {},
     markdownDescription:
