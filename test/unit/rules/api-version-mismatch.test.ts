@@ -13,8 +13,26 @@ ruleTable('api-version-mismatch', {
     { name: 'a CRD that reuses a kind name', text: 'apiVersion: serving.knative.dev/v1\nkind: Service\nmetadata:\n  name: hello\n' },
     { name: 'a kind we do not know', text: 'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata:\n  name: web\n' },
     { name: 'not Kubernetes', text: 'apiVersion: v2\nname: chart\nversion: 1.0.0\n' },
+    { name: 'a v1 List', text: 'apiVersion: v1\nkind: List\nitems: []\n' },
+    { name: 'a kind of v1 that is far from every kind we know', text: 'apiVersion: v1\nkind: ComponentStatus\nmetadata:\n  name: x\n' },
+    { name: 'a CRD kind close to ours', text: 'apiVersion: example.com/v1\nkind: Deploymnet\nmetadata:\n  name: x\n' },
   ],
   invalid: [
+    {
+      name: 'a misspelt kind',
+      text: 'apiVersion: apps/v1\nkind: «Deploymnet»\nmetadata:\n  name: web\n',
+      messageId: 'unknownKind',
+      message: '`apps/v1` has no kind `Deploymnet`. Did you mean `Deployment`?',
+      output: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n',
+    },
+    {
+      name: 'a lower-case kind under the wrong apiVersion: one fix sets both',
+      text: 'apiVersion: v1\nkind: «statefulset»\nmetadata:\n  name: db\n',
+      messageId: 'unknownKind',
+      message: '`v1` has no kind `statefulset`. Did you mean `StatefulSet`?',
+      fix: 'Change kind to `StatefulSet` and apiVersion to `apps/v1`',
+      output: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\n',
+    },
     {
       name: 'batch/v1beta1 CronJob, removed in 1.25',
       text: cronjob('«batch/v1beta1»'),

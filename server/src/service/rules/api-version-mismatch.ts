@@ -1,10 +1,12 @@
 // api-version-mismatch: the apiVersion does not serve the kind (`apiVersion: v1` on a Deployment,
 // or a beta that Kubernetes removed: extensions/v1beta1 and apps/v1beta1/v1beta2 workloads in
 // 1.16, batch/v1beta1 CronJob in 1.25). Only the core, apps, batch and extensions groups are
-// judged: a CRD may reuse a kind name under its own group. Flags the apiVersion value.
+// judged: a CRD may reuse a kind name under its own group. Flags the apiVersion value; a kind
+// that v1/apps/v1/batch/v1 does not have but that is close to one we know (`Deploymnet`,
+// `deployment`) is flagged on the kind with the likely kind as the fix.
 import { rangeOfValue } from '../manifest/navigate';
 import { replaceValue } from '../manifest/edit';
-import { checkApiVersion } from '../schema/apiVersions';
+import { checkApiVersion, misspeltKind } from '../schema/apiVersions';
 import type { Fix, Rule } from './types';
 
 export const apiVersionMismatch: Rule = {
@@ -21,6 +23,7 @@ export const apiVersionMismatch: Rule = {
     messages: {
       removed: '`{{apiVersion}}` no longer serves {{kind}}: it was removed in Kubernetes {{release}}. Use `{{expected}}`.',
       mismatch: '`{{apiVersion}}` does not serve {{kind}}. Use `{{expected}}`.',
+      unknownKind: '`{{apiVersion}}` has no kind `{{kind}}`. Did you mean `{{suggestion}}`?',
     },
     example: {
       invalid:
@@ -32,6 +35,23 @@ export const apiVersionMismatch: Rule = {
   check(ctx) {
     if (!ctx.object) return;
     const { apiVersion, kind } = ctx.object;
+    const suggestion = misspeltKind(apiVersion, kind);
+    if (suggestion) {
+      const [start, end] = rangeOfValue(ctx.doc, ['kind']);
+      const fixes: Fix[] = [];
+      const edits = replaceValue(ctx.doc, ['kind'], suggestion);
+      const served = checkApiVersion(apiVersion, suggestion);
+      const both = served?.expected.length === 1 ? replaceValue(ctx.doc, ['apiVersion'], served.expected[0]) : undefined;
+      if (edits && both && served)
+        fixes.push({
+          title: `Change kind to \`${suggestion}\` and apiVersion to \`${served.expected[0]}\``,
+          edits: [...both, ...edits],
+          isPreferred: true,
+        });
+      if (edits) fixes.push({ title: `Change kind to \`${suggestion}\``, edits, isPreferred: fixes.length === 0 });
+      ctx.report({ start, end, messageId: 'unknownKind', data: { apiVersion, kind, suggestion }, fixes });
+      return;
+    }
     const problem = checkApiVersion(apiVersion, kind);
     if (!problem) return;
     const [start, end] = rangeOfValue(ctx.doc, ['apiVersion']);

@@ -1,7 +1,7 @@
 // Which apiVersion serves a kind, and the betas that used to: the removed workload API versions
 // named with the Kubernetes release that stopped serving them.
 
-import { apiVersionsOf } from './index';
+import { apiVersionsOf, knownKinds, kindsByApiVersion } from './index';
 
 /** kind → removed apiVersion → the release that removed it. */
 export const REMOVED_API_VERSIONS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -37,4 +37,42 @@ export function checkApiVersion(apiVersion: string, kind: string): ApiVersionPro
   if (!OUR_GROUPS.has(groupOf(apiVersion))) return undefined;
   const removedIn = REMOVED_API_VERSIONS[kind]?.[apiVersion];
   return removedIn ? { expected, removedIn } : { expected };
+}
+
+/** Kinds of v1, apps/v1 and batch/v1 that are valid in a manifest but have no schema here. */
+const OTHER_SERVED_KINDS = new Set(['List', 'Binding', 'ComponentStatus', 'Status', 'Scale', 'DeleteOptions', 'WatchEvent']);
+
+/** Case-insensitive optimal string alignment distance. */
+function distance(a: string, b: string): number {
+  const s = a.toLowerCase();
+  const t = b.toLowerCase();
+  const d: number[][] = Array.from({ length: s.length + 1 }, (_, i) => [i, ...Array<number>(t.length).fill(0)]);
+  for (let j = 1; j <= t.length; j++) d[0][j] = j;
+  for (let i = 1; i <= s.length; i++)
+    for (let j = 1; j <= t.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (s[i - 1] === t[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[s.length][t.length];
+}
+
+/**
+ * For a kind that v1, apps/v1 or batch/v1 does not have, the kind the author most likely meant
+ * (`Deploymnet` → Deployment, `deployment` → Deployment); undefined when the kind is fine, not
+ * close to any kind we know, or the apiVersion is not one of ours.
+ */
+export function misspeltKind(apiVersion: string, kind: string): string | undefined {
+  const served = kindsByApiVersion(apiVersion);
+  if (served.length === 0 || served.includes(kind) || OTHER_SERVED_KINDS.has(kind) || kind.endsWith('List')) return undefined;
+  if (apiVersionsOf(kind).length > 0) return undefined; // a real kind under the wrong apiVersion: checkApiVersion's case
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const k of knownKinds()) {
+    const d = distance(kind, k);
+    if (d < bestD) {
+      best = k;
+      bestD = d;
+    }
+  }
+  return best !== undefined && bestD <= Math.max(1, Math.min(2, Math.floor(kind.length / 4))) ? best : undefined;
 }
