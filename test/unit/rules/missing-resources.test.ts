@@ -83,6 +83,13 @@ ruleTable('missing-resources', {
       ),
     },
     {
+      name: 'a flow-style container gets a flow-style resources value',
+      text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers: [{name: «web», image: web:1.0.0}]\n',
+      messageId: 'missing',
+      output:
+        'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers: [{name: web, image: web:1.0.0, resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {cpu: 500m, memory: 512Mi}}}]\n',
+    },
+    {
       name: "kubectl's resources: {}",
       text: pod('    resources: {}\n    ports:\n    - containerPort: 80\n'),
       messageId: 'missing',

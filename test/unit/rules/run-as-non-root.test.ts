@@ -106,6 +106,13 @@ spec:
       output: pod('  securityContext: {runAsNonRoot: true}\n  containers:\n  - name: web\n    image: web:1.0.0'),
     },
     {
+      name: 'a flow-style pod spec gets a flow-style securityContext',
+      text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n«spec»: {containers: [{name: web, image: web:1.0.0}]}\n',
+      messageId: 'missing',
+      output:
+        'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec: {containers: [{name: web, image: web:1.0.0}], securityContext: {runAsNonRoot: true}}\n',
+    },
+    {
       name: 'runAsUser 0 is root',
       text: pod('  securityContext:\n    runAsUser: 0\n  containers:\n  - name: web\n    image: web:1.0.0').replace('spec:', '«spec»:'),
       messageId: 'missing',

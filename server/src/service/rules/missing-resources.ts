@@ -97,7 +97,16 @@ export const missingResources: Rule = {
         const value = tabStop(i + 1, valueFor(m.section, m.resource, other));
         steps.push((d) => insertPair(d, [...resourcesPath, m.section], m.resource, value));
       });
-      const marked = composeEdits(ctx.doc, steps);
+      let marked = composeEdits(ctx.doc, steps);
+      if (!marked && container.resources === undefined) {
+        // A flow-style container ({name: web, image: …}) gets a flow-style resources value.
+        const flow = (section: Section) =>
+          `${section}: {${missing
+            .filter((m) => m.section === section)
+            .map((m) => `${m.resource}: ${tabStop(missing.indexOf(m) + 1, valueFor(m.section, m.resource, undefined))}`)
+            .join(', ')}}`;
+        marked = composeEdits(ctx.doc, [(d) => insertPair(d, path, 'resources', `{${flow('requests')}, ${flow('limits')}}`)]);
+      }
       const fixes: Fix[] = marked
         ? [
             {

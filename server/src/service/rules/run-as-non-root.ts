@@ -1,6 +1,6 @@
 // run-as-non-root: the guide's best practice of refusing to start containers as root
 // (securityContext.runAsNonRoot: true on the pod, or on every container).
-import { replaceValue } from '../manifest/edit';
+import { insertPair, replaceValue } from '../manifest/edit';
 import { getAt, rangeOfKey, rangeOfValue } from '../manifest/navigate';
 import { containersOf, podSpecPath, POD_KINDS, type ContainerRef } from './podSpec';
 import type { Fix, Rule } from './types';
@@ -79,7 +79,12 @@ export const runAsNonRoot: Rule = {
     }
     if (uncovered.length === 0) return;
     const fixes: Fix[] = [];
-    const edits = replaceValue(ctx.doc, podPath, 'true'); // inserts securityContext and the key when missing
+    // replaceValue inserts securityContext and the key when they are missing (in a block map; a flow-style pod spec gets a flow value).
+    const edits =
+      replaceValue(ctx.doc, podPath, 'true') ??
+      (getAt(ctx.value, [...spec, 'securityContext']) === undefined
+        ? insertPair(ctx.doc, spec, 'securityContext', '{runAsNonRoot: true}')
+        : undefined);
     if (edits) fixes.push({ title: 'Add securityContext.runAsNonRoot: true to the pod', edits, isPreferred: true });
     const [start, end] = rangeOfKey(ctx.doc, spec);
     const names = uncovered.map(name);
