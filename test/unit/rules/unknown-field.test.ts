@@ -79,6 +79,24 @@ ruleTable('unknown-field', {
         'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: b}\nspec:\n  ports:\n  - {port: 80, targetPort: 8080}\n',
     },
     {
+      name: 'containers written directly under a Deployment spec',
+      text: deployment('  «containers»: []\n'),
+      messageId: 'unknownMoved',
+      message: '`containers` is not a field of Deployment.spec: it belongs in Deployment.spec.template.spec. Check the indentation.',
+      fix: 'Remove `containers`',
+      output: deployment(''),
+    },
+    {
+      name: 'a field indented one level too deep',
+      text: deployment('', '          «imagePullPolicy»: Always\n').replace(
+        'image: nginx:1.27\n',
+        'image: nginx:1.27\n        resources:\n',
+      ),
+      messageId: 'unknownMoved',
+      message:
+        '`imagePullPolicy` is not a field of Deployment.spec.template.spec.containers[0].resources: it belongs in Deployment.spec.template.spec.containers[0]. Check the indentation.',
+    },
+    {
       name: 'a field already present is not suggested again',
       text: deployment('  replicas: 2\n  «replica»: 3\n'),
       messageId: 'unknown',

@@ -19,6 +19,7 @@ export const unknownField: Rule = {
     messages: {
       unknownSuggest: '`{{key}}` is not a field of {{parent}}. Did you mean `{{suggestion}}`?',
       unknown: '`{{key}}` is not a field of {{parent}} in the Kubernetes 1.35 API.',
+      unknownMoved: '`{{key}}` is not a field of {{parent}}: it belongs in {{home}}. Check the indentation.',
     },
     example: {
       invalid:

@@ -274,7 +274,43 @@ function unknownField(ctx: Context, parent: (string | number)[], key: string): S
     return { ruleId: 'unknown-field', report: report(ctx, range, 'unknownSuggest', { ...data, suggestion: near.best }, fixes) };
   }
   const fixes = fix(`Remove \`${key}\``, removePair(ctx.doc, path));
+  const home = homeOf(ctx, parent, parentDef, key);
+  if (home) return { ruleId: 'unknown-field', report: report(ctx, range, 'unknownMoved', { ...data, home }, fixes) };
   return { ruleId: 'unknown-field', report: report(ctx, range, 'unknown', data, fixes) };
+}
+
+/**
+ * Where a misplaced key belongs: a field of an enclosing object (indented too deep), or of an
+ * object a few levels below (`containers` written directly under a Deployment's spec).
+ */
+function homeOf(ctx: Context, parent: (string | number)[], parentDef: string | undefined, key: string): string | undefined {
+  // Up: the nearest enclosing object (at most two objects up) that has the key.
+  let up = parent.slice();
+  for (let level = 0; level < 2 && up.length > 0; ) {
+    up = up.slice(0, -1);
+    const info = resolveField(ctx.apiVersion, ctx.kind, up);
+    if (info?.shape !== 'object') continue; // an array or map on the way up
+    level++;
+    if (info.definition && getDefinition(info.definition)?.p[key]) return pathLabel(ctx.kind, up);
+  }
+  // Down: breadth-first through object fields (not status), at most three levels.
+  if (!parentDef) return undefined;
+  let frontier: { def: string; rel: string }[] = [{ def: parentDef, rel: '' }];
+  for (let depth = 0; depth < 3; depth++) {
+    const next: { def: string; rel: string }[] = [];
+    for (const { def, rel } of frontier) {
+      for (const [prop, [t]] of Object.entries(getDefinition(def)?.p ?? {})) {
+        if (prop === 'status') continue;
+        const target = t.startsWith('@') ? t.slice(1) : t.startsWith('[]@') ? t.slice(3) : undefined;
+        if (!target) continue;
+        const r = `${rel}${rel ? '.' : ''}${prop}${t.startsWith('[]') ? '[]' : ''}`;
+        if (getDefinition(target)?.p[key]) return `${pathLabel(ctx.kind, parent)}.${r}`;
+        next.push({ def: target, rel: r });
+      }
+    }
+    frontier = next;
+  }
+  return undefined;
 }
 
 // --- invalid-value -----------------------------------------------------------------------------
