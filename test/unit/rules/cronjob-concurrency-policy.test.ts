@@ -98,5 +98,18 @@ ruleTable('cronjob-concurrency-policy', {
       fix: 'Add concurrencyPolicy: Forbid',
       output: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c  # keep\n---\napiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: r\nspec:\n  schedule: '@daily'\n  concurrencyPolicy: Forbid\n  jobTemplate: {spec: {template: {spec: {restartPolicy: Never, containers: [{name: a, image: 'a:1'}]}}}}\n`,
     },
+    {
+      name: 'JSON manifest: inserted into the spec flow map, not the enclosing one',
+      text: '{"apiVersion": "batch/v1", "kind": "CronJob", "metadata": {"name": "r"}, «"spec"»: {"schedule": "@hourly", "jobTemplate": {}}}\n',
+      messageId: 'unset',
+      fix: 'Add concurrencyPolicy: Forbid',
+      output:
+        '{"apiVersion": "batch/v1", "kind": "CronJob", "metadata": {"name": "r"}, "spec": {"schedule": "@hourly", "jobTemplate": {}, concurrencyPolicy: Forbid}}\n',
+    },
+    {
+      name: 'a multi-line flow map with a trailing comma is flagged (no fix is offered that would break its indentation)',
+      text: 'apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: r}\n«spec»: {\n  schedule: "@hourly",\n  jobTemplate: {},\n}\n',
+      messageId: 'unset',
+    },
   ],
 });

@@ -83,5 +83,13 @@ ruleTable('invalid-time-zone', {
       text: cron('  schedule: «"TZ=UTC"»\n'),
       messageId: 'prefixInSchedule',
     },
+    {
+      name: 'JSON manifest: timeZone goes into spec',
+      text: '{"apiVersion": "batch/v1", "kind": "CronJob", "metadata": {"name": "r"}, "spec": {"schedule": "«TZ=UTC» 0 * * * *", "concurrencyPolicy": "Forbid", "jobTemplate": {}}}\n',
+      messageId: 'prefixInSchedule',
+      fix: 'Move TZ=UTC to spec.timeZone',
+      output:
+        '{"apiVersion": "batch/v1", "kind": "CronJob", "metadata": {"name": "r"}, "spec": {"schedule": "0 * * * *", "concurrencyPolicy": "Forbid", "jobTemplate": {}, timeZone: UTC}}\n',
+    },
   ],
 });

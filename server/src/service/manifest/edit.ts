@@ -140,10 +140,13 @@ export function insertPair(doc: ManifestDocument, parentPath: JsonPath, key: str
   const map = node;
   if (map.flow) {
     if (keys.length || typeof value !== 'string' || !map.range) return undefined;
-    const close = doc.text.lastIndexOf('}', map.range[1]);
+    // range[1] is just past this map's `}` (possibly an enclosing map's `}`): search before it.
+    const close = doc.text.lastIndexOf('}', map.range[1] - 1);
     if (close < map.range[0]) return undefined;
-    const inside = doc.text.slice(map.range[0] + 1, close);
-    return [{ start: close, end: close, newText: `${inside.trim().length ? ', ' : ''}${key}: ${value}` }];
+    const inside = doc.text.slice(map.range[0] + 1, close).trim();
+    // After a trailing comma (`{a: 1,}`) no second comma.
+    const sep = inside.length === 0 || inside.endsWith(',') ? '' : ', ';
+    return [{ start: close, end: close, newText: `${sep}${key}: ${value}` }];
   }
   if (map.items.length === 0) return undefined;
   const column = mapKeyColumn(doc, map) ?? 0;

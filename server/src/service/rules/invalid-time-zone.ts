@@ -5,6 +5,7 @@ import { isValidTimeZone, splitTimeZonePrefix, suggestTimeZone, timeZoneNames } 
 import { replaceValue } from '../manifest/edit';
 import { findNode, getAt, rangeOfValue } from '../manifest/navigate';
 import type { ManifestDocument } from '../manifest/types';
+import { keepsYamlValid } from '../refactors/text';
 import type { DocEdit, Fix, Rule } from './types';
 
 /** Levenshtein distance, case-insensitive (zone names differ from typos mostly by a letter or two). */
@@ -147,7 +148,13 @@ export const invalidTimeZone: Rule = {
           if (set) fixes.push({ title: `Move ${prefix} to spec.timeZone`, edits: [removal.edit, ...set], isPreferred: true, safe: true });
         }
       }
-      ctx.report({ start, end, messageId: 'prefixInSchedule', data: { prefix, zone: split.zone || 'empty' }, fixes });
+      ctx.report({
+        start,
+        end,
+        messageId: 'prefixInSchedule',
+        data: { prefix, zone: split.zone || 'empty' },
+        fixes: fixes.filter((f) => keepsYamlValid(ctx.doc, f.edits)),
+      });
     }
   },
 };
