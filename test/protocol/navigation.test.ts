@@ -118,8 +118,8 @@ describe('protocol: workspace index and navigation', () => {
       context: { includeDeclaration: false },
     })) as Location[];
     const fmt = (l: Location) => `${l.uri === stsUri ? 'sts' : l.uri} ${l.range.start.line}:${l.range.start.character}`;
-    // The StatefulSet of another file is located by its name; its pod template by its labels.
-    assert.deepEqual(result.map(fmt).sort(), ['sts 12:8', 'sts 3:8']);
+    // The StatefulSet at its serviceName, its pod template at its labels.
+    assert.deepEqual(result.map(fmt).sort(), ['sts 12:8', 'sts 5:15']);
   });
 
   it('re-publishes the StatefulSet diagnostics when the Service file is deleted on disk', async () => {

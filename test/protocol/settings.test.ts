@@ -2,7 +2,7 @@
 // entry is reported once with window/showMessage instead of breaking the server.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { DidChangeConfigurationNotification, ShowMessageNotification, type ShowMessageParams } from 'vscode-languageserver-protocol/node';
+import { DidChangeConfigurationNotification, type ShowMessageParams } from 'vscode-languageserver-protocol/node';
 import { startServer, type TestClient } from './lspClient';
 
 const STS = `apiVersion: apps/v1
@@ -31,7 +31,9 @@ describe('protocol: k8sWorkloads.rules', () => {
   const messages: ShowMessageParams[] = [];
   before(async () => {
     client = await startServer();
-    client.connection.onNotification(ShowMessageNotification.type, (m) => messages.push(m));
+    client.connection.onNotification('window/showMessage', (m: ShowMessageParams) => {
+      messages.push(m);
+    });
   });
   after(async () => {
     assert.equal(await client.stop(), 0);

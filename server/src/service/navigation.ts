@@ -7,7 +7,7 @@
 // pod template's labels (the Services selecting them).
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Location, Position, Range } from 'vscode-languageserver-types';
-import { findNode, getAt, nodeRange, pathAtOffset, rangeOfValue, type OffsetRange } from './manifest/navigate';
+import { getAt, pathAtOffset, rangeOfValue, type OffsetRange } from './manifest/navigate';
 import type { JsonPath, ManifestDocument, ManifestFile } from './manifest/types';
 import { podSpecPath, podTemplatePath } from './rules/podSpec';
 import { podTemplatesSelectedBy, sameNamespace, selectorMatches, servicesNamed, statefulSetsGovernedBy } from './workspace/match';
@@ -134,14 +134,9 @@ export function findDefinition(file: ManifestFile, document: TextDocument, posit
   return [];
 }
 
-/** Where a StatefulSet names the Service: its serviceName value when the file is this one, else its name. */
-function statefulSetReference(o: IndexedObject, file: ManifestFile, document: Pick<TextDocument, 'positionAt'>): Location {
-  if (o.uri === file.uri) {
-    const doc = file.documents[o.docIndex];
-    const r = doc && nodeRange(findNode(doc, ['spec', 'serviceName']));
-    if (doc && r) return toLocation(file.uri, document, doc, r);
-  }
-  return objectLocation(o);
+/** Where a StatefulSet names the Service: its serviceName value (its name when the index has no range). */
+function statefulSetReference(o: IndexedObject): Location {
+  return { uri: o.uri, range: o.serviceNameRange ?? o.range };
 }
 
 function serviceReferences(
@@ -153,8 +148,7 @@ function serviceReferences(
 ): Location[] {
   const out: Location[] = [];
   if (includeDeclaration) out.push(objectLocation(service));
-  if (service.name)
-    for (const s of statefulSetsGovernedBy(workspace, service.name, service)) out.push(statefulSetReference(s, file, document));
+  if (service.name) for (const s of statefulSetsGovernedBy(workspace, service.name, service)) out.push(statefulSetReference(s));
   for (const p of podTemplatesSelectedBy(workspace, service.selector, service)) out.push(podLabelsLocation(p));
   return out;
 }

@@ -224,12 +224,12 @@ describe('find references', () => {
       main: `${STS('«db»').replace('      labels:\n        app: db\n', '      labels:\n        «app: db\n»')}---\n${SVC('d‸b')}`,
     },
     {
-      name: 'of a Service, with its declaration, across files (a StatefulSet elsewhere is located by its name)',
+      name: 'of a Service, with its declaration, across files (at the serviceName of a StatefulSet elsewhere)',
       main: SVC('«d‸b»'),
       includeDeclaration: true,
       others: {
         'file:///w/sts.yaml': STS('db')
-          .replace('  name: db\n', '  name: «db»\n')
+          .replace('  serviceName: db\n', '  serviceName: «db»\n')
           .replace('      labels:\n        app: db\n', '      labels:\n        «app: db\n»'),
         'file:///w/elsewhere.yaml': STS('db', '  namespace: elsewhere\n'),
       },

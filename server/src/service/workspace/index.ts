@@ -26,9 +26,10 @@ export const POD_TEMPLATE_PATH: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** An IndexedObject whose ranges are still offsets relative to its document. */
-type RelativeObject = Omit<IndexedObject, 'uri' | 'docIndex' | 'range' | 'podLabelsRange'> & {
+type RelativeObject = Omit<IndexedObject, 'uri' | 'docIndex' | 'range' | 'podLabelsRange' | 'serviceNameRange'> & {
   readonly nameOffsets: readonly [number, number];
   readonly podLabelsOffsets?: readonly [number, number];
+  readonly serviceNameOffsets?: readonly [number, number];
 };
 
 /** What the index keeps of a parsed document; computed once per document text. */
@@ -94,6 +95,7 @@ function describeUncached(doc: ManifestDocument): RelativeObject | undefined {
     podLabelsOffsets,
     clusterIP: typeof clusterIP === 'string' ? clusterIP : undefined,
     serviceName: kind === 'StatefulSet' && typeof serviceName === 'string' ? serviceName : undefined,
+    serviceNameOffsets: kind === 'StatefulSet' ? nodeRange(findNode(doc, ['spec', 'serviceName'])) : undefined,
     ports: ports.length ? ports : undefined,
   };
 }
@@ -110,13 +112,14 @@ export function indexDocument(
     start: textDocument.positionAt(doc.offset + r[0]),
     end: textDocument.positionAt(doc.offset + r[1]),
   });
-  const { nameOffsets, podLabelsOffsets, ...rest } = described;
+  const { nameOffsets, podLabelsOffsets, serviceNameOffsets, ...rest } = described;
   return {
     ...rest,
     uri,
     docIndex: doc.index,
     range: toRange(nameOffsets),
     podLabelsRange: podLabelsOffsets ? toRange(podLabelsOffsets) : undefined,
+    serviceNameRange: serviceNameOffsets ? toRange(serviceNameOffsets) : undefined,
   };
 }
 
@@ -133,7 +136,7 @@ export function indexFile(file: ManifestFile, textDocument: Pick<TextDocument, '
 /** An index of objects by file. `objects()` sees every file; set() replaces a file's objects. */
 /** What cross-document rules may depend on: everything but positions. */
 function signature(objects: readonly IndexedObject[]): string {
-  return JSON.stringify(objects.map(({ range: _r, podLabelsRange: _p, docIndex: _d, ...rest }) => rest));
+  return JSON.stringify(objects.map(({ range: _r, podLabelsRange: _p, serviceNameRange: _s, docIndex: _d, ...rest }) => rest));
 }
 
 /**

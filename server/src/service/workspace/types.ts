@@ -25,6 +25,8 @@ export interface IndexedObject {
   readonly clusterIP?: string;
   /** StatefulSet: spec.serviceName. */
   readonly serviceName?: string;
+  /** StatefulSet: range of spec.serviceName's value (find references of a Service). */
+  readonly serviceNameRange?: Range;
   /** Service: spec.ports[].port / name; workloads: containers' ports. */
   readonly ports?: readonly { readonly port: number; readonly name?: string; readonly protocol?: string }[];
 }
