@@ -154,6 +154,17 @@ describe('schema lookup: childFields', () => {
     );
     assert.equal(a.find((f) => f.name === 'imagePullPolicy')?.allowedValues?.join(), 'Always,Never,IfNotPresent');
   });
+  it('marks metadata and metadata.name of the object required, not the name of a template', () => {
+    assert.deepEqual(
+      childFields('apps/v1', 'Deployment', [])
+        .filter((f) => f.required)
+        .map((f) => f.name),
+      ['metadata', 'spec'],
+    );
+    assert.equal(childFields('apps/v1', 'Deployment', ['metadata']).find((f) => f.name === 'name')?.required, true);
+    assert.equal(resolveField('apps/v1', 'Deployment', ['metadata', 'name'])?.required, true);
+    assert.equal(resolveField('apps/v1', 'Deployment', ['spec', 'template', 'metadata', 'name'])?.required, false);
+  });
   it('lists the top-level fields of a kind', () => {
     assert.deepEqual(
       childFields('batch/v1', 'CronJob', []).map((f) => f.name),

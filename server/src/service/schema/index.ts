@@ -157,10 +157,10 @@ function humanElement(t: TypeRef): string {
 // ---------------------------------------------------------------------------------------------
 // Fields
 
-function isRequired(defName: string, prop: string): boolean {
+function isRequired(defName: string, prop: string, parentPath: readonly (string | number)[] | undefined): boolean {
   const def = getDefinition(defName);
   if (def?.r?.includes(prop)) return true;
-  return extraRequiredOf(defName).some((e) => e.prop === prop && !e.when);
+  return extraRequiredOf(defName).some((e) => e.prop === prop && (!e.when || (parentPath !== undefined && !!e.usuallyAt?.(parentPath))));
 }
 
 function fieldInfo(
@@ -171,6 +171,7 @@ function fieldInfo(
   parentDef: string | undefined,
   prop: string | undefined,
   defaultValue?: unknown,
+  parentPath?: readonly (string | number)[],
 ): FieldInfo {
   const shape = shapeOf(t);
   const el = elementType(t);
@@ -184,7 +185,7 @@ function fieldInfo(
     shape,
     ...(el !== undefined ? { itemShape: shapeOf(el) } : {}),
     description: description(desc),
-    required: parentDef && prop ? isRequired(parentDef, prop) : false,
+    required: parentDef && prop ? isRequired(parentDef, prop, parentPath) : false,
     ...(defaultValue !== undefined ? { default: defaultValue } : {}),
     ...(allowed ? { allowedValues: allowed } : {}),
     ...(definition ? { definition } : {}),
@@ -203,7 +204,8 @@ function resolve(apiVersion: string, kind: string, path: readonly (string | numb
   const rootDef = getDefinition(root)!;
   let info = fieldInfo(kind, kind, `@${root}`, rootDef.d, undefined, undefined);
   let pathText = kind;
-  for (const seg of path) {
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
     const t = info.typeRef;
     if (typeof seg === 'number') {
       if (!t.startsWith('[]')) return undefined;
@@ -228,7 +230,7 @@ function resolve(apiVersion: string, kind: string, path: readonly (string | numb
     const p = def && Object.prototype.hasOwnProperty.call(def.p, seg) ? def.p[seg] : undefined;
     if (!p) return undefined;
     pathText += `.${seg}`;
-    info = fieldInfo(seg, pathText, p[0], p[1], defName, seg, p[2]);
+    info = fieldInfo(seg, pathText, p[0], p[1], defName, seg, p[2], path.slice(0, i));
   }
   return { info };
 }
@@ -252,5 +254,6 @@ export function childFields(apiVersion: string, kind: string, path: readonly (st
   const defName = t.slice(1);
   const def = getDefinition(defName);
   if (!def) return [];
-  return Object.entries(def.p).map(([prop, p]) => fieldInfo(prop, `${base}.${prop}`, p[0], p[1], defName, prop, p[2]));
+  const parentPath = r.info.typeRef.startsWith('[]') ? [...path, 0] : path;
+  return Object.entries(def.p).map(([prop, p]) => fieldInfo(prop, `${base}.${prop}`, p[0], p[1], defName, prop, p[2], parentPath));
 }

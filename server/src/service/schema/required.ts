@@ -10,6 +10,8 @@ export interface ExtraRequired {
   readonly reason: string;
   /** Only required when this returns true (undefined: always). */
   readonly when?: (obj: Record<string, unknown>, path: readonly (string | number)[]) => boolean;
+  /** For a conditional requirement: where it usually applies, for completion and hover (`required` of FieldInfo). */
+  readonly usuallyAt?: (path: readonly (string | number)[]) => boolean;
 }
 
 /** The kinds of the generated data (their top-level definitions). */
@@ -46,6 +48,7 @@ export const EXTRA_REQUIRED: readonly ExtraRequired[] = [
     reason: 'metadata.name: Required value (name or generateName is required); only for the object itself, not for templates',
     when: (meta: Record<string, unknown>, path: readonly (string | number)[]) =>
       path.length === 1 && path[0] === 'metadata' && typeof meta.generateName !== 'string',
+    usuallyAt: (path: readonly (string | number)[]) => path.length === 1 && path[0] === 'metadata',
   },
   { def: 'Container', prop: 'image', reason: 'containers[].image: Required value (ValidatePodSpec)' },
   // A missing spec is reported once, on the kind, instead of once per required field inside it.

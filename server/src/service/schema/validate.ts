@@ -286,7 +286,7 @@ function unknownField(ctx: Context, parent: (string | number)[], key: string): S
 function homeOf(ctx: Context, parent: (string | number)[], parentDef: string | undefined, key: string): string | undefined {
   // Up: the nearest enclosing object (at most two objects up) that has the key.
   let up = parent.slice();
-  for (let level = 0; level < 2 && up.length > 0; ) {
+  for (let level = 0; level < 2 && up.length > 0;) {
     up = up.slice(0, -1);
     const info = resolveField(ctx.apiVersion, ctx.kind, up);
     if (info?.shape !== 'object') continue; // an array or map on the way up
