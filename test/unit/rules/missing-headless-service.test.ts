@@ -76,6 +76,13 @@ spec:
 `,
     },
     {
+      name: 'a JSON-style document without a final newline, no ports, no template labels: the selector comes from matchLabels',
+      text: '{"apiVersion": "apps/v1", "kind": "StatefulSet", "metadata": {"name": "q"}, "spec": {"serviceName": «"q"», "selector": {"matchLabels": {"app": "q"}}, "template": {"spec": {"containers": [{"name": "q", "image": "qdrant/qdrant:v1.7.0"}]}}}}',
+      messageId: 'missing',
+      output:
+        '{"apiVersion": "apps/v1", "kind": "StatefulSet", "metadata": {"name": "q"}, "spec": {"serviceName": "q", "selector": {"matchLabels": {"app": "q"}}, "template": {"spec": {"containers": [{"name": "q", "image": "qdrant/qdrant:v1.7.0"}]}}}}\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: q\nspec:\n  clusterIP: None\n  selector:\n    app: q\n',
+    },
+    {
       name: 'a Service with another name does not count',
       text: `${sts('«pg-headless»')}---\n${headless('postgres')}`,
       messageId: 'missing',
