@@ -39,6 +39,8 @@ let settings: LanguageSettings = {};
 let hasConfigurationCapability = false;
 /** The client inserts snippets (tab stops, choices) from completion items. */
 let snippetSupport = false;
+/** VS Code and its forks can be asked to reopen the suggestions (after a key, for its values). */
+let triggerSuggestCommand: string | undefined;
 let inlayHintRefreshSupport = false;
 let codeLensRefreshSupport = false;
 const timers = new Map<string, NodeJS.Timeout>();
@@ -64,6 +66,7 @@ function useSettings(raw: LanguageSettings | null | undefined): LanguageSettings
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
   snippetSupport = !!params.capabilities.textDocument?.completion?.completionItem?.snippetSupport;
+  triggerSuggestCommand = /code|codium|cursor/i.test(params.clientInfo?.name ?? '') ? 'editor.action.triggerSuggest' : undefined;
   inlayHintRefreshSupport = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
   codeLensRefreshSupport = !!params.capabilities.workspace?.codeLens?.refreshSupport;
   const init = params.initializationOptions as { settings?: LanguageSettings } | undefined;
@@ -188,7 +191,11 @@ connection.onCompletion((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return null;
   try {
-    return service.doComplete(document, params.position, { snippetSupport, triggerCharacter: params.context?.triggerCharacter });
+    return service.doComplete(document, params.position, {
+      snippetSupport,
+      triggerSuggestCommand,
+      triggerCharacter: params.context?.triggerCharacter,
+    });
   } catch (err) {
     connection.console.error(`Completion in ${document.uri} failed: ${(err as Error).stack ?? String(err)}`);
     return null;

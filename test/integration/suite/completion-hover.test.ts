@@ -58,6 +58,17 @@ describe('completion and hover in a real VS Code host', () => {
     assert.equal(editor.document.getText(), 'apiVersion: batch/v1\nkind: CronJob\n');
   });
 
+  it('reopens the suggestions after a key whose value has some (a CronJob schedule)', async () => {
+    const editor = await openYaml('apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: nightly\nspec:\n  sch\n');
+    const items = await completionsAt(editor.document, new vscode.Position(5, 5), 'schedule');
+    const schedule = items.find((i) => labelOf(i) === 'schedule')!;
+    assert.equal(schedule.command?.command, 'editor.action.triggerSuggest');
+    // a field without suggested values does not reopen the list
+    const deadline = items.find((i) => labelOf(i) === 'startingDeadlineSeconds');
+    assert.ok(deadline, 'startingDeadlineSeconds is offered');
+    assert.equal(deadline.command, undefined);
+  });
+
   it('hovers a field with its path, type and API description', async () => {
     const editor = await openYaml(
       'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  serviceName: db\n  replicas: 3\n',

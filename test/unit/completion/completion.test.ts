@@ -174,6 +174,26 @@ describe('key completion', () => {
     assert.deepEqual(complete(`${DEPLOY}spec:\n  # rep‸\n`).labels, []);
   });
 
+  it('asks VS Code to open the value suggestions after a key that has some', () => {
+    const cmd = { triggerSuggestCommand: 'editor.action.triggerSuggest' };
+    const cron = 'apiVersion: batch/v1\nkind: CronJob\nspec:\n  ‸\n';
+    const plain = complete(cron, cmd).items;
+    const withCommand = plain.filter((i) => i.command).map((i) => i.label);
+    assert.deepEqual(withCommand.sort(), ['concurrencyPolicy', 'schedule', 'suspend', 'timeZone']);
+    assert.deepEqual(item(plain, 'schedule').command, { title: 'Suggest values', command: 'editor.action.triggerSuggest' });
+    // with snippets the allowed values and booleans are a choice already
+    const snippet = complete(cron, { ...cmd, snippetSupport: true }).items;
+    assert.deepEqual(
+      snippet
+        .filter((i) => i.command)
+        .map((i) => i.label)
+        .sort(),
+      ['schedule', 'timeZone'],
+    );
+    assert.ok(!complete(cron).items.some((i) => i.command), 'no command unless the client has one');
+    assert.ok(item(complete('apiVersion: example.com/v1\n‸\n', cmd).items, 'kind').command);
+  });
+
   it('marks deprecated fields and sorts them last', () => {
     const { items, labels } = complete(`${POD_SPEC}      serviceAcc‸\n`);
     assert.deepEqual(item(items, 'serviceAccount').tags, [1]);

@@ -27,6 +27,13 @@ export interface CompletionOptions {
   readonly snippetSupport?: boolean;
   /** The character that triggered the request, when the client says so. */
   readonly triggerCharacter?: string;
+  /**
+   * A client command that opens the suggestions again (VS Code: `editor.action.triggerSuggest`).
+   * When set, a key whose value has suggestions (kinds, cron presets, names from the workspace…)
+   * carries it, so the values show up as soon as the key is inserted. Leave unset for clients
+   * that do not have such a command.
+   */
+  readonly triggerSuggestCommand?: string;
 }
 
 /** The characters after which the server offers completions on its own (`kind: ` → the kinds). */
@@ -109,7 +116,7 @@ export function doComplete(
   const header = documentHeader(doc);
   let objectCache: { v: Record<string, unknown> | undefined } | undefined;
   const object = () => (objectCache ??= { v: documentObject(doc) }).v;
-  const env: Env = { file, doc, header, object, workspace, toRange, snippets };
+  const env: Env = { file, doc, header, object, workspace, toRange, snippets, triggerSuggestCommand: options.triggerSuggestCommand };
 
   switch (ctx.mode) {
     case 'empty':
@@ -147,6 +154,7 @@ interface Env {
   readonly workspace: WorkspaceView;
   readonly toRange: (start: number, end: number) => Range;
   readonly snippets: boolean;
+  readonly triggerSuggestCommand?: string;
 }
 
 function textEdit(env: Env, ctx: CursorContext, newText: string): TextEdit {
@@ -174,10 +182,24 @@ function keyCompletionItems(ctx: KeyContext, env: Env): CompletionItem[] {
       return required.find((f) => f.name === 'name') ?? required[0];
     };
     const candidates = candidateFields(schemaVersion, kind, ctx.path, ctx.existingKeys);
-    for (const item of keyItems(candidates, ctx, { snippets: env.snippets, compactSequences, firstItemKey })) {
+    const keyed = keyItems(candidates, ctx, { snippets: env.snippets, compactSequences, firstItemKey });
+    keyed.forEach((item, i) => {
       const { insertText, ...rest } = item;
-      items.push({ ...rest, textEdit: textEdit(env, ctx, insertText), filterText: item.label });
-    }
+      const field = candidates[i].field;
+      // a choice snippet already lists the values; otherwise ask for the suggestions of the new value
+      const reopen =
+        env.triggerSuggestCommand &&
+        !ctx.hasColon &&
+        field.shape === 'scalar' &&
+        !insertText.includes('${1|') &&
+        hasValueSuggestions(env, [...ctx.path, field.name], field);
+      items.push({
+        ...rest,
+        textEdit: textEdit(env, ctx, insertText),
+        filterText: item.label,
+        ...(reopen ? { command: { title: 'Suggest values', command: env.triggerSuggestCommand! } } : {}),
+      });
+    });
   } else if (ctx.path.length === 0 && !ctx.flow && /^(apiVersion|kind):/m.test(env.doc.text)) {
     // A manifest whose kind we do not know yet (or a custom resource): the keys every object has.
     items.push(...genericTopLevelKeys(ctx, env, ctx.existingKeys));
@@ -234,6 +256,7 @@ function genericTopLevelKeys(ctx: CursorContext, env: Env, existing: readonly st
         textEdit: textEdit(env, ctx, insert),
         insertTextFormat: env.snippets ? 2 : 1,
         ...(insert.includes('\n') ? { insertTextMode: 1 as const } : {}),
+        ...(env.triggerSuggestCommand && k !== 'metadata' ? { command: { title: 'Suggest values', command: env.triggerSuggestCommand } } : {}),
       };
     });
 }
@@ -253,6 +276,22 @@ function skeletonItems(ctx: CursorContext, env: Env): CompletionItem[] {
       insertTextMode: 1,
     };
   });
+}
+
+/** Whether some provider has values for the field at `path` (before the key is even written). */
+function hasValueSuggestions(env: Env, path: Path, field: FieldInfo): boolean {
+  const request: ValueCompletionRequest = {
+    file: env.file,
+    doc: env.doc,
+    kind: env.header.kind,
+    apiVersion: env.header.apiVersion,
+    path,
+    field,
+    prefix: '',
+    object: env.object,
+    workspace: env.workspace,
+  };
+  return VALUE_COMPLETION_PROVIDERS.some((provider) => safely(provider, request).length > 0);
 }
 
 function valueItems(ctx: ValueContext, env: Env): CompletionItem[] {
