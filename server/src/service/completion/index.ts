@@ -256,7 +256,9 @@ function genericTopLevelKeys(ctx: CursorContext, env: Env, existing: readonly st
         textEdit: textEdit(env, ctx, insert),
         insertTextFormat: env.snippets ? 2 : 1,
         ...(insert.includes('\n') ? { insertTextMode: 1 as const } : {}),
-        ...(env.triggerSuggestCommand && k !== 'metadata' ? { command: { title: 'Suggest values', command: env.triggerSuggestCommand } } : {}),
+        ...(env.triggerSuggestCommand && k !== 'metadata'
+          ? { command: { title: 'Suggest values', command: env.triggerSuggestCommand } }
+          : {}),
       };
     });
 }
