@@ -3,9 +3,11 @@
 # --enable-smoke-test-driver — needed before a production workbench honours the
 # extensionDevelopmentPath/extensionTestsPath URL payload — and drives it with headless chromium.
 #   run-host.sh tests EXT_DIR TESTS_INDEX_JS [WORKSPACE_DIR]   extension tests (host/ext-tests.mjs)
-#   run-host.sh script NODE_SCRIPT [WORKSPACE_DIR]             any driver (e.g. test/e2e/ui.mjs)
-# Env: TEST_HOST_DIR (default <repo>/.test-host), K8SW_RUN_DIR (a fresh folder for this run, owned
-# by the caller; made here — and removed after success — when unset), TIMEOUT (seconds, default 300), KEEP_RUN=1 keeps the run folder after success.
+#   run-host.sh script NODE_SCRIPT [WORKSPACE_DIR]             any driver, given --port and --folder
+#                                                              (test/e2e/ui-driver.mjs)
+# Env: TEST_HOST_DIR (default <repo>/.test-host); K8SW_RUN_DIR (a fresh folder for this run, owned
+# by the caller; made here — and removed after success — when unset); TIMEOUT (seconds, default
+# 300); KEEP_RUN=1 keeps a run folder made here after success.
 # Hygiene: random free port, fresh user-data/extensions/server dirs, HOME and TMPDIR inside the run
 # folder, the server is started in its own process group and killed by its PID in a trap, and
 # the browser driver runs under a hard timeout.
