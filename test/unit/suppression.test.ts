@@ -59,6 +59,7 @@ describe('suppression comments', () => {
 
   const documentWide: [string, string, boolean][] = [
     ['names the rule at the top', `# k8s-workloads-disable ${RULE}\n`, false],
+    ['names no rule: every rule of the document', '# k8s-workloads-disable\n', false],
     ['follows other comments at the top', `# a database\n\n# k8s-workloads-disable ${RULE}\n`, false],
     ['names another rule', '# k8s-workloads-disable image-tag\n', true],
     ['names several rules', `# k8s-workloads-disable image-tag, ${RULE}\n`, false],

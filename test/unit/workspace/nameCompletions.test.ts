@@ -59,6 +59,8 @@ describe('name completions from the workspace', () => {
     assert.equal(find(items, 'db-headless').detail, 'headless Service');
     assert.match(String(find(items, 'web').detail), /not headless/);
     assert.ok(apply(find(items, 'db-headless')).includes('  serviceName: db-headless\n'));
+    assert.equal(labels.at(-1), 'db', 'the StatefulSet’s own name comes last');
+    assert.match(String(find(items, 'db').detail), /no Service yet/);
   });
 
   it('serviceName in a namespace: only that namespace', () => {

@@ -82,6 +82,17 @@ export const workspaceNameValues: ValueCompletionProvider = (req) => {
         sortText: `${headless ? 0 : 1}${s.name}`,
       });
     }
+    // The usual convention: the governing Service is named like the StatefulSet.
+    const own = getAt(req.object(), ['metadata', 'name']);
+    if (typeof own === 'string' && own && !seen.has(own))
+      out.push({
+        label: own,
+        value: own,
+        kind: KIND_REFERENCE,
+        detail: 'the StatefulSet’s name — no Service yet',
+        documentation: `No Service \`${own}\` exists yet; the quick fix of \`missing-headless-service\` appends a headless one.`,
+        sortText: `2${own}`,
+      });
     return out;
   }
 
