@@ -113,6 +113,18 @@ ruleTable('missing-required-field', {
       output: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  labels: {app: web}\n  name: configmap\n',
     },
     {
+      name: 'an empty container list',
+      text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers: «[]»\n',
+      messageId: 'empty',
+      message: '`containers` of Pod.spec is empty, but the API requires a value.',
+    },
+    {
+      name: 'an empty image',
+      text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: «""»\n',
+      messageId: 'empty',
+      message: '`image` of Pod.spec.containers[0] is empty, but the API requires a value.',
+    },
+    {
       name: 'a Service port without port',
       text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - «name: http»\n    targetPort: 8080\n',
       messageId: 'missing',

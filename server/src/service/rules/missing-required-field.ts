@@ -19,6 +19,7 @@ export const missingRequiredField: Rule = {
     fixable: true,
     messages: {
       missing: '{{parent}} is missing the required field `{{field}}`.',
+      empty: '`{{field}}` of {{parent}} is empty, but the API requires a value.',
     },
     example: {
       invalid: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n',

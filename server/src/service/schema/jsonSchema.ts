@@ -4,7 +4,7 @@
 // allowed values as `enum`, and two formats checked by our own code (formats.ts): `quantity` and
 // `byte` (base64). scripts/generate-schemas.ts compiles it ahead of time into generated/validators.js.
 import { allowedValuesOf } from './allowedValues';
-import { extraRequiredOf } from './required';
+import { extraRequiredOf, NON_EMPTY } from './required';
 import type { SchemaData, TypeRef } from './types';
 
 export type JsonSchema = Record<string, unknown>;
@@ -37,7 +37,11 @@ export function definitionSchema(data: SchemaData, name: string): JsonSchema {
   const def = data.defs[name];
   if (!def) throw new Error(`unknown definition ${name}`);
   const properties: Record<string, JsonSchema> = {};
-  for (const [prop, [t]] of Object.entries(def.p)) properties[prop] = typeSchema(t, allowedValuesOf(name, prop));
+  for (const [prop, [t]] of Object.entries(def.p)) {
+    properties[prop] = typeSchema(t, allowedValuesOf(name, prop));
+    if (NON_EMPTY.has(`${name}.${prop}`))
+      properties[prop] = { ...properties[prop], ...(t.startsWith('[]') ? { minItems: 1 } : { minLength: 1 }) };
+  }
   const required = [...(def.r ?? [])];
   for (const e of extraRequiredOf(name)) if (!e.when && !required.includes(e.prop)) required.push(e.prop);
   return { type: 'object', properties, additionalProperties: false, ...(required.length ? { required } : {}) };

@@ -82,3 +82,23 @@ for (const e of EXTRA_REQUIRED) {
 export function extraRequiredOf(def: string): readonly ExtraRequired[] {
   return byDef.get(def) ?? [];
 }
+
+/**
+ * Required fields that the API server also rejects when empty ("Required value" for `image: ""`,
+ * `containers: []`): strings get minLength 1, lists minItems 1 in the validators.
+ */
+export const NON_EMPTY: ReadonlySet<string> = new Set([
+  'PodSpec.containers',
+  'Container.name',
+  'Container.image',
+  'EnvVar.name',
+  'Volume.name',
+  'VolumeMount.name',
+  'VolumeMount.mountPath',
+  'CronJobSpec.schedule',
+  'KeyToPath.key',
+  'KeyToPath.path',
+  'ConfigMapKeySelector.key',
+  'SecretKeySelector.key',
+  'PersistentVolumeClaimVolumeSource.claimName',
+]);

@@ -206,6 +206,15 @@ function mapError(ctx: Context, e: ErrorObject): SchemaProblem | undefined {
     case 'minimum':
     case 'maximum':
       return outOfRange(ctx, path);
+    case 'minLength':
+    case 'minItems':
+      return {
+        ruleId: 'missing-required-field',
+        report: report(ctx, rangeOfValue(ctx.doc, path), 'empty', {
+          field: fieldLabel(path),
+          parent: pathLabel(ctx.kind, path.slice(0, -1)),
+        }),
+      };
     case 'format':
       return params.format === 'quantity' ? badQuantity(ctx, path) : badFormat(ctx, path, String(params.format));
     default:
