@@ -31,7 +31,8 @@ export const MAX_INDEXED_FILE_SIZE = 1024 * 1024;
 export const MAX_INDEXED_FILES = 5000;
 /** Above this many files the initial crawl shows a progress notification. */
 export const PROGRESS_THRESHOLD = 200;
-const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
+/** Dependency, VCS and tool folders: never the user's manifests, sometimes thousands of YAML files. */
+const SKIP_DIRS = new Set(['node_modules', 'bower_components', '.git', '.hg', '.svn', '.venv', '.terraform', '.cache']);
 const YAML_FILE = /\.ya?ml$/i;
 
 export interface IndexerHost {
@@ -142,6 +143,13 @@ export class WorkspaceIndexer {
    */
   async indexFromDisk(uri: string, fsPath = toFsPath(uri), notify = true): Promise<boolean> {
     if (!fsPath || this.host.isOpen(uri)) return false;
+    if (!this.known.has(uri) && this.known.size >= this.limits.maxFiles) {
+      // Over the budget: the index no longer covers the workspace.
+      if (!this.truncated) this.host.log(`More than ${this.limits.maxFiles} YAML files: ${uri} and later ones are not indexed.`);
+      this.truncated = true;
+      this.workspace.complete = false;
+      return false;
+    }
     let objects: IndexedObject[] = [];
     try {
       const stat = await fsp.stat(fsPath);

@@ -207,6 +207,9 @@ describe('WorkspaceIndexer', () => {
     assert.equal(r.truncated, true, 'the budget counts the files already indexed');
     assert.equal(names(ws).length, 4);
     assert.equal(ws.complete, false);
+    write('d/eight.yaml', svc('eight'));
+    await indexer.filesChanged([{ uri: uri('d/eight.yaml'), type: FileChangeType.Created }]);
+    assert.equal(names(ws).length, 4, 'a file created later does not break the budget either');
   });
 
   it('takes the folders from workspaceFolders, else rootUri, else rootPath', () => {
