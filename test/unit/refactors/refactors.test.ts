@@ -246,6 +246,29 @@ ${service}`,
     assert.ok(!out.includes('kind: Service'), 'no second Service is appended');
   });
 
+  it('a cached refactor is recomputed when the Services it reads change', () => {
+    const file = parseManifest('file:///t.yaml', GUIDE_DEPLOYMENT);
+    const doc = file.documents[0];
+    const appended = (ws?: WorkspaceView) =>
+      getRefactor(file, doc, 'StatefulSet', ws)!.edits.some((e) => e.newText.includes('kind: Service'));
+    const headless: WorkspaceView = {
+      *objects() {
+        yield {
+          uri: 'file:///svc.yaml',
+          docIndex: 0,
+          apiVersion: 'v1',
+          kind: 'Service',
+          name: 'api-server',
+          clusterIP: 'None',
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        };
+      },
+    };
+    assert.equal(appended(), true);
+    assert.equal(appended(headless), false);
+    assert.equal(appended(), true);
+  });
+
   it('Recreate becomes RollingUpdate; a strategy with only maxSurge left disappears; 4-space style is kept', () => {
     const text =
       'apiVersion: apps/v1\nkind: "Deployment"\nmetadata:\n    name: cache\nspec:\n    strategy:\n        type: Recreate\n    selector:\n        matchLabels: {app: cache}\n    template:\n        metadata:\n            labels: {app: cache}\n        spec:\n            containers:\n                -   name: c\n                    image: redis:7.2\n';

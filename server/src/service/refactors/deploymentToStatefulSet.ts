@@ -161,11 +161,30 @@ function claimTemplateEdits(ctx: RefactorContext, namespace: string | undefined)
   return edits;
 }
 
+/** The claims of the document's PVC volumes, as the text of their PersistentVolumeClaim documents in the file. */
+function claimDocuments(file: ManifestFile, doc: ManifestDocument): string {
+  const volumes = getAt(doc.value, [...podSpecPath('Deployment')!, 'volumes']);
+  if (!Array.isArray(volumes)) return '';
+  const names = volumes
+    .map((v) => (isObj(v) && isObj(v.persistentVolumeClaim) ? v.persistentVolumeClaim.claimName : undefined))
+    .filter(Boolean);
+  if (names.length === 0) return '';
+  return file.documents
+    .filter((d) => d.object?.kind === 'PersistentVolumeClaim' && names.includes(d.object.name))
+    .map((d) => d.text)
+    .join('\u0000');
+}
+
 export const deploymentToStatefulSet: Refactor = {
   id: 'deployment-to-statefulset',
   from: 'Deployment',
   to: 'StatefulSet',
   title: 'Convert to StatefulSet',
+  fingerprint({ doc, file, workspace }) {
+    const name = doc.object?.name;
+    const service = name ? chooseServiceName(name, file, workspace, doc.object?.namespace) : undefined;
+    return JSON.stringify([service, claimDocuments(file, doc)]);
+  },
   edits(ctx) {
     const { doc, file } = ctx;
     const name = doc.object?.name;

@@ -22,16 +22,33 @@ function stillParses(doc: ManifestDocument, edits: readonly DocEdit[]): boolean 
   return parseManifest('file:///refactor-check.yaml', text).documents.every((d) => d.syntaxProblems.length === 0);
 }
 
+/**
+ * Computed refactors by parsed document: workload-kind-advice asks on every validation and the
+ * editor on every cursor move, so a document's refactor is computed once per text and per value of
+ * what it reads outside the document (its fingerprint: the Service it would reuse, the claims it copies).
+ */
+const cache = new WeakMap<ManifestDocument['yaml'], Map<string, RefactorAction | undefined>>();
+
 function toAction(
   r: Refactor,
   file: ManifestFile,
   doc: ManifestDocument,
   workspace: WorkspaceView | undefined,
 ): RefactorAction | undefined {
-  const edits = r.edits({ file, doc, workspace });
+  const ctx = { file, doc, workspace };
+  const key = `${r.id}\u0000${r.fingerprint?.(ctx) ?? ''}`;
+  let byKey = cache.get(doc.yaml);
+  if (!byKey) cache.set(doc.yaml, (byKey = new Map()));
+  if (byKey.has(key)) return byKey.get(key);
+  if (byKey.size >= 8) byKey.clear(); // fingerprints that came and went
+  const edits = r.edits(ctx);
   // Unusual layouts (flow maps with trailing commas, …) get no refactor rather than a broken one.
-  if (!edits || edits.length === 0 || !stillParses(doc, edits)) return undefined;
-  return { id: r.id, title: r.title, kind: REFACTOR_REWRITE, target: r.to, edits };
+  const action: RefactorAction | undefined =
+    !edits || edits.length === 0 || !stillParses(doc, edits)
+      ? undefined
+      : { id: r.id, title: r.title, kind: REFACTOR_REWRITE, target: r.to, edits };
+  byKey.set(key, action);
+  return action;
 }
 
 /** The refactors available for one document (edits relative to the document's text). */

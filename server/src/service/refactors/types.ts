@@ -30,4 +30,9 @@ export interface Refactor {
   readonly title: string;
   /** The edits, or undefined when the document cannot be converted safely (unusual layout). */
   edits(ctx: RefactorContext): DocEdit[] | undefined;
+  /**
+   * What the edits read outside the document, as a string (results are cached per document text
+   * and fingerprint). Omitted when the edits depend on the document alone.
+   */
+  fingerprint?(ctx: RefactorContext): string;
 }
