@@ -1,6 +1,7 @@
 // Which apiVersion serves a kind, and the betas that used to: the removed workload API versions
 // named with the Kubernetes release that stopped serving them.
 
+import { editDistance } from './distance';
 import { apiVersionsOf, knownKinds, kindsByApiVersion } from './index';
 
 /** kind → removed apiVersion → the release that removed it. */
@@ -42,20 +43,6 @@ export function checkApiVersion(apiVersion: string, kind: string): ApiVersionPro
 /** Kinds of v1, apps/v1 and batch/v1 that are valid in a manifest but have no schema here. */
 const OTHER_SERVED_KINDS = new Set(['List', 'Binding', 'ComponentStatus', 'Status', 'Scale', 'DeleteOptions', 'WatchEvent']);
 
-/** Case-insensitive optimal string alignment distance. */
-function distance(a: string, b: string): number {
-  const s = a.toLowerCase();
-  const t = b.toLowerCase();
-  const d: number[][] = Array.from({ length: s.length + 1 }, (_, i) => [i, ...Array<number>(t.length).fill(0)]);
-  for (let j = 1; j <= t.length; j++) d[0][j] = j;
-  for (let i = 1; i <= s.length; i++)
-    for (let j = 1; j <= t.length; j++) {
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (s[i - 1] === t[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  return d[s.length][t.length];
-}
-
 /**
  * For a kind that v1, apps/v1 or batch/v1 does not have, the kind the author most likely meant
  * (`Deploymnet` → Deployment, `deployment` → Deployment); undefined when the kind is fine, not
@@ -68,7 +55,7 @@ export function misspeltKind(apiVersion: string, kind: string): string | undefin
   let best: string | undefined;
   let bestD = Infinity;
   for (const k of knownKinds()) {
-    const d = distance(kind, k);
+    const d = editDistance(kind, k);
     if (d < bestD) {
       best = k;
       bestD = d;

@@ -11,7 +11,8 @@ import { findNode, findPair, getAt, rangeOfKey, rangeOfValue, type OffsetRange }
 import type { JsonPath, ManifestDocument } from '../manifest/types';
 import type { DocEdit, Fix, Report } from '../rules/types';
 import { yamlString } from '../rules/fixText';
-import { getDefinition, humanType, kindDefinition, resolveField, SCHEMA_DATA } from './index';
+import { editDistance } from './distance';
+import { getDefinition, humanType, kindDefinition, resolveField } from './index';
 import * as compiled from './generated/validators';
 import { INT32_MAX, INT32_MIN } from './jsonSchema';
 import { suggestQuantities } from './quantity';
@@ -230,22 +231,6 @@ function mapError(ctx: Context, e: ErrorObject): SchemaProblem | undefined {
 }
 
 // --- unknown-field -----------------------------------------------------------------------------
-
-/** Optimal string alignment distance, case-insensitive (a case-only difference counts 0). */
-export function editDistance(a: string, b: string): number {
-  const s = a.toLowerCase();
-  const t = b.toLowerCase();
-  const d: number[][] = Array.from({ length: s.length + 1 }, (_, i) => [i, ...Array<number>(t.length).fill(0)]);
-  for (let j = 1; j <= t.length; j++) d[0][j] = j;
-  for (let i = 1; i <= s.length; i++) {
-    for (let j = 1; j <= t.length; j++) {
-      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[s.length][t.length];
-}
 
 /** The closest candidate within a distance that still looks like a typo, and whether it is the only one that close. */
 export function closest(word: string, candidates: readonly string[]): { best: string; distance: number; unique: boolean } | undefined {
@@ -669,5 +654,3 @@ function toEditValue(ctx: Context, v: Sample): EditValue {
   const style = documentStyle(ctx.doc);
   return linesOf(v, style.indent, style.compactSeq);
 }
-
-export const SCHEMA_VERSION = SCHEMA_DATA.k8sVersion;
