@@ -261,7 +261,7 @@ function adviseDaemonSet(ctx: RuleContext): Advice | undefined {
       return {
         messageId: 'daemonSetServer',
         target: 'StatefulSet',
-        data: { image: server.image, what: server.what, question: question('stable-identity') },
+        data: { image: server.image, what: server.what, question: question('stable-identity'), later: question('every-node') },
       };
   }
   return undefined;
@@ -292,7 +292,7 @@ export const workloadKindAdvice: Rule = {
       jobRunsServer:
         'This Job runs {{image}}, a {{what}}, with its default command: a server never exits, so the Job never completes. The guide asks "{{question}}" — if not, use a StatefulSet (or a Deployment); to run a one-off task from this image, set its command.',
       daemonSetServer:
-        'This DaemonSet runs {{image}}, a {{what}}, on every node. The guide asks "{{question}}" before "Must it run on every node?" — a {{what}} usually needs stable identity and storage: use a StatefulSet with the replicas you need.',
+        'This DaemonSet runs {{image}}, a {{what}}, on every node. The guide asks "{{question}}" before "{{later}}" — a {{what}} usually needs stable identity and storage: use a StatefulSet with the replicas you need.',
     },
     example: {
       invalid:
