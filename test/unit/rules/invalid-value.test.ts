@@ -52,6 +52,7 @@ ruleTable('invalid-value', {
       name: 'YAML 1.1 booleans for a boolean field, quoted yes for a string',
       text: pod('  hostNetwork: yes\n  enableServiceLinks: Off\n', '    env:\n    - name: A\n      value: "yes"\n'),
     },
+    { name: 'an empty list item is the zero value', text: pod('', '    args:\n    - --verbose\n    -\n') },
     { name: 'quantities are invalid-quantity, not invalid-value', text: pod('', '    resources:\n      limits:\n        memory: 500mi\n') },
   ],
   invalid: [

@@ -201,6 +201,8 @@ function mapError(ctx: Context, e: ErrorObject): SchemaProblem | undefined {
     case 'required':
       return missingField(ctx, path, String(params.missingProperty));
     case 'type':
+      // A null list item is the zero value to the API server (an empty string, an empty object).
+      if (getAt(ctx.value, path) === null) return undefined;
       return wrongType(ctx, path, String(params.type));
     case 'enum':
       return notAllowed(ctx, path, params.allowedValues as string[]);
