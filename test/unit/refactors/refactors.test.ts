@@ -284,6 +284,20 @@ ${service}`,
     assert.ok(!/strategy/i.test(out), out);
   });
 
+  it('flow-style strategy and removed first key: serviceName goes in its place', () => {
+    const text =
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: w}\nspec:\n  paused: true\n  strategy: {type: RollingUpdate, rollingUpdate: {maxSurge: 1, maxUnavailable: 0}}\n  selector: {matchLabels: {app: w}}\n  template:\n    metadata: {labels: {app: w}}\n    spec:\n      containers: [{name: w, image: "w:1"}]\n  progressDeadlineSeconds: 60\n';
+    assert.equal(
+      refactor(text, 'Convert to StatefulSet'),
+      'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: w}\nspec:\n  serviceName: w\n  updateStrategy: {type: RollingUpdate}\n  selector: {matchLabels: {app: w}}\n  template:\n    metadata: {labels: {app: w}}\n    spec:\n      containers: [{name: w, image: "w:1"}]\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: w\nspec:\n  clusterIP: None\n  selector:\n    app: w\n',
+    );
+    // A DaemonSet may surge when maxUnavailable is 0: both stay.
+    assert.equal(
+      refactor(text, 'Convert to DaemonSet'),
+      'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: w}\nspec:\n  updateStrategy: {type: RollingUpdate, rollingUpdate: {maxSurge: 1, maxUnavailable: 0}}\n  selector: {matchLabels: {app: w}}\n  template:\n    metadata: {labels: {app: w}}\n    spec:\n      containers: [{name: w, image: "w:1"}]\n',
+    );
+  });
+
   it('a PVC not in the file gets a 1Gi ReadWriteOnce template; an only PVC volume removes `volumes`', () => {
     const text = GUIDE_DEPLOYMENT.replace(
       '        - containerPort: 8000\n',

@@ -223,13 +223,24 @@ export const deploymentToStatefulSet: Refactor = {
   },
 };
 
-/** Insertions at the same offset as one edit, in order (clients differ on ordering equal positions). */
+/**
+ * Edits in offset order, with an insertion folded into the edit that starts where it is inserted
+ * (another insertion or a deletion): clients differ on how they order edits at the same position.
+ */
 export function mergeSamePosition(edits: DocEdit[]): DocEdit[] {
   const out: DocEdit[] = [];
   for (const e of edits) {
-    const same = out.findIndex((o) => o.start === o.end && e.start === e.end && o.start === e.start);
-    if (same >= 0) out[same] = { ...out[same], newText: out[same].newText + e.newText };
-    else out.push(e);
+    const same = out.findIndex((o) => o.start === e.start && (o.start === o.end || e.start === e.end));
+    if (same < 0) {
+      out.push(e);
+      continue;
+    }
+    const o = out[same];
+    // The insertion's text goes first when the other edit replaces text; otherwise keep the order given.
+    out[same] =
+      o.start === o.end
+        ? { start: o.start, end: e.end, newText: o.newText + e.newText }
+        : { start: e.start, end: o.end, newText: e.newText + o.newText };
   }
   return out.sort((a, b) => a.start - b.start);
 }
