@@ -41,11 +41,11 @@ kind: StatefulSet
 metadata:
   name: postgres
 spec:
+  serviceName: postgres
   replicas: 3  # three members
   selector:
     matchLabels:
       app: postgres
-  serviceName: postgres
 `,
     },
     {
@@ -65,7 +65,20 @@ spec:
       text: sts('"123"', '  replicas: 1').replace('spec:', '«spec»:'),
       messageId: 'missing',
       message: /^StatefulSet 123 has no serviceName/,
-      output: sts('"123"', '  replicas: 1').replace('      app: db\n', '      app: db\n  serviceName: "123"\n'),
+      output: sts('"123"', '  serviceName: "123"\n  replicas: 1'),
+    },
+    {
+      name: 'a comment line above the first key stays above it',
+      text: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\n«spec»:   # the database\n    # members\n    replicas: 1\n',
+      messageId: 'missing',
+      output:
+        'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:   # the database\n    serviceName: db\n    # members\n    replicas: 1\n',
+    },
+    {
+      name: 'flow-style spec',
+      text: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\n«spec»: {replicas: 1}\n',
+      messageId: 'missing',
+      output: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec: {replicas: 1, serviceName: db}\n',
     },
   ],
 });
