@@ -32,7 +32,7 @@ export function splitDocuments(text: string): { offset: number; text: string }[]
     const chunk = { offset, text: text.slice(offset, end) };
     // A `%YAML` / `%TAG` directive belongs to the document its `---` opens: merge it forward.
     const prev = chunks[chunks.length - 1];
-    if (prev && /^\s*%/m.test(prev.text) && !/^[^%#\s]/m.test(prev.text.replace(/^%.*$/gm, ''))) {
+    if (prev && (prev.text.startsWith('%') || prev.text.includes('\n%')) && !/^[^%#\s]/m.test(prev.text.replace(/^%.*$/gm, ''))) {
       prev.text += chunk.text;
       continue;
     }

@@ -34,6 +34,22 @@ type RelativeObject = Omit<IndexedObject, 'uri' | 'docIndex' | 'range' | 'podLab
 
 /** What the index keeps of a parsed document; computed once per document text. */
 const describedCache = new WeakMap<object, RelativeObject | null>();
+/** The position-free content of each described document, for WorkspaceIndex.generation. */
+const describedSignatures = new WeakMap<RelativeObject, string>();
+/** The last IndexedObject made from each parsed document, with where it was placed. */
+const placedCache = new WeakMap<object, { uri: string; docIndex: number; startLine: number; indexed: IndexedObject }>();
+/** The signature of each IndexedObject made from a described document (saves re-serialising on every keystroke). */
+const objectSignatures = new WeakMap<IndexedObject, string>();
+
+function describedSignature(d: RelativeObject): string {
+  let sig = describedSignatures.get(d);
+  if (sig === undefined) {
+    const { nameOffsets: _n, podLabelsOffsets: _p, serviceNameOffsets: _s, ...content } = d;
+    sig = JSON.stringify(content);
+    describedSignatures.set(d, sig);
+  }
+  return sig;
+}
 
 function describeDocument(doc: ManifestDocument): RelativeObject | undefined {
   const cached = describedCache.get(doc.yaml);
@@ -108,12 +124,16 @@ export function indexDocument(
 ): IndexedObject | undefined {
   const described = describeDocument(doc);
   if (!described) return undefined;
+  // Most keystrokes leave a document where it was: reuse its entry when it starts on the same line.
+  const startLine = textDocument.positionAt(doc.offset).line;
+  const previous = placedCache.get(doc.yaml);
+  if (previous && previous.uri === uri && previous.docIndex === doc.index && previous.startLine === startLine) return previous.indexed;
   const toRange = (r: readonly [number, number]) => ({
     start: textDocument.positionAt(doc.offset + r[0]),
     end: textDocument.positionAt(doc.offset + r[1]),
   });
   const { nameOffsets, podLabelsOffsets, serviceNameOffsets, ...rest } = described;
-  return {
+  const indexed: IndexedObject = {
     ...rest,
     uri,
     docIndex: doc.index,
@@ -121,6 +141,9 @@ export function indexDocument(
     podLabelsRange: podLabelsOffsets ? toRange(podLabelsOffsets) : undefined,
     serviceNameRange: serviceNameOffsets ? toRange(serviceNameOffsets) : undefined,
   };
+  objectSignatures.set(indexed, `${uri}\u0000${describedSignature(described)}`);
+  placedCache.set(doc.yaml, { uri, docIndex: doc.index, startLine, indexed });
+  return indexed;
 }
 
 export function indexFile(file: ManifestFile, textDocument: Pick<TextDocument, 'positionAt'>): IndexedObject[] {
@@ -133,10 +156,16 @@ export function indexFile(file: ManifestFile, textDocument: Pick<TextDocument, '
   return out;
 }
 
-/** An index of objects by file. `objects()` sees every file; set() replaces a file's objects. */
 /** What cross-document rules may depend on: everything but positions. */
 function signature(objects: readonly IndexedObject[]): string {
-  return JSON.stringify(objects.map(({ range: _r, podLabelsRange: _p, serviceNameRange: _s, docIndex: _d, ...rest }) => rest));
+  return objects
+    .map((o) => {
+      const known = objectSignatures.get(o);
+      if (known !== undefined) return known;
+      const { range: _r, podLabelsRange: _p, serviceNameRange: _s, docIndex: _d, ...rest } = o;
+      return JSON.stringify(rest);
+    })
+    .join('\n');
 }
 
 /**
