@@ -67,10 +67,10 @@ metadata:
 spec:
   template:
     spec:
+      restartPolicy: Never
       containers:
       - name: migrate
         image: app:1.0.0
-      restartPolicy: Never
 `,
     },
     {
@@ -133,6 +133,13 @@ spec:
           - name: report
             image: report:1.0.0
 `,
+    },
+    {
+      name: 'a flow-style pod spec',
+      text: 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: x\nspec:\n  template:\n    «spec»: {containers: [{name: x, image: x:1}]}\n',
+      messageId: 'missing',
+      output:
+        'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: x\nspec:\n  template:\n    spec: {containers: [{name: x, image: x:1}], restartPolicy: Never}\n',
     },
   ],
 });

@@ -1,9 +1,9 @@
 // Helpers for the fixes of the guide's rules: writing string values into YAML (plain when YAML
 // reads them back as the same string, quoted otherwise, in the quote style of the scalar being
 // replaced), and composing several edit steps that each need the result of the previous one.
-import { isScalar, Scalar } from 'yaml';
+import { isMap, isScalar, Scalar, type Node } from 'yaml';
 import { replaceValue } from '../manifest/edit';
-import { findNode } from '../manifest/navigate';
+import { findNode, findPair } from '../manifest/navigate';
 import { parseDocumentText } from '../manifest/parse';
 import type { JsonPath, ManifestDocument } from '../manifest/types';
 import type { DocEdit } from './types';
@@ -98,4 +98,20 @@ export function toSnippetEdits(edits: readonly DocEdit[]): DocEdit[] {
     ...e,
     newText: e.newText.replace(/[\\$}]/g, (c) => `\\${c}`).replace(TAB_STOP, (_m, n: string, v: string) => `\${${n}:${v}}`),
   }));
+}
+
+/**
+ * Inserts a `key: value` line as the first line under the key at `path`, where the guide writes
+ * keys like serviceName and restartPolicy. Undefined when that is not a block map with its own key.
+ */
+export function insertFirst(doc: ManifestDocument, path: JsonPath, line: string): DocEdit[] | undefined {
+  const map = findNode(doc, path);
+  const keyEnd = (findPair(doc, path)?.key as Node | undefined)?.range?.[1];
+  if (!isMap(map) || map.flow || keyEnd === undefined) return undefined;
+  const first = map.items[0]?.key as Node | undefined;
+  if (!first?.range) return undefined;
+  const indent = doc.text.slice(doc.text.lastIndexOf('\n', first.range[0] - 1) + 1, first.range[0]);
+  const at = doc.text.indexOf('\n', keyEnd) + 1;
+  if (!/^ *$/.test(indent) || at === 0 || at > first.range[0]) return undefined;
+  return [{ start: at, end: at, newText: `${indent}${line}\n` }];
 }

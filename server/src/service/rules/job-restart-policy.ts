@@ -3,6 +3,7 @@
 import { insertPair, replaceValue } from '../manifest/edit';
 import { findPair, getAt, rangeOfKey, rangeOfValue } from '../manifest/navigate';
 import { podSpecPath } from './podSpec';
+import { insertFirst } from './fixText';
 import type { Fix, Rule } from './types';
 
 export const jobRestartPolicy: Rule = {
@@ -31,8 +32,8 @@ export const jobRestartPolicy: Rule = {
         'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrate\nspec:\n  template:\n    spec:\n      containers:\n' +
         '      - name: migrate\n        image: app:1.0.0\n',
       fixed:
-        'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrate\nspec:\n  template:\n    spec:\n      containers:\n' +
-        '      - name: migrate\n        image: app:1.0.0\n      restartPolicy: Never\n',
+        'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrate\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n' +
+        '      containers:\n      - name: migrate\n        image: app:1.0.0\n',
     },
   },
   check(ctx) {
@@ -54,7 +55,7 @@ export const jobRestartPolicy: Rule = {
       const edits =
         present || findPair(ctx.doc, policyPath)
           ? replaceValue(ctx.doc, policyPath, value)
-          : insertPair(ctx.doc, spec, 'restartPolicy', value);
+          : (insertFirst(ctx.doc, spec, `restartPolicy: ${value}`) ?? insertPair(ctx.doc, spec, 'restartPolicy', value));
       if (edits) fixes.push({ title: `Set restartPolicy: ${value}`, edits, isPreferred: preferred });
     }
     const [start, end] = present

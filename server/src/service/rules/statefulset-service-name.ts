@@ -1,23 +1,8 @@
 // statefulset-service-name: a StatefulSet without spec.serviceName gets no stable per-pod DNS names.
 import { insertPair, replaceValue } from '../manifest/edit';
-import { isMap, type Node } from 'yaml';
-import { findNode, findPair, getAt, rangeOfKey } from '../manifest/navigate';
-import type { JsonPath, ManifestDocument } from '../manifest/types';
-import type { DocEdit, Fix, Rule } from './types';
-import { yamlString } from './fixText';
-
-/** Inserts a `key: value` line as the first line under the key at `path` (where the guide writes serviceName). */
-function insertFirst(doc: ManifestDocument, path: JsonPath, line: string): DocEdit[] | undefined {
-  const map = findNode(doc, path);
-  const keyEnd = (findPair(doc, path)?.key as Node | undefined)?.range?.[1];
-  if (!isMap(map) || map.flow || keyEnd === undefined) return undefined;
-  const first = map.items[0]?.key as Node | undefined;
-  if (!first?.range) return undefined;
-  const indent = doc.text.slice(doc.text.lastIndexOf('\n', first.range[0] - 1) + 1, first.range[0]);
-  const at = doc.text.indexOf('\n', keyEnd) + 1;
-  if (!/^ *$/.test(indent) || at === 0 || at > first.range[0]) return undefined;
-  return [{ start: at, end: at, newText: `${indent}${line}\n` }];
-}
+import { findPair, getAt, rangeOfKey } from '../manifest/navigate';
+import type { Fix, Rule } from './types';
+import { insertFirst, yamlString } from './fixText';
 
 export const statefulsetServiceName: Rule = {
   meta: {
