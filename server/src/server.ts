@@ -39,6 +39,8 @@ let settings: LanguageSettings = {};
 let hasConfigurationCapability = false;
 /** The client inserts snippets (tab stops, choices) from completion items. */
 let snippetSupport = false;
+/** The client applies snippet text edits in workspace edits (quick-fixes with tab stops). */
+let snippetEdits = false;
 /** VS Code and its forks can be asked to reopen the suggestions (after a key, for its values). */
 let triggerSuggestCommand: string | undefined;
 let inlayHintRefreshSupport = false;
@@ -66,6 +68,7 @@ function useSettings(raw: LanguageSettings | null | undefined): LanguageSettings
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
   snippetSupport = !!params.capabilities.textDocument?.completion?.completionItem?.snippetSupport;
+  snippetEdits = !!params.capabilities.workspace?.workspaceEdit?.snippetEditSupport;
   triggerSuggestCommand = /code|codium|cursor/i.test(params.clientInfo?.name ?? '') ? 'editor.action.triggerSuggest' : undefined;
   inlayHintRefreshSupport = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
   codeLensRefreshSupport = !!params.capabilities.workspace?.codeLens?.refreshSupport;
@@ -182,7 +185,7 @@ connection.onCodeAction((params) => {
   if (!document) return [];
   return service.getCodeActions(
     document,
-    { range: params.range, diagnostics: params.context.diagnostics, only: params.context.only },
+    { range: params.range, diagnostics: params.context.diagnostics, only: params.context.only, snippetEdits },
     settings,
   );
 });

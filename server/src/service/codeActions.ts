@@ -1,7 +1,15 @@
 // Code actions: the fixes the rules attached to their reports, "disable for this line", and
 // source.fixAll.k8sWorkloads. Refactors between kinds register in refactors/ (if present).
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type Diagnostic,
+  type Range,
+  type SnippetTextEdit,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-types';
 import type { DocEdit, Fix } from './rules/types';
 import type { ManifestFile } from './manifest/types';
 import { getRefactors } from './refactors/index';
@@ -61,6 +69,23 @@ export interface CodeActionRequest {
   readonly diagnostics: readonly Diagnostic[];
   /** `only` from the CodeActionContext. */
   readonly only?: readonly string[];
+  /** The client applies snippet text edits (LSP 3.18 `workspace.workspaceEdit.snippetEditSupport`). */
+  readonly snippetEdits?: boolean;
+}
+
+/**
+ * The workspace edit of a fix: with tab stops (a SnippetTextEdit, so the user can Tab through the
+ * placeholder values) when the fix has them and the client supports it, plain text otherwise.
+ */
+function fixEdit(document: TextDocument, result: RuleResult, fix: Fix, snippetEdits: boolean | undefined): WorkspaceEdit {
+  if (snippetEdits && fix.snippet?.length) {
+    const edits: SnippetTextEdit[] = fix.snippet.map((e) => ({
+      range: { start: document.positionAt(result.doc.offset + e.start), end: document.positionAt(result.doc.offset + e.end) },
+      snippet: { kind: 'snippet', value: e.newText },
+    }));
+    return { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] };
+  }
+  return { changes: { [document.uri]: toTextEdits(result, fix.edits, document) } };
 }
 
 /**
@@ -89,7 +114,7 @@ export function getCodeActions(
             kind: CodeActionKind.QuickFix,
             diagnostics: [d],
             isPreferred: fix.isPreferred,
-            edit: { changes: { [uri]: toTextEdits(r, fix.edits, document) } },
+            edit: fixEdit(document, r, fix, request.snippetEdits),
           });
         }
       if (d.code !== 'yaml-syntax') {
@@ -110,7 +135,7 @@ export function getCodeActions(
               title: fix.title,
               kind: CodeActionKind.QuickFix,
               isPreferred: fix.isPreferred,
-              edit: { changes: { [uri]: toTextEdits(r, fix.edits, document) } },
+              edit: fixEdit(document, r, fix, request.snippetEdits),
             });
     }
   }
