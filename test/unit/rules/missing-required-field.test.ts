@@ -14,6 +14,10 @@ ruleTable('missing-required-field', {
       name: 'an ExternalName Service needs no ports',
       text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: ext\nspec:\n  type: ExternalName\n  externalName: example.com\n',
     },
+    {
+      name: 'a single Service port needs no name',
+      text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - port: 80\n',
+    },
     { name: 'a ConfigMap needs only a name', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n' },
     { name: 'generateName instead of name', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  generateName: c-\n' },
     {
@@ -123,6 +127,14 @@ ruleTable('missing-required-field', {
       text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: «""»\n',
       messageId: 'empty',
       message: '`image` of Pod.spec.containers[0] is empty, but the API requires a value.',
+    },
+    {
+      name: 'a Service with two ports needs a name on each',
+      text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - «port: 8080»\n  - name: https\n    port: 443\n',
+      messageId: 'missing',
+      message: 'Service.spec.ports[0] is missing the required field `name`.',
+      output:
+        'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - port: 8080\n    name: port-8080\n  - name: https\n    port: 443\n',
     },
     {
       name: 'a Service port without port',

@@ -1,7 +1,7 @@
 // Fields the API server requires by validation code although the OpenAPI spec does not list
 // them in `required` (pkg/apis/core/validation, pkg/apis/apps/validation, pkg/apis/batch/validation).
-// `when` narrows a conditional requirement: it gets the object that should hold the field and
-// the JSON path of that object in the document.
+// `when` narrows a conditional requirement: it gets the object that should hold the field, the
+// JSON path of that object in the document and the whole document.
 
 export interface ExtraRequired {
   readonly def: string;
@@ -9,7 +9,7 @@ export interface ExtraRequired {
   /** Why: what the API server says, for the docs and the tests. */
   readonly reason: string;
   /** Only required when this returns true (undefined: always). */
-  readonly when?: (obj: Record<string, unknown>, path: readonly (string | number)[]) => boolean;
+  readonly when?: (obj: Record<string, unknown>, path: readonly (string | number)[], root: Record<string, unknown>) => boolean;
   /** For a conditional requirement: where it usually applies, for completion and hover (`required` of FieldInfo). */
   readonly usuallyAt?: (path: readonly (string | number)[]) => boolean;
 }
@@ -69,6 +69,15 @@ export const EXTRA_REQUIRED: readonly ExtraRequired[] = [
     prop: 'ports',
     reason: 'spec.ports: Required value, unless the Service is headless (clusterIP: None) or of type ExternalName (ValidateService)',
     when: (spec) => spec.type !== 'ExternalName' && spec.clusterIP !== 'None',
+  },
+  {
+    def: 'ServicePort',
+    prop: 'name',
+    reason: 'spec.ports[].name: Required value when the Service has more than one port (ValidateService)',
+    when: (_port, path, root) => {
+      const ports = (root.spec as Record<string, unknown> | undefined)?.ports;
+      return path.length === 3 && path[0] === 'spec' && path[1] === 'ports' && Array.isArray(ports) && ports.length > 1;
+    },
   },
 ];
 

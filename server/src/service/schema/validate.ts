@@ -454,7 +454,7 @@ function conditionalRequired(ctx: Context, problems: SchemaProblem[]): void {
   walk(ctx, ctx.value, `@${kindDefinition(ctx.apiVersion, ctx.kind)}`, [], (obj, defName, path) => {
     if (!defs.has(defName)) return;
     for (const e of extraRequiredOf(defName)) {
-      if (!e.when || e.prop in obj || !e.when(obj, path)) continue;
+      if (!e.when || e.prop in obj || !e.when(obj, path, ctx.value as Record<string, unknown>)) continue;
       const p = missingField(ctx, path, e.prop);
       if (p) problems.push(p);
     }
@@ -514,8 +514,21 @@ function podLabels(ctx: Context, templatePath: (string | number)[]): Record<stri
   return { app: objectName(ctx) };
 }
 
+/** A name for a Service port: http/https for 80/443, else port-<number>, unique among the Service's ports. */
+function servicePortName(ctx: Context, portPath: (string | number)[]): string {
+  const port = getAt(ctx.value, [...portPath, 'port']);
+  const base = port === 80 ? 'http' : port === 443 ? 'https' : typeof port === 'number' ? `port-${port}` : 'port';
+  const ports = getAt(ctx.value, portPath.slice(0, -1));
+  const taken = new Set(
+    Array.isArray(ports) ? ports.map((p) => (p && typeof p === 'object' ? (p as Record<string, unknown>).name : undefined)) : [],
+  );
+  let name = base;
+  for (let i = 2; taken.has(name); i++) name = `${base}-${i}`;
+  return name;
+}
+
 /** Placeholders for fields whose type alone gives a poor one. */
-function special(ctx: Context, defName: string, prop: string): Sample | undefined {
+function special(ctx: Context, defName: string, prop: string, parent: (string | number)[]): Sample | undefined {
   if (prop === 'metadata' && getDefinition(defName)?.gvk) return { name: ctx.kind.toLowerCase() };
   switch (`${defName}.${prop}`) {
     case 'ObjectMeta.name':
@@ -526,6 +539,8 @@ function special(ctx: Context, defName: string, prop: string): Sample | undefine
       return '';
     case 'CronJobSpec.schedule':
       return '0 0 * * *';
+    case 'ServicePort.name':
+      return servicePortName(ctx, parent);
     case 'ServicePort.port':
     case 'ContainerPort.containerPort':
       return 80;
@@ -538,7 +553,7 @@ function special(ctx: Context, defName: string, prop: string): Sample | undefine
 }
 
 function placeholder(ctx: Context, defName: string, prop: string, t: string, parent: (string | number)[], depth = 0): Sample {
-  return special(ctx, defName, prop) ?? sampleOf(ctx, t, [...parent, prop], depth);
+  return special(ctx, defName, prop, parent) ?? sampleOf(ctx, t, [...parent, prop], depth);
 }
 
 function sampleOf(ctx: Context, t: string, path: (string | number)[], depth: number): Sample {
