@@ -45,6 +45,10 @@ ruleTable('invalid-value', {
     },
     { name: 'int32 maximum', text: deployment('  replicas: 2147483647\n') },
     {
+      name: 'zero replicas, port 65535 and a named targetPort',
+      text: deployment('  replicas: 0\n') + '---\n' + service('    targetPort: metrics\n').replace('port: 80', 'port: 65535'),
+    },
+    {
       name: 'base64 Secret data',
       text: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  password: cGFzc3dvcmQ=\nstringData:\n  plain: text 123\n',
     },
@@ -106,6 +110,30 @@ ruleTable('invalid-value', {
       text: deployment('  replicas: «3000000000»\n'),
       messageId: 'int32',
       message: '`replicas` is 3000000000, outside the int32 range (-2147483648 to 2147483647) the API accepts.',
+    },
+    {
+      name: 'a port outside 1-65535',
+      text: service('    targetPort: «70000»\n'),
+      messageId: 'range',
+      message: '`targetPort` is 70000, but it must be between 1 and 65535.',
+    },
+    {
+      name: 'a container port of 0',
+      text: pod('', '    ports:\n    - containerPort: «0»\n'),
+      messageId: 'range',
+      message: '`containerPort` is 0, but it must be between 1 and 65535.',
+    },
+    {
+      name: 'negative replicas',
+      text: deployment('  replicas: «-1»\n'),
+      messageId: 'negative',
+      message: '`replicas` is -1, but it must not be negative.',
+    },
+    {
+      name: 'an activeDeadlineSeconds of 0',
+      text: pod('  activeDeadlineSeconds: «0»\n'),
+      messageId: 'notPositive',
+      message: '`activeDeadlineSeconds` is 0, but it must be at least 1.',
     },
     {
       name: 'an object where a list belongs',

@@ -20,6 +20,9 @@ export const invalidValue: Rule = {
       notAllowed: '{{value}} is not a valid value of `{{field}}`. Allowed values: {{allowed}}.',
       yaml11Bool:
         '`{{field}}` must be a string, but Kubernetes reads the unquoted `{{value}}` as the boolean {{bool}} (YAML 1.1): quote it.',
+      range: '`{{field}}` is {{value}}, but it must be between {{min}} and {{max}}.',
+      negative: '`{{field}}` is {{value}}, but it must not be negative.',
+      notPositive: '`{{field}}` is {{value}}, but it must be at least 1.',
       int32: '`{{field}}` is {{value}}, outside the int32 range ({{min}} to {{max}}) the API accepts.',
       base64:
         '`{{key}}` in `{{field}}` is not base64: Secret `data` values must be base64-encoded. Put plain text under `stringData` instead.',

@@ -15,6 +15,7 @@ import { editDistance } from './distance';
 import { getDefinition, humanType, kindDefinition, resolveField } from './index';
 import * as compiled from './generated/validators';
 import { INT32_MAX, INT32_MIN } from './jsonSchema';
+import { rangeOf } from './ranges';
 import { suggestQuantities } from './quantity';
 import { EXTRA_REQUIRED, extraRequiredOf } from './required';
 
@@ -381,6 +382,13 @@ function notAllowed(ctx: Context, path: (string | number)[], allowed: readonly s
 function outOfRange(ctx: Context, path: (string | number)[]): SchemaProblem {
   const v = getAt(ctx.value, path);
   const range = rangeOfValue(ctx.doc, path);
+  const info = resolveField(ctx.apiVersion, ctx.kind, path);
+  const allowed = info?.parentDefinition ? rangeOf(info.parentDefinition, info.name) : undefined;
+  if (allowed && !(typeof v === 'number' && v > allowed[1] && allowed[1] >= INT32_MAX)) {
+    const data = { field: fieldLabel(path), value: shown(v), min: allowed[0], max: allowed[1] };
+    const id = allowed[1] >= INT32_MAX ? (allowed[0] === 0 ? 'negative' : 'notPositive') : 'range';
+    return { ruleId: 'invalid-value', report: report(ctx, range, id, data) };
+  }
   const data = { field: fieldLabel(path), value: shown(v), min: INT32_MIN, max: INT32_MAX };
   return { ruleId: 'invalid-value', report: report(ctx, range, 'int32', data) };
 }
