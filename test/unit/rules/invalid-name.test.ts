@@ -12,6 +12,15 @@ ruleTable('invalid-name', {
     meta('v1', 'Service', 'web-0'),
     meta('batch/v1', 'CronJob', 'x'.repeat(52)),
     pod('web', 'metrics-9090'),
+    {
+      name: 'targetPort and probe ports by number or by name',
+      text:
+        'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - name: a\n    port: 80\n    targetPort: 8080\n  - name: b\n    port: 81\n    targetPort: http\n---\n' +
+        pod('web').replace(
+          '      containerPort: 80\n',
+          '      containerPort: 80\n    livenessProbe:\n      tcpSocket:\n        port: http\n',
+        ),
+    },
     { name: 'CRDs have their own rules', text: meta('example.com/v1', 'Widget', 'Not_Valid') },
     { name: 'a non-string name is invalid-value, not invalid-name', text: meta('v1', 'ConfigMap', '123') },
   ],
@@ -65,6 +74,25 @@ ruleTable('invalid-name', {
       text: pod('web', '«http--alt»'),
       messageId: 'invalid',
       message: "Container port name `http--alt` is invalid: as an IANA service name it must not contain two '-' in a row.",
+    },
+    {
+      name: 'a quoted targetPort number is a port name to the API server',
+      text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - port: 80\n    targetPort: «"8080"»\n',
+      messageId: 'quotedPort',
+      message:
+        'targetPort "8080" is quoted, so the API server reads it as a port name, and a port name must contain a letter: write the number without quotes.',
+      fix: 'Write 8080 as a number',
+      output: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - port: 80\n    targetPort: 8080\n',
+    },
+    {
+      name: 'a probe port name that is too long',
+      text: pod('web').replace(
+        '      containerPort: 80\n',
+        '      containerPort: 80\n    readinessProbe:\n      httpGet:\n        path: /\n        port: «prometheus-metrics»\n',
+      ),
+      messageId: 'invalid',
+      message:
+        'readinessProbe port `prometheus-metrics` is invalid: as a port name (an IANA service name) it must be no more than 15 characters (it has 18).',
     },
     {
       name: 'a namespace',

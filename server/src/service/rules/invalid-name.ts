@@ -2,7 +2,9 @@
 // subdomain for most kinds, a DNS-1035 label for a Service (it becomes a DNS name), a DNS-1123
 // label for a StatefulSet (its pods' hostnames) and a Namespace; a CronJob name is at most 52
 // characters (its Jobs add 11). Container, volume and Service port names are DNS-1123 labels;
-// container port names are IANA service names (≤ 15 characters, a letter, no `--`).
+// container port names are IANA service names (≤ 15 characters, a letter, no `--`), and so are
+// the names a Service targetPort or a probe uses to refer to a port (`targetPort: "8080"`, quoted,
+// is a name to the API server, and an invalid one).
 import { getAt, rangeOfValue } from '../manifest/navigate';
 import { replaceValue } from '../manifest/edit';
 import { isKnownObject } from '../schema/index';
@@ -30,6 +32,20 @@ const LABEL: NameFormat = { format: 'a DNS-1123 label', validate: validateDns112
 const DNS1035: NameFormat = { format: 'a DNS-1035 label', validate: validateDns1035Label, maxLength: 63 };
 const CRONJOB: NameFormat = { format: 'a DNS-1123 subdomain of at most 52 characters', validate: validateCronJobName, maxLength: 52 };
 const PORT: NameFormat = { format: 'an IANA service name', validate: validatePortName, maxLength: 15 };
+/** A port given by name (targetPort, probe ports): the name of a container port. */
+const PORT_REF: NameFormat = { format: 'a port name (an IANA service name)', validate: validatePortName, maxLength: 15 };
+
+/** Where a container refers to its own ports by number or name. */
+const PROBE_PORTS: readonly (readonly string[])[] = [
+  ...['livenessProbe', 'readinessProbe', 'startupProbe'].flatMap((p) => [
+    [p, 'httpGet', 'port'],
+    [p, 'tcpSocket', 'port'],
+  ]),
+  ...['postStart', 'preStop'].flatMap((h) => [
+    ['lifecycle', h, 'httpGet', 'port'],
+    ['lifecycle', h, 'tcpSocket', 'port'],
+  ]),
+];
 
 function objectNameFormat(kind: string): NameFormat {
   switch (kind) {
@@ -52,6 +68,13 @@ function check(ctx: RuleContext, path: (string | number)[], what: string, f: Nam
   if (!problem) return;
   const [start, end] = rangeOfValue(ctx.doc, path);
   const fixes: Fix[] = [];
+  if (f === PORT_REF && /^\d+$/.test(name)) {
+    // `targetPort: "8080"`: a quoted number is a port name to the API server
+    const edits = replaceValue(ctx.doc, path, String(Number(name)));
+    if (edits) fixes.push({ title: `Write ${Number(name)} as a number`, edits, isPreferred: true, safe: true });
+    ctx.report({ start, end, messageId: 'quotedPort', data: { what, name }, fixes });
+    return;
+  }
   const better = sanitizeName(name, f.validate, f.maxLength);
   const edits = better ? replaceValue(ctx.doc, path, better) : undefined;
   if (better && edits) fixes.push({ title: `Rename to \`${better}\``, edits });
@@ -77,6 +100,8 @@ export const invalidName: Rule = {
     fixable: true,
     messages: {
       invalid: '{{what}} `{{name}}` is invalid: as {{format}} it {{problem}}.',
+      quotedPort:
+        '{{what}} "{{name}}" is quoted, so the API server reads it as a port name, and a port name must contain a letter: write the number without quotes.',
     },
     example: {
       invalid: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: 1-web\nspec:\n  ports:\n  - port: 80\n',
@@ -93,10 +118,15 @@ export const invalidName: Rule = {
         each(ctx, [...pod, list], (c) => {
           check(ctx, [...c, 'name'], 'Container name', LABEL);
           each(ctx, [...c, 'ports'], (p) => check(ctx, [...p, 'name'], 'Container port name', PORT));
+          for (const probe of PROBE_PORTS) check(ctx, [...c, ...probe], `${probe[0] === 'lifecycle' ? probe[1] : probe[0]} port`, PORT_REF);
         });
       }
       each(ctx, [...pod, 'volumes'], (v) => check(ctx, [...v, 'name'], 'Volume name', LABEL));
     }
-    if (obj.kind === 'Service') each(ctx, ['spec', 'ports'], (p) => check(ctx, [...p, 'name'], 'Service port name', LABEL));
+    if (obj.kind === 'Service')
+      each(ctx, ['spec', 'ports'], (p) => {
+        check(ctx, [...p, 'name'], 'Service port name', LABEL);
+        check(ctx, [...p, 'targetPort'], 'targetPort', PORT_REF);
+      });
   },
 };
