@@ -366,6 +366,41 @@ spec:
   });
 });
 
+describe('refactor Deployment → Job', () => {
+  it('drops what a Job does not have and sets restartPolicy Never', () => {
+    const text = `${GUIDE_DEPLOYMENT.replace('        ports:\n        - containerPort: 8000\n', '        command: ["python", "manage.py", "migrate"]  # one-off\n')}  revisionHistoryLimit: 2\n`;
+    assert.equal(
+      refactor(text, 'Convert to Job'),
+      `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: api-server
+spec:
+  template:
+    metadata:
+      labels:
+        app: api-server
+    spec:
+      containers:
+      - name: api
+        image: myapp:v1.0.0
+        command: ["python", "manage.py", "migrate"]  # one-off
+      restartPolicy: Never
+`,
+    );
+  });
+
+  it('keeps OnFailure and replaces Always', () => {
+    const onFailure = GUIDE_DEPLOYMENT.replace(
+      '    spec:\n      containers',
+      '    spec:\n      restartPolicy: OnFailure\n      containers',
+    );
+    assert.ok(refactor(onFailure, 'Convert to Job').includes('      restartPolicy: OnFailure\n      containers'));
+    const always = GUIDE_DEPLOYMENT.replace('    spec:\n      containers', '    spec:\n      restartPolicy: "Always"\n      containers');
+    assert.ok(refactor(always, 'Convert to Job').includes('      restartPolicy: Never\n      containers'));
+  });
+});
+
 // The guide's db-migrate Job and backup CronJob.
 const GUIDE_JOB = `apiVersion: batch/v1
 kind: Job
@@ -509,7 +544,7 @@ describe('refactors as code actions', () => {
   };
 
   it('offers the refactors of the document under the cursor', () => {
-    assert.deepEqual(titles(5, ['refactor']), ['Convert to StatefulSet', 'Convert to DaemonSet']);
+    assert.deepEqual(titles(5, ['refactor']), ['Convert to StatefulSet', 'Convert to DaemonSet', 'Convert to Job']);
     assert.deepEqual(titles(30, ['refactor.rewrite']), ['Convert to CronJob']);
     assert.deepEqual(titles(30), ['Convert to CronJob']);
   });
@@ -518,7 +553,7 @@ describe('refactors as code actions', () => {
     assert.deepEqual(titles(5, ['quickfix']), []);
     assert.deepEqual(titles(5, ['source.fixAll']), []);
     assert.deepEqual(titles(21, undefined, true), []);
-    assert.deepEqual(titles(21, ['refactor'], true), ['Convert to StatefulSet', 'Convert to DaemonSet']);
+    assert.deepEqual(titles(21, ['refactor'], true), ['Convert to StatefulSet', 'Convert to DaemonSet', 'Convert to Job']);
   });
 
   it('the edits apply through the protocol to the same text as the service function', () => {

@@ -236,11 +236,14 @@ spec:
 ${RWO_CLAIM}`,
     },
     {
-      name: 'a migration that runs to completion → Job (no conversion offered)',
+      name: 'a migration that runs to completion → Job (with the conversion)',
       text: KIND(deployment({ image: 'myapp:2', container: '        command: ["python", "manage.py", "migrate"]\n' })),
       messageId: 'runsToCompletion',
       message:
         'This Deployment looks like a batch task: its command runs "python manage.py migrate". The guide asks "Is this a batch task that runs to completion?" — if yes, use a Job (a CronJob if it runs on a schedule): a Deployment restarts the pod every time it finishes.',
+      fix: 'Convert to Job',
+      output:
+        'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: app\nspec:\n  template:\n    metadata:\n      labels:\n        app: app\n    spec:\n      containers:\n      - name: main\n        image: myapp:2\n        command: ["python", "manage.py", "migrate"]\n      restartPolicy: Never\n',
     },
     {
       name: 'restartPolicy OnFailure → Job',

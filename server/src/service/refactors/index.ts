@@ -5,11 +5,12 @@ import type { ManifestDocument, ManifestFile } from '../manifest/types';
 import type { DocEdit } from '../rules/types';
 import type { WorkspaceView } from '../workspace/types';
 import { deploymentToDaemonSet } from './deploymentToDaemonSet';
+import { deploymentToJob } from './deploymentToJob';
 import { deploymentToStatefulSet } from './deploymentToStatefulSet';
 import { cronJobToJob, jobToCronJob } from './jobCronJob';
 import { REFACTOR_REWRITE, type Refactor, type RefactorAction } from './types';
 
-export const REFACTORS: readonly Refactor[] = [deploymentToStatefulSet, deploymentToDaemonSet, jobToCronJob, cronJobToJob];
+export const REFACTORS: readonly Refactor[] = [deploymentToStatefulSet, deploymentToDaemonSet, deploymentToJob, jobToCronJob, cronJobToJob];
 
 function applicable(doc: ManifestDocument): boolean {
   return !!doc.object && doc.syntaxProblems.length === 0;
