@@ -13,6 +13,15 @@ ruleTable('invalid-name', {
     meta('batch/v1', 'CronJob', 'x'.repeat(52)),
     pod('web', 'metrics-9090'),
     {
+      name: 'labels and annotations with prefixes, empty and upper-case values',
+      text: meta(
+        'v1',
+        'ConfigMap',
+        'c',
+        '  labels:\n    app.kubernetes.io/name: Web_App.v2\n    empty: ""\n  annotations:\n    kubectl.kubernetes.io/last-applied-configuration: "{ any text }"\n',
+      ),
+    },
+    {
       name: 'targetPort and probe ports by number or by name',
       text:
         'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - name: a\n    port: 80\n    targetPort: 8080\n  - name: b\n    port: 81\n    targetPort: http\n---\n' +
@@ -93,6 +102,31 @@ ruleTable('invalid-name', {
       messageId: 'invalid',
       message:
         'readinessProbe port `prometheus-metrics` is invalid: as a port name (an IANA service name) it must be no more than 15 characters (it has 18).',
+    },
+    {
+      name: 'a label value with a space, and a label key with two slashes',
+      text: meta('v1', 'ConfigMap', 'c', '  labels:\n    team: «data platform»\n    «a/b/c»: x\n'),
+      messageId: 'invalid',
+    },
+    {
+      name: 'a pod template label value longer than 63 characters',
+      text: `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels:\n        app: web\n        note: «${'x'.repeat(64)}»\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27\n`,
+      messageId: 'invalid',
+      message: `Label value \`${'x'.repeat(64)}\` is invalid: as a label value it must be no more than 63 characters (it has 64).`,
+    },
+    {
+      name: 'a Service selector value',
+      text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: «web app»\n  ports:\n  - port: 80\n',
+      messageId: 'invalid',
+      message:
+        "Selector label value `web app` is invalid: as a label value it must consist of letters, digits, '-', '_' or '.', and must start and end with a letter or digit.",
+    },
+    {
+      name: 'an annotation key with an invalid prefix',
+      text: meta('v1', 'ConfigMap', 'c', '  annotations:\n    «Example.com/owner»: me\n'),
+      messageId: 'invalid',
+      message:
+        "Annotation key `Example.com/owner` is invalid: as an annotation key it has a prefix that is not a DNS-1123 subdomain: it must consist of lower case letters, digits, '-' or '.', and must start and end with a letter or digit.",
     },
     {
       name: 'a namespace',

@@ -6,7 +6,9 @@ import {
   validateDns1035Label,
   validateDns1123Label,
   validateDns1123Subdomain,
+  validateLabelValue,
   validatePortName,
+  validateQualifiedName,
 } from '../../../server/src/service/schema/names';
 
 type V = (n: string) => string | undefined;
@@ -24,6 +26,13 @@ const table: [string, V, string[], string[]][] = [
     validatePortName,
     ['http', 'metrics-9090', 'h2c', 'x'.repeat(15)],
     ['', '8080', 'http--alt', '-http', 'http-', 'HTTP', 'my_port', 'x'.repeat(16)],
+  ],
+  ['label value', validateLabelValue, ['', 'web', 'Web_App.v2', 'x'.repeat(63)], ['web app', '-web', 'web.', 'x'.repeat(64), 'a/b']],
+  [
+    'label key',
+    validateQualifiedName,
+    ['app', 'app.kubernetes.io/name', 'Example_Key', 'example.com/x'],
+    ['', '/app', 'a/b/c', 'Example.com/x', 'app.kubernetes.io/', '-app', 'x'.repeat(64)],
   ],
   ['CronJob name', validateCronJobName, ['nightly', 'x'.repeat(52)], ['x'.repeat(53), 'Nightly']],
 ];

@@ -5,7 +5,7 @@
 // container port names are IANA service names (≤ 15 characters, a letter, no `--`), and so are
 // the names a Service targetPort or a probe uses to refer to a port (`targetPort: "8080"`, quoted,
 // is a name to the API server, and an invalid one).
-import { getAt, rangeOfValue } from '../manifest/navigate';
+import { getAt, rangeOfKey, rangeOfValue } from '../manifest/navigate';
 import { replaceValue } from '../manifest/edit';
 import { isKnownObject } from '../schema/index';
 import {
@@ -14,9 +14,11 @@ import {
   validateDns1035Label,
   validateDns1123Label,
   validateDns1123Subdomain,
+  validateLabelValue,
   validatePortName,
+  validateQualifiedName,
 } from '../schema/names';
-import { podSpecPath } from './podSpec';
+import { podSpecPath, podTemplatePath } from './podSpec';
 import type { Fix, Rule, RuleContext } from './types';
 
 type Validator = (name: string) => string | undefined;
@@ -81,6 +83,25 @@ function check(ctx: RuleContext, path: (string | number)[], what: string, f: Nam
   ctx.report({ start, end, messageId: 'invalid', data: { what, name, format: f.format, problem }, fixes });
 }
 
+const LABEL_KEY: NameFormat = { format: 'a label key', validate: validateQualifiedName, maxLength: 63 };
+const ANNOTATION_KEY: NameFormat = { format: 'an annotation key', validate: validateQualifiedName, maxLength: 63 };
+const LABEL_VALUE: NameFormat = { format: 'a label value', validate: validateLabelValue, maxLength: 63 };
+
+/** The keys (and, for labels, the values) of a label map. */
+function checkLabels(ctx: RuleContext, path: (string | number)[], what: 'Label' | 'Selector label' | 'Annotation'): void {
+  const map = getAt(ctx.value, path);
+  if (!map || typeof map !== 'object' || Array.isArray(map)) return;
+  for (const [key, value] of Object.entries(map)) {
+    const keyProblem = validateQualifiedName(key);
+    if (keyProblem) {
+      const [start, end] = rangeOfKey(ctx.doc, [...path, key]);
+      const f = what === 'Annotation' ? ANNOTATION_KEY : LABEL_KEY;
+      ctx.report({ start, end, messageId: 'invalid', data: { what: `${what} key`, name: key, format: f.format, problem: keyProblem } });
+    }
+    if (what !== 'Annotation' && typeof value === 'string') check(ctx, [...path, key], `${what} value`, LABEL_VALUE);
+  }
+}
+
 function each(ctx: RuleContext, path: (string | number)[], fn: (itemPath: (string | number)[]) => void): void {
   const items = getAt(ctx.value, path);
   if (Array.isArray(items)) items.forEach((_, i) => fn([...path, i]));
@@ -93,7 +114,7 @@ export const invalidName: Rule = {
     severity: 'error',
     kinds: 'all',
     description:
-      'metadata.name, namespace, container, volume or port name that the API server rejects (DNS-1123 subdomain/label, DNS-1035 label for Services, ≤ 52 characters for CronJobs, IANA names for container ports).',
+      'metadata.name, namespace, container, volume or port name, label or annotation key or label value that the API server rejects (DNS-1123 subdomain/label, DNS-1035 label for Services, ≤ 52 characters for CronJobs, IANA names for ports, qualified names for label keys).',
     rationale:
       "Names end up in DNS records, hostnames and label values. Most objects need a DNS-1123 subdomain (lower case, digits, `-` and `.`); a Service name must be a DNS-1035 label because it becomes `<name>.<namespace>.svc`; a StatefulSet name is a label because it prefixes its pods' hostnames (`web-0`); a CronJob name is limited to 52 characters because the Jobs it creates add an 11-character suffix. Container ports are referenced by IANA service names of at most 15 characters.",
     guideSection: 'DNS naming',
@@ -123,6 +144,16 @@ export const invalidName: Rule = {
       }
       each(ctx, [...pod, 'volumes'], (v) => check(ctx, [...v, 'name'], 'Volume name', LABEL));
     }
+    checkLabels(ctx, ['metadata', 'labels'], 'Label');
+    checkLabels(ctx, ['metadata', 'annotations'], 'Annotation');
+    const template = podTemplatePath(obj.kind);
+    if (template) {
+      checkLabels(ctx, [...template, 'metadata', 'labels'], 'Label');
+      checkLabels(ctx, [...template, 'metadata', 'annotations'], 'Annotation');
+    }
+    if (obj.kind === 'CronJob') checkLabels(ctx, ['spec', 'jobTemplate', 'metadata', 'labels'], 'Label');
+    checkLabels(ctx, ['spec', 'selector', 'matchLabels'], 'Selector label');
+    if (obj.kind === 'Service') checkLabels(ctx, ['spec', 'selector'], 'Selector label');
     if (obj.kind === 'Service')
       each(ctx, ['spec', 'ports'], (p) => {
         check(ctx, [...p, 'name'], 'Service port name', LABEL);

@@ -61,3 +61,29 @@ export function sanitizeName(name: string, validate: (n: string) => string | und
     .replace(/-+$/, '');
   return s && s !== name && validate(s) === undefined ? s : undefined;
 }
+
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+const QUALIFIED_NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+
+/** A label value: at most 63 characters, alphanumerics with '-', '_' and '.' inside; may be empty. */
+export function validateLabelValue(value: string): string | undefined {
+  if (value.length > 63) return `must be no more than 63 characters (it has ${value.length})`;
+  if (!LABEL_VALUE.test(value)) return "must consist of letters, digits, '-', '_' or '.', and must start and end with a letter or digit";
+  return undefined;
+}
+
+/** A label or annotation key: an optional DNS-1123 subdomain prefix and '/', then a name of at most 63 characters. */
+export function validateQualifiedName(key: string): string | undefined {
+  const parts = key.split('/');
+  if (parts.length > 2) return "must have at most one '/' (an optional prefix, then the name)";
+  const [prefix, name] = parts.length === 2 ? parts : [undefined, parts[0]];
+  if (prefix !== undefined) {
+    const p = validateDns1123Subdomain(prefix);
+    if (p) return `has a prefix that ${p === 'must not be empty' ? 'must not be empty' : `is not a DNS-1123 subdomain: it ${p}`}`;
+  }
+  if (name.length === 0) return 'must have a name';
+  if (name.length > 63) return `must have a name of no more than 63 characters (it has ${name.length})`;
+  if (!QUALIFIED_NAME_PART.test(name))
+    return "must consist of letters, digits, '-', '_' or '.', and must start and end with a letter or digit";
+  return undefined;
+}
