@@ -10,6 +10,8 @@ import {
   knownKinds,
   resolveField,
 } from '../../../server/src/service/schema/index';
+import { KIND_DEFS } from '../../../server/src/service/schema/required';
+import { SCHEMA_DATA } from '../../../server/src/service/schema/index';
 
 describe('schema lookup: kinds', () => {
   it('knows the workload kinds and the core kinds they need', () => {
@@ -37,6 +39,10 @@ describe('schema lookup: kinds', () => {
     assert.equal(isKnownObject('apps/v1', 'Deployment'), true);
     assert.equal(isKnownObject('v1', 'Deployment'), false);
     assert.equal(isKnownObject('serving.knative.dev/v1', 'Service'), false);
+  });
+  it('requires metadata on exactly the kinds of the data', () => {
+    const defs = [...new Set(Object.values(SCHEMA_DATA.kinds).flatMap((k) => k.map((e) => e.def)))].sort();
+    assert.deepEqual([...KIND_DEFS].sort(), defs);
   });
   it('describes a kind from the API', () => assert.match(kindDescription('Deployment'), /declarative updates for Pods and ReplicaSets/));
 });

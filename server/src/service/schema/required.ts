@@ -14,8 +14,8 @@ export interface ExtraRequired {
   readonly usuallyAt?: (path: readonly (string | number)[]) => boolean;
 }
 
-/** The kinds of the generated data (their top-level definitions). */
-const KIND_DEFS = [
+/** The kinds of the generated data (their top-level definitions; a test keeps this list in step with the data). */
+export const KIND_DEFS = [
   'ConfigMap',
   'ControllerRevision',
   'CronJob',
