@@ -144,6 +144,17 @@ ruleTable('workload-kind-advice', {
       text: `${deployment({ replicas: 1, image: 'nginx:1.27', pod: '      volumes:\n      - name: www\n        persistentVolumeClaim:\n          claimName: shared\n' })}${RWO_CLAIM}`,
     },
     {
+      name: 'a worker with a backup option is not a backup',
+      text: deployment({
+        image: 'acme/worker:3',
+        container: '        args: ["python", "worker.py", "--backup-dir=/data", "--restore-on-start"]\n',
+      }),
+    },
+    {
+      name: 'a migration step that starts a server afterwards',
+      text: deployment({ image: 'acme/app:3', container: '        command: ["sh", "-c", "rails db:migrate; exec rails s -b 0.0.0.0"]\n' }),
+    },
+    {
       name: 'hostNetwork alone (an ingress controller)',
       text: deployment({ image: 'ingress-nginx/controller:v1.10', pod: '      hostNetwork: true\n' }),
     },
@@ -244,6 +255,12 @@ ${RWO_CLAIM}`,
       fix: 'Convert to Job',
       output:
         'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: app\nspec:\n  template:\n    metadata:\n      labels:\n        app: app\n    spec:\n      containers:\n      - name: main\n        image: myapp:2\n        command: ["python", "manage.py", "migrate"]\n      restartPolicy: Never\n',
+    },
+    {
+      name: 'knex migrate:latest as the last step',
+      text: KIND(deployment({ image: 'acme/api:3', container: '        command: ["sh", "-c", "npm ci && npx knex migrate:latest"]\n' })),
+      messageId: 'runsToCompletion',
+      message: /its command runs "npx knex migrate:latest"/,
     },
     {
       name: 'restartPolicy OnFailure → Job',

@@ -77,9 +77,32 @@ const NODE_AGENT_IMAGES = new Set([
 const CLIENT_TOOLS =
   /^(psql|pg_dump|pg_dumpall|pg_restore|pg_basebackup|mysql|mysqldump|mysqladmin|mariadb-dump|redis-cli|mongo|mongosh|mongodump|mongorestore|cqlsh|etcdctl|kafka-[\w-]+(\.sh)?|rabbitmqadmin)$/;
 
-/** Commands that run to completion: migrations, backups, restores. */
-const ONE_SHOT =
-  /\b(migrate|migrations?|db:migrate|backup|pg_dump|pg_dumpall|mysqldump|mongodump|restore|pg_restore|mongorestore|alembic\s+upgrade|flyway|liquibase)\b/i;
+/** Words of a command that runs to completion: a migration, a backup or restore, a dump. */
+const ONE_SHOT_WORD =
+  /(^|[-_])(migrate|migrations?|backup|restore|pg_dump|pg_dumpall|pg_restore|mysqldump|mongodump|mongorestore|flyway|liquibase)([-_]|$)/;
+
+/**
+ * True when a shell step runs to completion: one of its words (not an option such as
+ * `--backup-dir=/x`) is a migration or backup command — `python manage.py migrate`, `./backup.sh`,
+ * `rails db:migrate`, `knex migrate:latest`, `alembic upgrade head`.
+ */
+function isOneShotStep(step: string): boolean {
+  if (/\balembic\s+upgrade\b/.test(step)) return true;
+  return step.split(/\s+/).some((token) => {
+    if (token === '' || token.startsWith('-') || token.includes('=') || token.includes('$')) return false;
+    const base = (token.split('/').pop() ?? '').replace(/\.(sh|py|rb|js|ts|bash)$/, '');
+    return base.split(':').some((part) => ONE_SHOT_WORD.test(part.toLowerCase()));
+  });
+}
+
+/** The last step of a container's command line (after `&&`, `;`, `||` or a new line). */
+function lastStep(container: Record<string, unknown>): string {
+  const steps = commandText(container)
+    .split(/&&|\|\||;|\n/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return steps[steps.length - 1] ?? '';
+}
 
 /** Commands that keep running: they make the container a service even after a one-shot step. */
 const LONG_RUNNING = /\b(sleep\s+(infinity|inf)|tail\s+-f|while\s+true|serve|server|runserver|gunicorn|uvicorn|nginx)\b/i;
@@ -112,21 +135,14 @@ function statefulServer(container: Record<string, unknown>): { image: string; wh
   if (!what) return undefined;
   const tool = firstWord(container.command) ?? firstWord(container.args);
   if (tool && CLIENT_TOOLS.test(tool)) return undefined;
-  const text = commandText(container);
-  if (ONE_SHOT.test(text) && !LONG_RUNNING.test(text)) return undefined;
+  if (isOneShotStep(lastStep(container)) && !LONG_RUNNING.test(commandText(container))) return undefined;
   return { image: container.image, what };
 }
 
 /** A container whose last step is a one-shot command (migration, backup), with no ports or probes. */
 function oneShotCommand(container: Record<string, unknown>): string | undefined {
-  const text = commandText(container);
-  if (!text) return undefined;
-  const steps = text
-    .split(/&&|\|\||;|\n/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const last = steps[steps.length - 1] ?? '';
-  if (!ONE_SHOT.test(last) || LONG_RUNNING.test(text)) return undefined;
+  const last = lastStep(container);
+  if (!last || !isOneShotStep(last) || LONG_RUNNING.test(commandText(container))) return undefined;
   return last.length > 60 ? `${last.slice(0, 57)}…` : last;
 }
 
