@@ -15,12 +15,17 @@
  *   resolveField(apiVersion, kind, path): FieldInfo | undefined
  *       ('apps/v1', 'StatefulSet', ['spec', 'updateStrategy', 'rollingUpdate', 'partition'])
  *       → { name: 'partition', path: 'StatefulSet.spec.updateStrategy.rollingUpdate.partition',
- *           type: 'int-or-string', shape: 'scalar', description: …, required: false }
+ *           type: 'integer (int32)', shape: 'scalar', description: …, required: false }
  *       A path ending in an array index gives the item (name 'containers[]', the array's description);
  *       a key of a map gives the map's value type. The empty path gives the kind itself.
  *   childFields(apiVersion, kind, path): FieldInfo[]
  *       the properties of the object at `path` (for an array of objects: of its items), in the
- *       spec's order; `required` marks the ones the API server insists on. [] for maps and scalars.
+ *       spec's order; `required` marks the ones the API server insists on (the spec's lists plus
+ *       required.ts: metadata and metadata.name of the object, containers[].image, a workload's spec…).
+ *       [] for maps and scalars.
+ *
+ * Related modules: validate.ts (ajv validation → the schema rules' reports), quantity.ts
+ * (parseQuantity), names.ts (DNS-1123/1035, port, label validators), apiVersions.ts (removed betas).
  *
  * FieldInfo.type is for people: 'string', 'integer (int32)', 'boolean', 'int-or-string', 'Quantity',
  * 'object (PodSpec)', 'array of Container', 'array of string', 'map of string', 'object'.
