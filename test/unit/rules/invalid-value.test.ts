@@ -136,6 +136,14 @@ ruleTable('invalid-value', {
       message: '`activeDeadlineSeconds` is 0, but it must be at least 1.',
     },
     {
+      name: 'env written as a mapping becomes a list of name/value pairs',
+      text: pod('', '    env:\n      «MODE: production»\n      PORT: 8080\n'),
+      messageId: 'wrongType',
+      message: '`env` must be a list (array of EnvVar), not a mapping ({…}).',
+      fix: 'Write the variables as a list of name/value pairs',
+      output: pod('', '    env:\n    - name: MODE\n      value: production\n    - name: PORT\n      value: "8080"\n'),
+    },
+    {
       name: 'an object where a list belongs',
       text: pod('  tolerations:\n    «operator: Exists»\n'),
       messageId: 'wrongType',

@@ -356,8 +356,38 @@ function wrongType(ctx: Context, path: (string | number)[], expected: string): S
         report: report(ctx, range, 'yaml11Bool', { field: data.field, value: src, bool: String(v) }, fixes),
       };
     }
+  } else if (t === '[]@EnvVar' && v && typeof v === 'object' && !Array.isArray(v)) {
+    fixes.push(
+      ...fix('Write the variables as a list of name/value pairs', envMapToList(ctx, path, v as Record<string, unknown>), {
+        preferred: true,
+        safe: true,
+      }),
+    );
   }
   return { ruleId: 'invalid-value', report: report(ctx, range, 'wrongType', data, fixes) };
+}
+
+/** `env: {A: x}` (the docker-compose habit) → `env:` + `- name: A` / `  value: "x"`, in place. */
+function envMapToList(ctx: Context, path: (string | number)[], env: Record<string, unknown>): DocEdit[] | undefined {
+  const entries = Object.entries(env);
+  if (entries.length === 0 || entries.some(([, x]) => x !== null && typeof x === 'object')) return undefined;
+  const pair = findPair(ctx.doc, path);
+  const keyRange = (pair?.key as Node | undefined)?.range;
+  const valueRange = (pair?.value as Node | null)?.range;
+  if (!keyRange || !valueRange) return undefined;
+  const text = ctx.doc.text;
+  const colon = text.indexOf(':', keyRange[1]);
+  if (colon < 0 || colon > valueRange[0]) return undefined;
+  const style = documentStyle(ctx.doc);
+  const keyCol = keyRange[0] - (text.lastIndexOf('\n', keyRange[0] - 1) + 1);
+  const pad = ' '.repeat(keyCol + (style.compactSeq ? 0 : style.indent));
+  const lines = entries.map(([k, x]) => {
+    const value = x === null || x === undefined ? '' : `\n${pad}  value: ${yamlString(String(x))}`;
+    return `${pad}- name: ${yamlString(k)}${value}`;
+  });
+  // the map's text may end with its newline (block maps do): keep it
+  const end = text[valueRange[1] - 1] === '\n' ? valueRange[1] - 1 : valueRange[1];
+  return [{ start: colon + 1, end, newText: `\n${lines.join('\n')}` }];
 }
 
 function notAllowed(ctx: Context, path: (string | number)[], allowed: readonly string[]): SchemaProblem {
