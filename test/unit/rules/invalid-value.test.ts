@@ -56,6 +56,12 @@ ruleTable('invalid-value', {
       name: 'YAML 1.1 booleans for a boolean field, quoted yes for a string',
       text: pod('  hostNetwork: yes\n  enableServiceLinks: Off\n', '    env:\n    - name: A\n      value: "yes"\n'),
     },
+    {
+      name: 'file modes in YAML 1.1 octal (as Kubernetes reads 0644) and in decimal',
+      text: pod(
+        '  volumes:\n  - name: a\n    secret:\n      secretName: s\n      defaultMode: 0400\n      items:\n      - key: k\n        path: p\n        mode: 420\n',
+      ),
+    },
     { name: 'an empty list item is the zero value', text: pod('', '    args:\n    - --verbose\n    -\n') },
     { name: 'quantities are invalid-quantity, not invalid-value', text: pod('', '    resources:\n      limits:\n        memory: 500mi\n') },
   ],
@@ -142,6 +148,22 @@ ruleTable('invalid-value', {
       message: '`env` must be a list (array of EnvVar), not a mapping ({…}).',
       fix: 'Write the variables as a list of name/value pairs',
       output: pod('', '    env:\n    - name: MODE\n      value: production\n    - name: PORT\n      value: "8080"\n'),
+    },
+    {
+      name: 'a file mode written in decimal digits',
+      text: pod('  volumes:\n  - name: config\n    configMap:\n      name: app\n      defaultMode: «644»\n'),
+      messageId: 'fileMode',
+      message:
+        '`defaultMode` is 644, but file permission bits must be between 0 and 0777 in octal: write octal with a leading zero (0644), or the decimal value (420).',
+      fix: 'Write it in octal: 0644',
+      output: pod('  volumes:\n  - name: config\n    configMap:\n      name: app\n      defaultMode: 0644\n'),
+    },
+    {
+      name: 'a probe scheme in lower case',
+      text: pod('', '    readinessProbe:\n      httpGet:\n        port: 80\n        scheme: «https»\n'),
+      messageId: 'notAllowed',
+      fix: 'Change to `HTTPS`',
+      output: pod('', '    readinessProbe:\n      httpGet:\n        port: 80\n        scheme: HTTPS\n'),
     },
     {
       name: 'an object where a list belongs',

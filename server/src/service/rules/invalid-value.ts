@@ -23,6 +23,8 @@ export const invalidValue: Rule = {
       range: '`{{field}}` is {{value}}, but it must be between {{min}} and {{max}}.',
       negative: '`{{field}}` is {{value}}, but it must not be negative.',
       notPositive: '`{{field}}` is {{value}}, but it must be at least 1.',
+      fileMode:
+        '`{{field}}` is {{value}}, but file permission bits must be between 0 and 0777 in octal: write octal with a leading zero (0644), or the decimal value (420).',
       int32: '`{{field}}` is {{value}}, outside the int32 range ({{min}} to {{max}}) the API accepts.',
       base64:
         '`{{key}}` in `{{field}}` is not base64: Secret `data` values must be base64-encoded. Put plain text under `stringData` instead.',

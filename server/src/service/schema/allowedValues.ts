@@ -42,6 +42,16 @@ export const ALLOWED_VALUES: readonly AllowedValuesEntry[] = [
   { def: 'TopologySpreadConstraint', prop: 'nodeTaintsPolicy', values: ['Honor', 'Ignore'] },
   { def: 'PodSecurityContext', prop: 'fsGroupChangePolicy', values: ['OnRootMismatch', 'Always'] },
   { def: 'PodSecurityContext', prop: 'supplementalGroupsPolicy', values: ['Merge', 'Strict'] },
+  { def: 'PodOS', prop: 'name', values: ['linux', 'windows'] },
+  {
+    def: 'HTTPGetAction',
+    prop: 'scheme',
+    values: ['HTTP', 'HTTPS'],
+    notInDescription: {
+      values: ['HTTPS'],
+      source: 'core/v1 URIScheme constants (URISchemeHTTPS); rejected otherwise by validateHTTPGetAction',
+    },
+  },
   { def: 'SeccompProfile', prop: 'type', values: ['Localhost', 'RuntimeDefault', 'Unconfined'] },
   { def: 'AppArmorProfile', prop: 'type', values: ['Localhost', 'RuntimeDefault', 'Unconfined'] },
   // Workloads

@@ -24,7 +24,19 @@ export const RANGES: Readonly<Record<string, readonly [min: number, max: number]
   'CronJobSpec.startingDeadlineSeconds': [0, Number.MAX_SAFE_INTEGER],
   'PodSpec.terminationGracePeriodSeconds': [0, Number.MAX_SAFE_INTEGER],
   'PodSpec.activeDeadlineSeconds': [1, Number.MAX_SAFE_INTEGER],
+  // file permission bits: 0 to 0777 (octal)
+  'ConfigMapVolumeSource.defaultMode': [0, 0o777],
+  'SecretVolumeSource.defaultMode': [0, 0o777],
+  'ProjectedVolumeSource.defaultMode': [0, 0o777],
+  'DownwardAPIVolumeSource.defaultMode': [0, 0o777],
+  'DownwardAPIVolumeFile.mode': [0, 0o777],
+  'KeyToPath.mode': [0, 0o777],
 };
+
+/** Properties that hold file permission bits (written in octal, 0644). */
+export function isFileMode(def: string, prop: string): boolean {
+  return prop === 'defaultMode' || (prop === 'mode' && (def === 'KeyToPath' || def === 'DownwardAPIVolumeFile'));
+}
 
 export function rangeOf(def: string, prop: string): readonly [number, number] | undefined {
   return Object.prototype.hasOwnProperty.call(RANGES, `${def}.${prop}`) ? RANGES[`${def}.${prop}`] : undefined;

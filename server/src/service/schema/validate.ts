@@ -15,7 +15,7 @@ import { editDistance } from './distance';
 import { getDefinition, humanType, kindDefinition, resolveField } from './index';
 import * as compiled from './generated/validators';
 import { INT32_MAX, INT32_MIN } from './jsonSchema';
-import { rangeOf } from './ranges';
+import { isFileMode, rangeOf } from './ranges';
 import { suggestQuantities } from './quantity';
 import { EXTRA_REQUIRED, extraRequiredOf } from './required';
 
@@ -70,12 +70,12 @@ function keyOf(node: unknown): string | undefined {
  * keys (recording where those were), with YAML 1.1 booleans (`yes`, `off`…) as booleans. `node`
  * is the YAML node of `v` when known (for the scalar style).
  */
-function clean(v: unknown, node: unknown, path: (string | number)[], merged: Set<string>): unknown {
+function clean(v: unknown, node: unknown, path: (string | number)[], merged: Set<string>, text: string): unknown {
   if (Array.isArray(v)) {
     const items = isSeq(node) ? node.items : undefined;
     return v.map((x, i) => {
       path.push(i);
-      const r = clean(x, items?.[i], path, merged);
+      const r = clean(x, items?.[i], path, merged, text);
       path.pop();
       return r;
     });
@@ -91,7 +91,7 @@ function clean(v: unknown, node: unknown, path: (string | number)[], merged: Set
       }
       if (x === null || x === undefined) continue;
       path.push(k);
-      out[k] = clean(x, pairs.get(k), path, merged);
+      out[k] = clean(x, pairs.get(k), path, merged, text);
       path.pop();
     }
     return out;
@@ -99,6 +99,12 @@ function clean(v: unknown, node: unknown, path: (string | number)[], merged: Set
   if (typeof v === 'string' && isScalar(node) && node.type === Scalar.PLAIN) {
     if (YAML11_TRUE.test(v)) return true;
     if (YAML11_FALSE.test(v)) return false;
+  }
+  if (typeof v === 'number' && isScalar(node) && node.type === Scalar.PLAIN && node.range) {
+    // YAML 1.1 octal (0644 is 420) and YAML 1.2's 0o644, which the API server's reader keeps as a string
+    const src = text.slice(node.range[0], node.range[1]);
+    if (/^0[0-7]+$/.test(src)) return parseInt(src, 8);
+    if (/^0o[0-7]+$/.test(src)) return src;
   }
   return v;
 }
@@ -109,7 +115,7 @@ function computeProblems(doc: ManifestDocument): SchemaProblem[] {
   const def = kindDefinition(object.apiVersion, object.kind);
   if (!def) return [];
   const merged = new Set<string>();
-  const value = clean(doc.value, doc.yaml.contents, [], merged);
+  const value = clean(doc.value, doc.yaml.contents, [], merged, doc.text);
   if (!value || typeof value !== 'object' || Array.isArray(value)) return [];
   const ctx: Context = { doc, kind: object.kind, apiVersion: object.apiVersion, value, merged };
   const validate = validatorFor(def);
@@ -414,6 +420,14 @@ function outOfRange(ctx: Context, path: (string | number)[]): SchemaProblem {
   const range = rangeOfValue(ctx.doc, path);
   const info = resolveField(ctx.apiVersion, ctx.kind, path);
   const allowed = info?.parentDefinition ? rangeOf(info.parentDefinition, info.name) : undefined;
+  if (allowed && info && isFileMode(info.parentDefinition ?? '', info.name) && typeof v === 'number') {
+    const node = findNode(ctx.doc, path);
+    const src = node?.range ? ctx.doc.text.slice(node.range[0], node.range[1]) : String(v);
+    const fixes = /^[0-7]{3,4}$/.test(src)
+      ? fix(`Write it in octal: 0${src}`, replaceValue(ctx.doc, path, `0${src}`), { preferred: true })
+      : [];
+    return { ruleId: 'invalid-value', report: report(ctx, range, 'fileMode', { field: fieldLabel(path), value: src }, fixes) };
+  }
   if (allowed && !(typeof v === 'number' && v > allowed[1] && allowed[1] >= INT32_MAX)) {
     const data = { field: fieldLabel(path), value: shown(v), min: allowed[0], max: allowed[1] };
     const id = allowed[1] >= INT32_MAX ? (allowed[0] === 0 ? 'negative' : 'notPositive') : 'range';
