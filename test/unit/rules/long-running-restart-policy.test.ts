@@ -29,6 +29,7 @@ ruleTable('long-running-restart-policy', {
     { name: 'guide: node-exporter', text: NODE_EXPORTER },
     { name: 'explicit Always', text: workload('Deployment', '      restartPolicy: Always') },
     { name: 'empty value (defaults to Always)', text: workload('StatefulSet', '      restartPolicy:') },
+    { name: 'a value outside the allowed set is invalid-value only', text: workload('Deployment', '      restartPolicy: Sometimes') },
     { name: 'a Job may say Never', text: 'apiVersion: batch/v1\nkind: Job\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n' },
   ],
   invalid: [

@@ -40,7 +40,8 @@ export const longRunningRestartPolicy: Rule = {
     if (!spec) return;
     const path = [...spec, 'restartPolicy'];
     const policy = getAt(ctx.value, path);
-    if (policy === undefined || policy === null || policy === 'Always') return;
+    // Only the other valid policies: a value outside Never/OnFailure/Always is invalid-value's to report.
+    if (policy !== 'Never' && policy !== 'OnFailure') return;
     const edits = removePair(ctx.doc, path);
     const [start, end] = rangeOfValue(ctx.doc, path);
     ctx.report({
