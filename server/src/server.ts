@@ -83,6 +83,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       hoverProvider: true,
       definitionProvider: true,
       referencesProvider: true,
+      // Folder changes come as notifications the server declares here (no dynamic registration to fail).
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       inlayHintProvider: true,
       codeLensProvider: { resolveProvider: false },
       codeActionProvider: {

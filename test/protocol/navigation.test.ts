@@ -2,7 +2,7 @@
 // answers definition and references from that index, and re-publishes diagnostics of open
 // documents when a watched file changes.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,6 +11,7 @@ import {
   CodeActionRequest,
   DefinitionRequest,
   DidChangeWatchedFilesNotification,
+  DidChangeWorkspaceFoldersNotification,
   FileChangeType,
   ReferencesRequest,
   type CodeAction,
@@ -164,5 +165,39 @@ describe('protocol: workspace index and navigation', () => {
       changes: [{ uri: svcUri, type: FileChangeType.Created }],
     });
     await clean;
+  });
+});
+
+describe('protocol: workspace folders added while running', () => {
+  let client: TestClient;
+  let root: string;
+  before(async () => {
+    root = mkdtempSync(join(tmpdir(), 'k8s-folders-'));
+    mkdirSync(join(root, 'app'));
+    mkdirSync(join(root, 'shared'));
+    writeFileSync(join(root, 'app', 'sts.yaml'), STS);
+    writeFileSync(join(root, 'shared', 'svc.yaml'), SVC);
+    client = await startServer({
+      rootUri: pathToFileURL(join(root, 'app')).toString(),
+      capabilities: { ...DEFAULT_CAPABILITIES, workspace: { ...DEFAULT_CAPABILITIES.workspace, workspaceFolders: true } },
+    });
+  });
+  after(async () => {
+    assert.equal(await client.stop(), 0);
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('declares folder change notifications, indexes an added folder and forgets a removed one', async () => {
+    assert.deepEqual(client.initializeResult.capabilities.workspace?.workspaceFolders, { supported: true, changeNotifications: true });
+    const uri = pathToFileURL(join(root, 'app', 'sts.yaml')).toString();
+    const warned = await client.open(uri, STS);
+    assert.ok(missing(warned), 'the Service lives in a folder that is not part of the workspace yet');
+    const shared = { uri: pathToFileURL(join(root, 'shared')).toString(), name: 'shared' };
+    const clean = client.nextDiagnostics(uri, (p) => !missing(p));
+    await client.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added: [shared], removed: [] } });
+    await clean;
+    const again = client.nextDiagnostics(uri, missing);
+    await client.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added: [], removed: [shared] } });
+    await again;
   });
 });
