@@ -150,11 +150,11 @@ try {
   await page.keyboard.type('from scratch');
   await focusedRow('from scratch').waitFor();
   await page.keyboard.press('Enter');
-  // name: replace the default, then accept every other default
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor();
+  // name: replace the default once the name step is up, then accept every other default
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: /Name/ }).waitFor();
   await page.keyboard.press('Control+A');
   await page.keyboard.type('qdrant');
+  await page.waitForFunction(() => document.querySelector('.quick-input-widget .quick-input-box input')?.value === 'qdrant');
   await shot('wizard-name.png');
   await page.keyboard.press('Enter');
   for (let i = 0; i < 15; i++) {
@@ -172,6 +172,14 @@ try {
   await waitForEditorText(/kind: StatefulSet/);
   await waitForEditorText(/name: qdrant/);
   log('the wizard wrote a StatefulSet named qdrant');
+  // the server has seen the new document once its code lens (the pod names) shows; diagnostics are pushed on open
+  await page.locator('.editor-group-container.active .codelens-decoration', { hasText: 'qdrant-0' }).first().waitFor();
+  const squiggles = await page.locator('.editor-group-container.active :is(.squiggly-error, .squiggly-warning, .squiggly-info)').count();
+  if (squiggles > 0) throw new Error(`the generated StatefulSet has ${squiggles} diagnostic squiggle(s)`);
+  log(
+    'no diagnostics on the generated manifest; status bar:',
+    await page.locator('.statusbar-item[id="status.problems"]').first().getAttribute('aria-label'),
+  );
   await shot('wizard-statefulset.png');
   log('E2E OK');
   await browser.close();
