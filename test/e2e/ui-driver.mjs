@@ -15,7 +15,7 @@ const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 // generous: on a loaded 2-core machine the server's first diagnostics can take 15 s
 page.setDefaultTimeout(60_000);
-const shot = (name) => page.screenshot({ path: join(SHOTS, name) });
+const shot = (name) => page.screenshot({ path: join(SHOTS, name), animations: 'disabled' });
 
 /** The text of the active editor (the lines that are rendered; spaces come as U+00A0). */
 const editorText = () => page.evaluate(() => document.querySelector('.editor-group-container.active .view-lines')?.textContent ?? '');
