@@ -346,7 +346,11 @@ describe('code actions in a real VS Code host', () => {
       (as) => as.some((a) => a.title === 'Convert to StatefulSet'),
       'the Deployment → StatefulSet refactor',
     );
-    assert.deepEqual(actions.map((a) => a.title).sort(), ['Convert to DaemonSet', 'Convert to StatefulSet'], titles(actions));
+    assert.deepEqual(
+      actions.map((a) => a.title).sort(),
+      ['Convert to DaemonSet', 'Convert to Job', 'Convert to StatefulSet'],
+      titles(actions),
+    );
     await apply(actions.find((a) => a.title === 'Convert to StatefulSet')!);
     assert.equal(editor.document.getText(), STATEFULSET);
     // the new pair is consistent: no missing or non-headless Service reported
