@@ -18,8 +18,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       { scheme: 'file', language: 'yaml' },
       { scheme: 'untitled', language: 'yaml' },
     ],
+    // The server registers its own file watcher (YAML files and deletions) for its workspace index.
     outputChannel,
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}') },
   };
   // The id 'k8sWorkloads' makes the client read the `k8sWorkloads.trace.server` setting.
   client = new LanguageClient('k8sWorkloads', 'Kubernetes Workloads', serverOptions, clientOptions);

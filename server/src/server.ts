@@ -98,7 +98,10 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 connection.onInitialized(() => {
   void indexing?.start();
   if (hasConfigurationCapability) {
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'k8sWorkloads' });
+    // A client may refuse the registration: without it, settings changes arrive unannounced (or not at all).
+    connection.client
+      .register(DidChangeConfigurationNotification.type, { section: 'k8sWorkloads' })
+      .catch((err: Error) => connection.console.warn(`Could not register for settings changes: ${err.message}`));
     void pullSettings().then(revalidateAll);
   }
 });
