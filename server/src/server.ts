@@ -30,6 +30,11 @@ const CHANGE_DEBOUNCE_MS = 120;
 const MAX_DIAGNOSTICS = 300;
 
 const connection = createConnection(ProposedFeatures.all);
+// A failed promise somewhere (a client refusing a request, a file vanishing mid-read) is logged;
+// it must not end the server and leave the user without diagnostics.
+process.on('unhandledRejection', (reason) => {
+  connection.console.error(`Unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
+});
 const documents = new TextDocuments(TextDocument);
 // dist/server.js -> <extension>/docs/rules.md, which ships in the .vsix.
 const rulesDoc = pathToFileURL(path.join(__dirname, '..', 'docs', 'rules.md')).toString();
