@@ -35,6 +35,7 @@ const ALLOWED: RegExp[] = [
   /^extension\/readme\.md$/i,
   /^extension\/license(\.txt|\.md)?$/i,
   /^extension\/changelog\.md$/i,
+  /^extension\/THIRD_PARTY_NOTICES\.md$/,
   /^extension\/dist\/[^/]+\.js$/,
   /^extension\/snippets\/[^/]+\.code-snippets$/,
   /^extension\/syntaxes\/[^/]+\.json$/,
@@ -48,6 +49,8 @@ const REQUIRED: RegExp[] = [
   /^extension\/readme\.md$/i,
   /^extension\/license(\.txt|\.md)?$/i,
   /^extension\/changelog\.md$/i,
+  // The bundled schema data is generated from the Kubernetes OpenAPI spec (Apache-2.0): its notice ships with it.
+  /^extension\/THIRD_PARTY_NOTICES\.md$/,
 ];
 const FORBIDDEN = /(^|\/)(node_modules|src|test|out|\.test-host|\.git|\.ci|scripts|bench)(\/|$)|\.ts$|\.map$/;
 
