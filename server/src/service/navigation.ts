@@ -11,6 +11,7 @@ import { getAt, pathAtOffset, rangeOfValue, type OffsetRange } from './manifest/
 import type { JsonPath, ManifestDocument, ManifestFile } from './manifest/types';
 import { podSpecPath, podTemplatePath } from './rules/podSpec';
 import { podTemplatesSelectedBy, sameNamespace, selectorMatches, servicesNamed, statefulSetsGovernedBy } from './workspace/match';
+import { stringMap } from './workspace/index';
 import type { IndexedObject, WorkspaceView } from './workspace/types';
 
 interface Target {
@@ -39,14 +40,6 @@ function toLocation(uri: string, document: Pick<TextDocument, 'positionAt'>, doc
 
 const objectLocation = (o: IndexedObject): Location => ({ uri: o.uri, range: o.range });
 const podLabelsLocation = (o: IndexedObject): Location => ({ uri: o.uri, range: o.podLabelsRange ?? o.range });
-
-function stringMap(v: unknown): Record<string, string> | undefined {
-  if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
-  const out: Record<string, string> = {};
-  for (const [k, val] of Object.entries(v))
-    if (typeof val === 'string' || typeof val === 'number' || typeof val === 'boolean') out[k] = String(val);
-  return out;
-}
 
 /** `[... 'containers'|'initContainers', i, 'volumeMounts'|'volumeDevices', j, 'name']` inside the pod spec. */
 function isVolumeMountName(t: Target): boolean {

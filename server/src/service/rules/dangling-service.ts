@@ -5,7 +5,7 @@ import { getAt } from '../manifest/navigate';
 import type { IndexedObject } from '../workspace/types';
 import { isCustomResource, makesPods, namespaceOf, sameNamespace, selectorMatches } from '../workspace/match';
 import type { Rule } from './types';
-import { editDistance } from './unknown-volume-mount';
+import { editDistance } from '../schema/distance';
 
 function labelMap(v: unknown): Record<string, string> | undefined {
   if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;

@@ -7,19 +7,7 @@ import { findNode, getAt, rangeOfValue } from '../manifest/navigate';
 import type { ManifestDocument } from '../manifest/types';
 import { keepsYamlValid } from '../refactors/text';
 import type { DocEdit, Fix, Rule } from './types';
-
-/** Levenshtein distance, case-insensitive (zone names differ from typos mostly by a letter or two). */
-function editDistance(a: string, b: string): number {
-  a = a.toLowerCase();
-  b = b.toLowerCase();
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
-}
+import { editDistance } from '../schema/distance';
 
 /** The accepted zone a wrongly written name most likely meant, when one is close enough. */
 export function closestTimeZone(name: string): string | undefined {

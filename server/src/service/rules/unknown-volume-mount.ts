@@ -4,17 +4,7 @@ import { getAt, rangeOfValue } from '../manifest/navigate';
 import { containersOf, podSpecPath, POD_KINDS } from './podSpec';
 import type { Fix, Rule } from './types';
 import { replaceString } from './fixText';
-
-/** Levenshtein distance. */
-export function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
-}
+import { editDistance } from '../schema/distance';
 
 function names(list: unknown, path: readonly string[]): string[] {
   if (!Array.isArray(list)) return [];

@@ -6,7 +6,8 @@ import { findNode, findPair, firstLine, getAt, nodeRange } from '../manifest/nav
 import type { ManifestDocument, ManifestFile } from '../manifest/types';
 import type { IndexedObject, WorkspaceView } from './types';
 
-function stringMap(v: unknown): Record<string, string> | undefined {
+/** The string-valued entries of a labels-like mapping (numbers and booleans as Kubernetes would stringify them). */
+export function stringMap(v: unknown): Record<string, string> | undefined {
   if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
   const out: Record<string, string> = {};
   for (const [k, val] of Object.entries(v))
