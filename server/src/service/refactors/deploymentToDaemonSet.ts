@@ -5,7 +5,7 @@ import { removePair } from '../manifest/edit';
 import type { DocEdit } from '../rules/types';
 import { DEPLOYMENT_ONLY_FIELDS, mergeSamePosition } from './deploymentToStatefulSet';
 import { strategyEdits } from './strategy';
-import { setScalar } from './text';
+import { setKindAndVersion } from './text';
 import type { Refactor } from './types';
 
 export const deploymentToDaemonSet: Refactor = {
@@ -16,15 +16,9 @@ export const deploymentToDaemonSet: Refactor = {
   edits({ doc }) {
     const spec = getAt(doc.value, ['spec']);
     if (doc.object?.kind !== 'Deployment' || !spec || typeof spec !== 'object' || Array.isArray(spec)) return undefined;
-    const edits: DocEdit[] = [];
-    const kind = setScalar(doc, ['kind'], 'DaemonSet');
-    if (!kind) return undefined;
-    edits.push(kind);
-    if (doc.object.apiVersion !== 'apps/v1') {
-      const api = setScalar(doc, ['apiVersion'], 'apps/v1');
-      if (!api) return undefined;
-      edits.push(api);
-    }
+    const retarget = setKindAndVersion(doc, 'DaemonSet', 'apps/v1');
+    if (!retarget) return undefined;
+    const edits: DocEdit[] = [...retarget];
     for (const field of ['replicas', ...DEPLOYMENT_ONLY_FIELDS]) {
       if (getAt(doc.value, ['spec', field]) === undefined) continue;
       const e = removePair(doc, ['spec', field]);

@@ -10,7 +10,7 @@ import { podSpecPath } from '../rules/podSpec';
 import type { DocEdit } from '../rules/types';
 import type { WorkspaceView } from '../workspace/types';
 import { strategyEdits } from './strategy';
-import { insertFirst, removeSeqItem, renderYaml, scalarText, setScalar } from './text';
+import { insertFirst, removeSeqItem, renderYaml, scalarText, setKindAndVersion } from './text';
 import type { Refactor, RefactorContext } from './types';
 
 const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -190,15 +190,9 @@ export const deploymentToStatefulSet: Refactor = {
     const name = doc.object?.name;
     if (doc.object?.kind !== 'Deployment' || !name || !isObj(getAt(doc.value, ['spec']))) return undefined;
     const namespace = doc.object.namespace;
-    const edits: DocEdit[] = [];
-    const kind = setScalar(doc, ['kind'], 'StatefulSet');
-    if (!kind) return undefined;
-    edits.push(kind);
-    if (doc.object.apiVersion !== 'apps/v1') {
-      const api = setScalar(doc, ['apiVersion'], 'apps/v1');
-      if (!api) return undefined;
-      edits.push(api);
-    }
+    const retarget = setKindAndVersion(doc, 'StatefulSet', 'apps/v1');
+    if (!retarget) return undefined;
+    const edits: DocEdit[] = [...retarget];
     const service = chooseServiceName(name, file, ctx.workspace, namespace);
     const serviceName = insertFirst(doc, ['spec'], 'serviceName', scalarText(service.name));
     if (!serviceName) return undefined;

@@ -7,8 +7,7 @@
 import { isMap, isScalar, type Node } from 'yaml';
 import { findNode, findPair, getAt } from '../manifest/navigate';
 import type { ManifestDocument } from '../manifest/types';
-import type { DocEdit } from '../rules/types';
-import { blockLines, blockMapColumn, dedentText, indentLines, keyColumn, setScalar, valueLinesStart } from './text';
+import { blockLines, blockMapColumn, dedentText, indentLines, keyColumn, setKindAndVersion, valueLinesStart } from './text';
 import type { Refactor } from './types';
 
 /** The schedule a new CronJob gets: every hour, on the hour. */
@@ -21,19 +20,6 @@ function keyStyle(doc: ManifestDocument, path: (string | number)[]): (k: string)
   return (k) => (quoted ? JSON.stringify(k) : k);
 }
 
-function kindAndVersion(doc: ManifestDocument, kind: string): DocEdit[] | undefined {
-  const edits: DocEdit[] = [];
-  const k = setScalar(doc, ['kind'], kind);
-  if (!k) return undefined;
-  edits.push(k);
-  if (doc.object?.apiVersion !== 'batch/v1') {
-    const api = setScalar(doc, ['apiVersion'], 'batch/v1');
-    if (!api) return undefined;
-    edits.push(api);
-  }
-  return edits;
-}
-
 export const jobToCronJob: Refactor = {
   id: 'job-to-cronjob',
   from: 'Job',
@@ -43,7 +29,7 @@ export const jobToCronJob: Refactor = {
     if (doc.object?.kind !== 'Job') return undefined;
     const spec = findNode(doc, ['spec']);
     if (!isMap(spec) || !spec.range) return undefined;
-    const edits = kindAndVersion(doc, 'CronJob');
+    const edits = setKindAndVersion(doc, 'CronJob', 'batch/v1');
     if (!edits) return undefined;
     const q = keyStyle(doc, ['spec']);
     if (spec.flow) {
@@ -87,7 +73,7 @@ export const cronJobToJob: Refactor = {
     const jobSpec = findNode(doc, ['spec', 'jobTemplate', 'spec']);
     if (!isMap(spec) || !spec.range || !isMap(jobSpec) || !jobSpec.range) return undefined;
     if (getAt(doc.value, ['spec', 'jobTemplate', 'spec']) === undefined) return undefined;
-    const edits = kindAndVersion(doc, 'Job');
+    const edits = setKindAndVersion(doc, 'Job', 'batch/v1');
     if (!edits) return undefined;
     const jobText = doc.text.slice(jobSpec.range[0], jobSpec.range[1]).replace(/\s+$/, '');
     if (spec.flow || jobSpec.flow) {

@@ -51,6 +51,15 @@ export function setScalar(doc: ManifestDocument, path: JsonPath, value: string):
   return undefined;
 }
 
+/** Edits that retarget the document to another kind and apiVersion (the apiVersion only when it differs). */
+export function setKindAndVersion(doc: ManifestDocument, kind: string, apiVersion: string): DocEdit[] | undefined {
+  const k = setScalar(doc, ['kind'], kind);
+  if (!k) return undefined;
+  if (doc.object?.apiVersion === apiVersion) return [k];
+  const api = setScalar(doc, ['apiVersion'], apiVersion);
+  return api ? [k, api] : undefined;
+}
+
 const YAML_WORDS = /^(?:true|false|yes|no|on|off|y|n|null|~)$/i;
 
 /** A string as a YAML scalar: plain when that reads back as the same string, double-quoted otherwise. */
