@@ -40,6 +40,7 @@ const ALLOWED: RegExp[] = [
   /^extension\/snippets\/[^/]+\.code-snippets$/,
   /^extension\/syntaxes\/[^/]+\.json$/,
   /^extension\/docs\/.+\.md$/,
+  /^extension\/docs\/screenshots\/[^/]+\.png$/,
   /^extension\/images\/icon\.png$/,
 ];
 const REQUIRED: RegExp[] = [
