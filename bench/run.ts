@@ -16,7 +16,8 @@ import {
   type CompletionList,
   type Position,
 } from 'vscode-languageserver-protocol/node';
-import { startServer, type TestClient } from '../test/protocol/lspClient';
+import { SERVER, startServer, type TestClient } from '../test/protocol/lspClient';
+import { SERVER_EXEC_ARGV } from '../client/src/serverOptions';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'bench', 'results');
@@ -283,7 +284,8 @@ async function main(): Promise<void> {
 
   const ours = await measure(
     'k8s-workloads',
-    () => startServer({ diagnosticsTimeoutMs: 120_000 }),
+    // Started with the same V8 flags the extension's client starts it with (client/src/extension.ts).
+    () => startServer({ diagnosticsTimeoutMs: 120_000, command: [process.execPath, ...SERVER_EXEC_ARGV, SERVER, '--stdio'] }),
     text,
     uri,
     { open: 0, change: OUR_CHANGE_DELAY },

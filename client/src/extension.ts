@@ -2,6 +2,7 @@
 // lives in the server; this file only connects VS Code to it.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { SERVER_EXEC_ARGV } from './serverOptions';
 import { registerWizard } from './wizard';
 
 let client: LanguageClient | undefined;
@@ -9,8 +10,8 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6010'] } },
   };
   const outputChannel = vscode.window.createOutputChannel('Kubernetes Workloads', { log: true });
   const clientOptions: LanguageClientOptions = {
