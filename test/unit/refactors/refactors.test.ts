@@ -6,6 +6,7 @@ import { parseManifest, splitDocuments } from '../../../server/src/service/manif
 import { getRefactor, getRefactors } from '../../../server/src/service/refactors/index';
 import type { WorkspaceView } from '../../../server/src/service/workspace/types';
 import { applyEdits } from '../helpers/ruleTester';
+import { API_SERVER } from '../rules/guide-examples';
 
 /** Applies the refactor `title` to document `docIndex` and returns the whole file text. */
 function refactor(text: string, title: string, docIndex = 0, workspace?: WorkspaceView): string {
@@ -39,31 +40,7 @@ function diagnosticsOf(text: string): string[] {
 }
 
 // The guide's Deployment example.
-const GUIDE_DEPLOYMENT = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: api-server
-spec:
-  replicas: 3
-  strategy:
-    type: RollingUpdate
-    rollingUpdate:
-      maxUnavailable: 1
-      maxSurge: 1
-  selector:
-    matchLabels:
-      app: api-server
-  template:
-    metadata:
-      labels:
-        app: api-server
-    spec:
-      containers:
-      - name: api
-        image: myapp:v1.0.0
-        ports:
-        - containerPort: 8000
-`;
+const GUIDE_DEPLOYMENT = API_SERVER;
 
 const POSTGRES = `# a database that should be a StatefulSet
 apiVersion: apps/v1

@@ -1,51 +1,8 @@
 import { ruleTable } from '../helpers/ruleTester';
+import { DOCUMENT_INGEST, INDEXED_PROCESSOR } from './guide-examples';
 
-const GUIDE_INDEXED = `apiVersion: batch/v1
-kind: Job
-metadata:
-  name: indexed-processor
-spec:
-  completions: 10
-  parallelism: 3
-  completionMode: Indexed  # Enable JOB_COMPLETION_INDEX
-  template:
-    spec:
-      restartPolicy: Never
-      containers:
-      - name: worker
-        image: processor:v1
-        env:
-        - name: JOB_INDEX
-          valueFrom:
-            fieldRef:
-              fieldPath: metadata.annotations['batch.kubernetes.io/job-completion-index']
-        command: ["./process.sh"]
-        args: ["--partition=$(JOB_INDEX)"]
-`;
-const GUIDE_INGEST = `apiVersion: batch/v1
-kind: Job
-metadata:
-  name: document-ingest
-spec:
-  completions: 100        # 100 batches to process
-  parallelism: 10         # 10 parallel workers
-  completionMode: Indexed
-  template:
-    spec:
-      restartPolicy: Never
-      containers:
-      - name: ingest
-        image: doc-processor:v1
-        env:
-        - name: BATCH_INDEX
-          valueFrom:
-            fieldRef:
-              fieldPath: metadata.annotations['batch.kubernetes.io/job-completion-index']
-        - name: TOTAL_BATCHES
-          value: "100"
-        command: ["python", "ingest.py"]
-        args: ["--batch=$(BATCH_INDEX)", "--total=$(TOTAL_BATCHES)"]
-`;
+const GUIDE_INDEXED = INDEXED_PROCESSOR;
+const GUIDE_INGEST = DOCUMENT_INGEST;
 const NOT_INDEXED = GUIDE_INDEXED.replace('  completionMode: Indexed  # Enable JOB_COMPLETION_INDEX\n', '');
 const FIELD = "metadata.annotations['batch.kubernetes.io/job-completion-index']";
 

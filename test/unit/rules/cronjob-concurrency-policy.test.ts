@@ -1,25 +1,8 @@
 import { ruleTable } from '../helpers/ruleTester';
+import { BACKUP } from './guide-examples';
 
 // The guide's backup CronJob and nightly embedding refresh both set Forbid.
-const GUIDE_BACKUP = `apiVersion: batch/v1
-kind: CronJob
-metadata:
-  name: backup
-spec:
-  schedule: "0 2 * * *"  # Daily at 2am
-  concurrencyPolicy: Forbid  # Don't start if previous still running
-  successfulJobsHistoryLimit: 3
-  failedJobsHistoryLimit: 3
-  jobTemplate:
-    spec:
-      template:
-        spec:
-          restartPolicy: OnFailure
-          containers:
-          - name: backup
-            image: backup-tool:v1.0.0
-            command: ["./backup.sh"]
-`;
+const GUIDE_BACKUP = BACKUP;
 
 const GUIDE_EMBEDDING_SYNC = `apiVersion: batch/v1
 kind: CronJob

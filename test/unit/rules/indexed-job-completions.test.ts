@@ -1,28 +1,8 @@
 import { ruleTable } from '../helpers/ruleTester';
+import { INDEXED_PROCESSOR } from './guide-examples';
 
 // The guide's Indexed Parallel Job and Parallel Document Ingestion.
-const GUIDE_INDEXED = `apiVersion: batch/v1
-kind: Job
-metadata:
-  name: indexed-processor
-spec:
-  completions: 10
-  parallelism: 3
-  completionMode: Indexed  # Enable JOB_COMPLETION_INDEX
-  template:
-    spec:
-      restartPolicy: Never
-      containers:
-      - name: worker
-        image: processor:v1
-        env:
-        - name: JOB_INDEX
-          valueFrom:
-            fieldRef:
-              fieldPath: metadata.annotations['batch.kubernetes.io/job-completion-index']
-        command: ["./process.sh"]
-        args: ["--partition=$(JOB_INDEX)"]
-`;
+const GUIDE_INDEXED = INDEXED_PROCESSOR;
 const GUIDE_INGEST = `apiVersion: batch/v1
 kind: Job
 metadata:

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { imageRepositoryName } from '../../../server/src/service/rules/workload-kind-advice';
 import { ruleTable } from '../helpers/ruleTester';
+import { API_SERVER } from './guide-examples';
 
 /** A Deployment with one container; `pod` adds pod-spec lines, `container` container lines. */
 const deployment = (o: { name?: string; kind?: string; replicas?: number; image: string; container?: string; pod?: string }) => {
@@ -27,31 +28,7 @@ ${o.container ?? ''}`;
 const KIND = (s: string) => s.replace(/^kind: (\w+)$/m, 'kind: «$1»');
 
 // The guide's own examples of the kinds the rule checks.
-const GUIDE_DEPLOYMENT = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: api-server
-spec:
-  replicas: 3
-  strategy:
-    type: RollingUpdate
-    rollingUpdate:
-      maxUnavailable: 1
-      maxSurge: 1
-  selector:
-    matchLabels:
-      app: api-server
-  template:
-    metadata:
-      labels:
-        app: api-server
-    spec:
-      containers:
-      - name: api
-        image: myapp:v1.0.0
-        ports:
-        - containerPort: 8000
-`;
+const GUIDE_DEPLOYMENT = API_SERVER;
 const GUIDE_NODE_EXPORTER = `apiVersion: apps/v1
 kind: DaemonSet
 metadata:
