@@ -74,7 +74,7 @@ function printText(results: FileResult[]): void {
       else if (sev === DiagnosticSeverity.Warning) warnings++;
       else infos++;
       const where = `${file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
-      console.log(`${where}  ${SEVERITY_NAME[sev].padEnd(7)}  ${String(d.code).padEnd(28)}  ${messageText(d)}`);
+      console.log(`${where}  ${SEVERITY_NAME[sev].padEnd(7)}  ${String(d.code).padEnd(32)}  ${messageText(d)}`);
     }
   }
   const files = results.length;
@@ -134,6 +134,11 @@ function toSarif(results: FileResult[]) {
   };
 }
 
+/** Diagnostics in reading order: rules report in their own order, people read top to bottom. */
+function byPosition(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
 export function main(argv: string[]): number {
   const args = parseArgs(argv);
   if (typeof args === 'string') {
@@ -159,7 +164,7 @@ export function main(argv: string[]): number {
   service.workspace.complete = args.targets.some((t) => fs.statSync(t).isDirectory());
   const results: FileResult[] = documents.map((d, i) => ({
     file: path.relative(process.cwd(), files[i]) || files[i],
-    diagnostics: service.doValidation(d),
+    diagnostics: byPosition(service.doValidation(d)),
   }));
   if (args.format === 'json') console.log(JSON.stringify(toJson(results), null, 2));
   else if (args.format === 'sarif') console.log(JSON.stringify(toSarif(results), null, 2));
