@@ -72,10 +72,20 @@ export function isValidTimeZone(name: string): boolean {
   if (typeof name !== 'string' || name === '' || name === 'Local') return false;
   const parts = name.split('/');
   if (parts.some((p) => p === '.' || p === '..' || p.startsWith('-') || !PART.test(p))) return false;
-  if (canonicalZones().has(name)) return true;
-  // A link ICU resolves (US/Eastern, Asia/Saigon, EST5EDT): tzdata writes every part with a capital first letter.
-  return icuAccepts(name) && parts.every((p) => /^[A-Z]/.test(p));
+  let valid = validity.get(name);
+  if (valid === undefined) {
+    // Canonical zones and links ICU resolves (US/Eastern, Asia/Saigon, EST5EDT) alike: tzdata
+    // writes every part with a capital first letter, where ICU would accept any case. (Asking ICU
+    // for the one name is much cheaper than listing every zone, which only completion needs.)
+    valid = parts.every((p) => /^[A-Z]/.test(p)) && icuAccepts(name);
+    if (validity.size > 1000) validity.clear();
+    validity.set(name, valid);
+  }
+  return valid;
 }
+
+/** isValidTimeZone's answers: a file's CronJobs mostly share one zone. */
+const validity = new Map<string, boolean>();
 
 /** Every zone name to offer in completions: ICU's canonical list plus UTC and the tzdata names above, sorted. */
 export function timeZoneNames(): string[] {

@@ -2,6 +2,7 @@
 // have no endpoints. It concludes from an absence, so it speaks only when it has seen enough.
 import { rangeOfKey } from '../manifest/navigate';
 import { getAt } from '../manifest/navigate';
+import type { ManifestFile } from '../manifest/types';
 import type { IndexedObject } from '../workspace/types';
 import { isCustomResource, makesPods, namespaceOf, sameNamespace, selectorMatches } from '../workspace/match';
 import type { Rule } from './types';
@@ -39,6 +40,15 @@ function nearMiss(selector: Readonly<Record<string, string>>, w: IndexedObject, 
     if (actual === v) return IDENTITY_KEYS.includes(k);
     return editDistance(actual, v) <= Math.min(2, Math.floor(v.length / 3));
   });
+}
+
+/** Per file, since every Service of a 500-document file asks. */
+const unreadable = new WeakMap<ManifestFile, boolean>();
+
+function hasUnreadableDocument(file: ManifestFile): boolean {
+  let found = unreadable.get(file);
+  if (found === undefined) unreadable.set(file, (found = file.documents.some((d) => d.syntaxProblems.length > 0)));
+  return found;
 }
 
 const formatLabels = (labels: Readonly<Record<string, string>> | undefined) =>
@@ -86,7 +96,7 @@ export const danglingService: Rule = {
     if (!selector || Object.keys(selector).length === 0) return;
 
     // A document of this file we cannot read may be the workload: say nothing until it parses.
-    if (ctx.file.documents.some((d) => d.syntaxProblems.length > 0)) return;
+    if (hasUnreadableDocument(ctx.file)) return;
     const workloads: IndexedObject[] = [];
     for (const o of ctx.workspace.objects()) {
       if (!sameNamespace(o, object)) continue;

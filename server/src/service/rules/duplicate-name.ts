@@ -5,7 +5,7 @@
 // The file-level part reads the other documents of the file, so the rule is crossDocument: its
 // results are recomputed on each validation rather than cached with the document.
 import { getAt, rangeOfValue } from '../manifest/navigate';
-import type { JsonPath } from '../manifest/types';
+import type { JsonPath, K8sObjectHeader, ManifestFile } from '../manifest/types';
 import { podSpecPath } from './podSpec';
 import type { Rule, RuleContext } from './types';
 
@@ -51,17 +51,29 @@ function checkPod(ctx: RuleContext, value: Record<string, unknown>, kind: string
   reportRepeats(ctx, namedItems(value, [...spec, 'volumes'], 'volumes'), 'volume');
 }
 
+const objectKey = (o: K8sObjectHeader) => `${o.kind}\u0000${o.name ?? ''}\u0000${o.namespace ?? ''}`;
+
+/** Per file: the index of the first document of each kind/name/namespace (one pass, not one per document). */
+const firstIndexes = new WeakMap<ManifestFile, Map<string, number>>();
+
+function firstIndexOf(file: ManifestFile, object: K8sObjectHeader): number | undefined {
+  let first = firstIndexes.get(file);
+  if (!first) {
+    first = new Map();
+    for (const d of file.documents) {
+      const o = d.object;
+      if (o?.name && !first.has(objectKey(o))) first.set(objectKey(o), d.index);
+    }
+    firstIndexes.set(file, first);
+  }
+  return first.get(objectKey(object));
+}
+
 function checkFile(ctx: RuleContext): void {
   const me = ctx.doc.object;
   if (!me?.name) return;
-  const earlier = ctx.file.documents.some(
-    (d) =>
-      d.index < ctx.doc.index &&
-      d.object?.kind === me.kind &&
-      d.object.name === me.name &&
-      (d.object.namespace ?? '') === (me.namespace ?? ''),
-  );
-  if (!earlier) return;
+  const first = firstIndexOf(ctx.file, me);
+  if (first === undefined || first >= ctx.doc.index) return;
   const [start, end] = rangeOfValue(ctx.doc, ['metadata', 'name']);
   ctx.report({
     start,
