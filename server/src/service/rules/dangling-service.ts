@@ -4,7 +4,7 @@ import { rangeOfKey } from '../manifest/navigate';
 import { getAt } from '../manifest/navigate';
 import type { ManifestFile } from '../manifest/types';
 import type { IndexedObject } from '../workspace/types';
-import { isCustomResource, makesPods, namespaceOf, sameNamespace, selectorMatches } from '../workspace/match';
+import { isCustomResource, makesPods, namespaceOf, selectorMatches } from '../workspace/match';
 import type { Rule } from './types';
 import { editDistance } from '../schema/distance';
 
@@ -49,6 +49,31 @@ function hasUnreadableDocument(file: ManifestFile): boolean {
   let found = unreadable.get(file);
   if (found === undefined) unreadable.set(file, (found = file.documents.some((d) => d.syntaxProblems.length > 0)));
   return found;
+}
+
+interface Namespace {
+  readonly workloads: IndexedObject[];
+  customResources: boolean;
+}
+
+/** The index's objects by namespace, once per state of the index (every Service of a file asks). */
+const namespaces = new WeakMap<object, Map<string, Namespace>>();
+
+function byNamespace(objects: Iterable<IndexedObject>): Map<string, Namespace> {
+  let map = namespaces.get(objects);
+  if (!map) {
+    map = new Map();
+    for (const o of objects) {
+      const ns = namespaceOf(o);
+      let entry = map.get(ns);
+      if (!entry) map.set(ns, (entry = { workloads: [], customResources: false }));
+      if (isCustomResource(o)) entry.customResources = true;
+      else if (makesPods(o)) entry.workloads.push(o);
+    }
+    // WorkspaceIndex hands out the same list until it changes; other views get no reuse.
+    namespaces.set(objects, map);
+  }
+  return map;
 }
 
 const formatLabels = (labels: Readonly<Record<string, string>> | undefined) =>
@@ -97,12 +122,9 @@ export const danglingService: Rule = {
 
     // A document of this file we cannot read may be the workload: say nothing until it parses.
     if (hasUnreadableDocument(ctx.file)) return;
-    const workloads: IndexedObject[] = [];
-    for (const o of ctx.workspace.objects()) {
-      if (!sameNamespace(o, object)) continue;
-      if (isCustomResource(o)) return; // an operator may create the pods
-      if (makesPods(o)) workloads.push(o);
-    }
+    const namespace = byNamespace(ctx.workspace.objects()).get(namespaceOf(object));
+    if (namespace?.customResources) return; // an operator may create the pods
+    const workloads = namespace?.workloads ?? [];
     if (workloads.some((w) => selectorMatches(selector, w.podLabels))) return;
     // Evidence that the Service was meant for a workload we can see: one in the same file, or —
     // once the whole workspace is indexed — one that nearly matches (same name, a shared label,
