@@ -1,0 +1,578 @@
+// A fast path for the common shape of Kubernetes manifests: block mappings and sequences of
+// one-line scalars, one-line flow collections and simple block scalars. It produces the plain JS
+// value of a document without building the `yaml` package's CST and node tree, and it gives up
+// (returns undefined) on anything it is not sure about, so the caller falls back to `yaml`.
+//
+// Contract: whenever it returns `{ value }`, `parseDocument(text, { uniqueKeys: true })` has no
+// errors and `value` deep-equals that document's `toJS()` (key order included). Scalars resolve
+// exactly as yaml 2's default YAML 1.2 core schema resolves them (yaml/dist/schema/core).
+//
+// The parser works line by line: `i` is always the index of the next content line (not blank,
+// not a comment) and `ind` its indentation. Every line is looked at a bounded number of times,
+// so the time is linear in the text length.
+
+/** Thrown to give up; caught by fastParseValue. */
+const BAIL = { bail: true };
+
+/** Control characters (but LF and CRLF), NEL and the other C1 controls, line/paragraph separators, BOM, a lone CR. */
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n)/;
+
+// The core schema's tests, in the order yaml tries them (schema/core/schema.js).
+const NULL_RE = /^(?:~|[Nn]ull|NULL)?$/;
+const BOOL_RE = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const OCT_RE = /^0o[0-7]+$/;
+const INT_RE = /^[-+]?[0-9]+$/;
+const HEX_RE = /^0x[0-9a-fA-F]+$/;
+const NAN_RE = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const EXP_RE = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+const FLOAT_RE = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+
+const SPACE = 32;
+const HASH = 35;
+const COLON = 58;
+const DASH = 45;
+const SQUOTE = 39;
+const DQUOTE = 34;
+const LBRACKET = 91;
+const RBRACKET = 93;
+const LBRACE = 123;
+const RBRACE = 125;
+const COMMA = 44;
+const BACKSLASH = 92;
+const MAX_DEPTH = 100;
+/** yaml rejects implicit keys longer than 1024 characters. */
+const MAX_KEY_LENGTH = 1000;
+
+/** The value of a plain scalar under the core schema. */
+function resolvePlain(s: string): unknown {
+  const c = s.charCodeAt(0);
+  // Only these first characters can start a null, bool, int or float.
+  const maybeNotString =
+    (c >= 48 && c <= 57) ||
+    c === 43 ||
+    c === 45 ||
+    c === 46 ||
+    c === 126 ||
+    c === 110 ||
+    c === 78 ||
+    c === 116 ||
+    c === 84 ||
+    c === 102 ||
+    c === 70;
+  if (!maybeNotString) return s;
+  if (NULL_RE.test(s)) return null;
+  if (BOOL_RE.test(s)) return c === 116 || c === 84;
+  if (OCT_RE.test(s)) return parseInt(s.substring(2), 8);
+  if (INT_RE.test(s)) return parseInt(s, 10);
+  if (HEX_RE.test(s)) return parseInt(s.substring(2), 16);
+  if (NAN_RE.test(s)) return s.slice(-3).toLowerCase() === 'nan' ? NaN : s.charCodeAt(0) === DASH ? -Infinity : Infinity;
+  if (EXP_RE.test(s) || FLOAT_RE.test(s)) return parseFloat(s);
+  return s;
+}
+
+/**
+ * Whether a plain scalar may start at `p` (block context). Indicators cannot start one; `-`
+ * can when a non-space follows (`-5`, `-Xmx`). `?` and `:` could too, but are left to yaml.
+ */
+function plainStartOk(line: string, p: number): boolean {
+  const c = line.charCodeAt(p);
+  switch (c) {
+    case DASH: {
+      const next = line.charCodeAt(p + 1);
+      return p + 1 < line.length && next !== SPACE;
+    }
+    case 63: // ?
+    case COLON:
+    case COMMA:
+    case LBRACKET:
+    case RBRACKET:
+    case LBRACE:
+    case RBRACE:
+    case HASH:
+    case 38: // &
+    case 42: // *
+    case 33: // !
+    case 124: // |
+    case 62: // >
+    case SQUOTE:
+    case DQUOTE:
+    case 37: // %
+    case 64: // @
+    case 96: // `
+    case SPACE:
+      return false;
+    default:
+      return p < line.length;
+  }
+}
+
+function isDash(line: string, col: number): boolean {
+  return line.charCodeAt(col) === DASH && (col + 1 === line.length || line.charCodeAt(col + 1) === SPACE);
+}
+
+/** Keys the fast path does not store itself: `__proto__` (JS), `<<` (merge keys). */
+function badKey(key: string): boolean {
+  return key === '__proto__' || key === '<<';
+}
+
+class FastParser {
+  private readonly lines: string[];
+  private readonly n: number;
+  /** Index of the next content line, or n. */
+  private i = 0;
+  /** Indentation of line i (-1 at the end). */
+  private ind = -1;
+  /** Position after the last scalar or flow collection read on a line. */
+  private pos = 0;
+  private depth = 0;
+
+  constructor(text: string) {
+    const lines = text.split('\n');
+    if (text.includes('\r')) {
+      // FORBIDDEN guarantees every CR is followed by LF: it ends its line.
+      for (let k = 0; k < lines.length; k++) {
+        const l = lines[k];
+        if (l.charCodeAt(l.length - 1) === 13) lines[k] = l.slice(0, -1);
+      }
+    }
+    this.lines = lines;
+    this.n = lines.length;
+  }
+
+  parse(): unknown {
+    let start = 0;
+    const first = this.lines[0];
+    if (first.startsWith('---')) {
+      // A marker alone or followed by a comment; anything else on that line is left to yaml.
+      if (first.length > 3) {
+        if (first.charCodeAt(3) !== SPACE) throw BAIL;
+        let p = 4;
+        while (first.charCodeAt(p) === SPACE) p++;
+        if (p < first.length && first.charCodeAt(p) !== HASH) throw BAIL;
+      }
+      start = 1;
+    }
+    this.skip(start);
+    if (this.i >= this.n) return null;
+    const value = this.collection(this.i, this.ind);
+    if (this.i < this.n) throw BAIL;
+    return value;
+  }
+
+  /** Moves to the first content line at or after `from`. */
+  private skip(from: number): void {
+    const { lines, n } = this;
+    for (let k = from; k < n; k++) {
+      const line = lines[k];
+      let j = 0;
+      while (line.charCodeAt(j) === SPACE) j++;
+      if (j === line.length) continue;
+      const c = line.charCodeAt(j);
+      if (c === HASH) continue;
+      // A document marker (`---`, `...`) inside the chunk: left to yaml.
+      if (j === 0 && (c === DASH || c === 46) && (line.startsWith('---') || line.startsWith('...'))) throw BAIL;
+      this.i = k;
+      this.ind = j;
+      return;
+    }
+    this.i = n;
+    this.ind = -1;
+  }
+
+  /** A block mapping or sequence whose first entry starts at column `col` of line `li`. */
+  private collection(li: number, col: number): unknown {
+    return isDash(this.lines[li], col) ? this.seq(li, col, false) : this.map(li, col);
+  }
+
+  /** The node on the lines after a `key:` or `-` with nothing else on its line. */
+  private blockValue(parentIndent: number, inMap: boolean): unknown {
+    if (this.i >= this.n) return null;
+    const ind = this.ind;
+    if (ind > parentIndent) return this.collection(this.i, ind);
+    // Kubernetes style: a sequence at the same indentation as its key.
+    if (inMap && ind === parentIndent && isDash(this.lines[this.i], ind)) return this.seq(this.i, ind, true);
+    return null;
+  }
+
+  private map(li: number, col: number): Record<string, unknown> {
+    if (++this.depth > MAX_DEPTH) throw BAIL;
+    const obj: Record<string, unknown> = {};
+    let count = 0;
+    for (;;) {
+      const line = this.lines[li];
+      let p = col;
+      let key: string;
+      const c = line.charCodeAt(p);
+      if (c === DQUOTE || c === SQUOTE) {
+        key = c === DQUOTE ? this.dq(line, p) : this.sq(line, p);
+        p = this.pos;
+        while (line.charCodeAt(p) === SPACE) p++;
+        if (line.charCodeAt(p) !== COLON) throw BAIL;
+        if (p + 1 < line.length && line.charCodeAt(p + 1) !== SPACE) throw BAIL;
+      } else {
+        if (!plainStartOk(line, p)) throw BAIL;
+        // The first `:` followed by a space or the end of the line; no comment before it.
+        const len = line.length;
+        let q = line.indexOf(':', p);
+        while (q >= 0 && q + 1 < len && line.charCodeAt(q + 1) !== SPACE) q = line.indexOf(':', q + 1);
+        if (q < 0) throw BAIL;
+        const hash = line.indexOf(' #', p);
+        if (hash >= 0 && hash < q) throw BAIL;
+        let e = q;
+        while (line.charCodeAt(e - 1) === SPACE) e--;
+        key = line.slice(p, e);
+        if (typeof resolvePlain(key) !== 'string') throw BAIL;
+        p = q;
+      }
+      if (p - col > MAX_KEY_LENGTH || badKey(key)) throw BAIL;
+      obj[key] = this.value(li, p + 1, col);
+      count++;
+      if (this.i >= this.n || this.ind < col) break;
+      if (this.ind > col) throw BAIL;
+      li = this.i;
+      if (isDash(this.lines[li], col)) throw BAIL;
+    }
+    // A duplicate key (an error for yaml) overwrote an earlier one. Cheaper than a lookup per key.
+    if (Object.keys(obj).length !== count) throw BAIL;
+    this.depth--;
+    return obj;
+  }
+
+  private seq(li: number, col: number, sameIndentAsKey: boolean): unknown[] {
+    if (++this.depth > MAX_DEPTH) throw BAIL;
+    const arr: unknown[] = [];
+    for (;;) {
+      arr.push(this.seqItem(li, col + 1, col));
+      if (this.i >= this.n || this.ind < col) break;
+      if (this.ind > col) throw BAIL;
+      li = this.i;
+      if (!isDash(this.lines[li], col)) {
+        if (sameIndentAsKey) break;
+        throw BAIL;
+      }
+    }
+    this.depth--;
+    return arr;
+  }
+
+  /** A mapping value starting at `p` (just after the `:`); the mapping is at column `col`. */
+  private value(li: number, p: number, col: number): unknown {
+    const line = this.lines[li];
+    while (line.charCodeAt(p) === SPACE) p++;
+    if (p >= line.length || line.charCodeAt(p) === HASH) {
+      this.skip(li + 1);
+      return this.blockValue(col, true);
+    }
+    const c = line.charCodeAt(p);
+    let v: unknown;
+    if (c === DQUOTE) v = this.dq(line, p);
+    else if (c === SQUOTE) v = this.sq(line, p);
+    else if (c === LBRACKET || c === LBRACE) v = this.flow(line, p, 0);
+    else if (c === 124 || c === 62) return this.blockScalar(li, p, col);
+    else {
+      v = this.plain(line, p, false);
+      if (v === undefined) throw BAIL; // `key: a: b`
+    }
+    this.rest(line, this.pos);
+    this.skip(li + 1);
+    return v;
+  }
+
+  /** A sequence item starting at `p` (just after the `-`); the sequence is at column `col`. */
+  private seqItem(li: number, p: number, col: number): unknown {
+    const line = this.lines[li];
+    while (line.charCodeAt(p) === SPACE) p++;
+    if (p >= line.length || line.charCodeAt(p) === HASH) {
+      this.skip(li + 1);
+      return this.blockValue(col, false);
+    }
+    const c = line.charCodeAt(p);
+    if (isDash(line, p)) return this.seq(li, p, false);
+    let v: unknown;
+    if (c === DQUOTE || c === SQUOTE) {
+      v = c === DQUOTE ? this.dq(line, p) : this.sq(line, p);
+      let q = this.pos;
+      while (line.charCodeAt(q) === SPACE) q++;
+      // `- "key": value`: a compact mapping.
+      if (line.charCodeAt(q) === COLON) return this.map(li, p);
+    } else if (c === LBRACKET || c === LBRACE) v = this.flow(line, p, 0);
+    else if (c === 124 || c === 62) return this.blockScalar(li, p, col);
+    else {
+      v = this.plain(line, p, true);
+      // `- key: value`: a compact mapping.
+      if (v === undefined) return this.map(li, p);
+    }
+    this.rest(line, this.pos);
+    this.skip(li + 1);
+    return v;
+  }
+
+  /**
+   * A one-line plain scalar in block context, up to a comment or the end of the line. Returns
+   * undefined when a `: ` (or a final `:`) makes it a key: a compact mapping when `keyOk`.
+   */
+  private plain(line: string, p: number, keyOk: boolean): unknown {
+    if (!plainStartOk(line, p)) throw BAIL;
+    // Up to a comment (` #`); a `: ` before it, or a final `:`, makes it a key.
+    let q = line.indexOf(' #', p);
+    if (q < 0) q = line.length;
+    const colon = line.indexOf(': ', p);
+    if ((colon >= 0 && colon < q) || (q === line.length && line.charCodeAt(q - 1) === COLON)) {
+      if (keyOk) return undefined;
+      throw BAIL;
+    }
+    let e = q;
+    while (line.charCodeAt(e - 1) === SPACE) e--;
+    this.pos = e;
+    return resolvePlain(line.slice(p, e));
+  }
+
+  /** After a node on its line: only spaces and a comment may follow. */
+  private rest(line: string, p: number): void {
+    const start = p;
+    while (line.charCodeAt(p) === SPACE) p++;
+    if (p < line.length && (p === start || line.charCodeAt(p) !== HASH)) throw BAIL;
+  }
+
+  private sq(line: string, p: number): string {
+    let out = '';
+    let start = p + 1;
+    let q = start;
+    for (;;) {
+      q = line.indexOf("'", q);
+      if (q < 0) throw BAIL; // continues on the next line
+      if (line.charCodeAt(q + 1) === SQUOTE) {
+        out += line.slice(start, q + 1);
+        q += 2;
+        start = q;
+        continue;
+      }
+      out += line.slice(start, q);
+      this.pos = q + 1;
+      return out;
+    }
+  }
+
+  private dq(line: string, p: number): string {
+    let out = '';
+    let start = p + 1;
+    const len = line.length;
+    for (let q = start; q < len; q++) {
+      const c = line.charCodeAt(q);
+      if (c === DQUOTE) {
+        out += line.slice(start, q);
+        this.pos = q + 1;
+        return out;
+      }
+      if (c !== BACKSLASH) continue;
+      out += line.slice(start, q);
+      const e = line.charCodeAt(q + 1);
+      if (e === 110) out += '\n';
+      else if (e === 116) out += '\t';
+      else if (e === BACKSLASH) out += '\\';
+      else if (e === DQUOTE) out += '"';
+      else if (e === 47) out += '/';
+      else if (e === 117) {
+        const hex = line.slice(q + 2, q + 6);
+        if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw BAIL;
+        out += String.fromCodePoint(parseInt(hex, 16));
+        q += 4;
+      } else throw BAIL;
+      q++;
+      start = q + 1;
+    }
+    throw BAIL; // continues on the next line
+  }
+
+  /** A flow collection or scalar inside a flow collection; all on this line. */
+  private flow(line: string, p: number, depth: number): unknown {
+    if (depth > MAX_DEPTH) throw BAIL;
+    const c = line.charCodeAt(p);
+    if (c === DQUOTE) return this.dq(line, p);
+    if (c === SQUOTE) return this.sq(line, p);
+    if (c === LBRACKET) {
+      const arr: unknown[] = [];
+      p++;
+      while (line.charCodeAt(p) === SPACE) p++;
+      if (line.charCodeAt(p) === RBRACKET) {
+        this.pos = p + 1;
+        return arr;
+      }
+      for (;;) {
+        arr.push(this.flow(line, p, depth + 1));
+        p = this.pos;
+        while (line.charCodeAt(p) === SPACE) p++;
+        const d = line.charCodeAt(p);
+        if (d === RBRACKET) {
+          this.pos = p + 1;
+          return arr;
+        }
+        if (d !== COMMA) throw BAIL; // `[a: b]`, a comment, the end of the line…
+        p++;
+        while (line.charCodeAt(p) === SPACE) p++;
+        if (line.charCodeAt(p) === RBRACKET || line.charCodeAt(p) === COMMA) throw BAIL;
+      }
+    }
+    if (c === LBRACE) {
+      const obj: Record<string, unknown> = {};
+      p++;
+      while (line.charCodeAt(p) === SPACE) p++;
+      if (line.charCodeAt(p) === RBRACE) {
+        this.pos = p + 1;
+        return obj;
+      }
+      for (;;) {
+        const k = line.charCodeAt(p);
+        let key: unknown;
+        if (k === DQUOTE) key = this.dq(line, p);
+        else if (k === SQUOTE) key = this.sq(line, p);
+        else key = this.flowPlain(line, p);
+        if (typeof key !== 'string' || badKey(key) || Object.prototype.hasOwnProperty.call(obj, key)) throw BAIL;
+        p = this.pos;
+        while (line.charCodeAt(p) === SPACE) p++;
+        if (line.charCodeAt(p) !== COLON || line.charCodeAt(p + 1) !== SPACE) throw BAIL;
+        p += 2;
+        while (line.charCodeAt(p) === SPACE) p++;
+        const v0 = line.charCodeAt(p);
+        if (v0 === COMMA || v0 === RBRACE) throw BAIL; // an empty value
+        obj[key] = this.flow(line, p, depth + 1);
+        p = this.pos;
+        while (line.charCodeAt(p) === SPACE) p++;
+        const d = line.charCodeAt(p);
+        if (d === RBRACE) {
+          this.pos = p + 1;
+          return obj;
+        }
+        if (d !== COMMA) throw BAIL;
+        p++;
+        while (line.charCodeAt(p) === SPACE) p++;
+        if (line.charCodeAt(p) === RBRACE || line.charCodeAt(p) === COMMA) throw BAIL;
+      }
+    }
+    return this.flowPlain(line, p);
+  }
+
+  /** A plain scalar inside a flow collection: ends at `,[]{}` or `: `; any other `:` or a comment: bail. */
+  private flowPlain(line: string, p: number): unknown {
+    if (!plainStartOk(line, p)) throw BAIL;
+    const len = line.length;
+    let q = p;
+    for (; q < len; q++) {
+      const ch = line.charCodeAt(q);
+      if (ch === COMMA || ch === LBRACKET || ch === RBRACKET || ch === LBRACE || ch === RBRACE) break;
+      if (ch === COLON) {
+        if (line.charCodeAt(q + 1) === SPACE) break;
+        throw BAIL;
+      }
+      if (ch === HASH && line.charCodeAt(q - 1) === SPACE) throw BAIL;
+    }
+    if (q >= len) throw BAIL; // the collection continues on the next line
+    // A plain scalar cannot start with a flow indicator (or `-` before one: `[-]`).
+    let e = q;
+    while (line.charCodeAt(e - 1) === SPACE) e--;
+    if (e <= p) throw BAIL;
+    const d = line.charCodeAt(p);
+    if (d === DASH && e === p + 1) throw BAIL;
+    this.pos = q;
+    return resolvePlain(line.slice(p, e));
+  }
+
+  /**
+   * A `|` or `>` block scalar whose header is at `p` of line `li`; its parent collection is at
+   * column `parentIndent`. No indentation indicator, no more-indented lines in `>`, no
+   * whitespace-only lines longer than the content indentation at its start or end.
+   */
+  private blockScalar(li: number, p: number, parentIndent: number): string {
+    const { lines, n } = this;
+    const header = lines[li];
+    const folded = header.charCodeAt(p) === 62;
+    p++;
+    let chomp = 0; // 0 clip, 1 strip, 2 keep
+    const ch = header.charCodeAt(p);
+    if (ch === DASH) {
+      chomp = 1;
+      p++;
+    } else if (ch === 43) {
+      chomp = 2;
+      p++;
+    }
+    if (p < header.length) {
+      if (header.charCodeAt(p) !== SPACE) throw BAIL;
+      while (header.charCodeAt(p) === SPACE) p++;
+      if (p < header.length && header.charCodeAt(p) !== HASH) throw BAIL;
+    }
+    // The content indentation: that of the first non-blank line.
+    let k = li + 1;
+    let maxLeading = 0;
+    let indent = -1;
+    for (; k < n; k++) {
+      const l = lines[k];
+      let j = 0;
+      while (l.charCodeAt(j) === SPACE) j++;
+      if (j < l.length) {
+        indent = j;
+        break;
+      }
+      if (j > maxLeading) maxLeading = j;
+    }
+    if (indent <= parentIndent || maxLeading > indent) throw BAIL;
+    const contentStart = k;
+    let end = k + 1; // after the last non-blank line
+    for (k++; k < n; k++) {
+      const l = lines[k];
+      let j = 0;
+      while (l.charCodeAt(j) === SPACE) j++;
+      if (j === l.length) {
+        if (j > indent && folded) throw BAIL;
+        continue;
+      }
+      if (j < indent) break;
+      if (j > indent && folded) throw BAIL;
+      end = k + 1;
+    }
+    // Blank lines after the content: kept by `+`. The text after the final newline is no line.
+    let trailing: number;
+    if (k === n && end < n) {
+      if (lines[n - 1] !== '') throw BAIL;
+      trailing = n - 1 - end;
+    } else trailing = k - end;
+    for (let t = end; t < end + trailing; t++) if (lines[t].length > indent) throw BAIL;
+
+    let value = '';
+    if (!folded) {
+      for (let t = li + 1; t < end; t++) {
+        const l = lines[t];
+        if (t > li + 1) value += '\n';
+        if (l.length > indent) value += l.slice(indent);
+      }
+    } else {
+      for (let t = li + 1; t < contentStart; t++) value += '\n';
+      let sep = '';
+      for (let t = contentStart; t < end; t++) {
+        const l = lines[t];
+        if (l.length <= indent) {
+          if (sep === '\n') value += '\n';
+          else sep = '\n';
+        } else {
+          value += sep + l.slice(indent);
+          sep = ' ';
+        }
+      }
+    }
+    if (chomp === 0) value += '\n';
+    else if (chomp === 2) value += '\n' + '\n'.repeat(trailing);
+    this.skip(k);
+    return value;
+  }
+}
+
+/** The document's value when the text is in the simple subset this parser is sure about; undefined otherwise. */
+export function fastParseValue(text: string): { value: unknown } | undefined {
+  if (FORBIDDEN.test(text)) return undefined;
+  try {
+    return { value: new FastParser(text).parse() };
+  } catch {
+    return undefined;
+  }
+}
