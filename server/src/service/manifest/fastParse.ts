@@ -14,9 +14,11 @@
 /** Thrown to give up; caught by fastParseValue. */
 const BAIL = { bail: true };
 
-/** Control characters (but LF and CRLF), NEL and the other C1 controls, line/paragraph separators, BOM, a lone CR. */
+/** Control characters (but LF and CR), NEL and the other C1 controls, line/paragraph separators, BOM. */
 // eslint-disable-next-line no-control-regex
-const FORBIDDEN = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n)/;
+const FORBIDDEN = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
+/** A CR that does not end a line. */
+const LONE_CR = /\r(?!\n)/;
 
 // The core schema's tests, in the order yaml tries them (schema/core/schema.js).
 const NULL_RE = /^(?:~|[Nn]ull|NULL)?$/;
@@ -71,40 +73,21 @@ function resolvePlain(s: string): unknown {
   return s;
 }
 
+/** ASCII characters that cannot start a plain scalar here: indicators, a space. `-` is checked apart. */
+const NOT_PLAIN_START = new Uint8Array(128);
+for (const ch of ' ?:,[]{}#&*!|>\'"%@`') NOT_PLAIN_START[ch.charCodeAt(0)] = 1;
+
 /**
  * Whether a plain scalar may start at `p` (block context). Indicators cannot start one; `-`
  * can when a non-space follows (`-5`, `-Xmx`). `?` and `:` could too, but are left to yaml.
  */
 function plainStartOk(line: string, p: number): boolean {
   const c = line.charCodeAt(p);
-  switch (c) {
-    case DASH: {
-      const next = line.charCodeAt(p + 1);
-      return p + 1 < line.length && next !== SPACE;
-    }
-    case 63: // ?
-    case COLON:
-    case COMMA:
-    case LBRACKET:
-    case RBRACKET:
-    case LBRACE:
-    case RBRACE:
-    case HASH:
-    case 38: // &
-    case 42: // *
-    case 33: // !
-    case 124: // |
-    case 62: // >
-    case SQUOTE:
-    case DQUOTE:
-    case 37: // %
-    case 64: // @
-    case 96: // `
-    case SPACE:
-      return false;
-    default:
-      return p < line.length;
+  if (c < 128) {
+    if (NOT_PLAIN_START[c] === 1) return false;
+    if (c === DASH) return p + 1 < line.length && line.charCodeAt(p + 1) !== SPACE;
   }
+  return p < line.length;
 }
 
 function isDash(line: string, col: number): boolean {
@@ -113,7 +96,8 @@ function isDash(line: string, col: number): boolean {
 
 /** Keys the fast path does not store itself: `__proto__` (JS), `<<` (merge keys). */
 function badKey(key: string): boolean {
-  return key === '__proto__' || key === '<<';
+  const c = key.charCodeAt(0);
+  return (c === 95 && key === '__proto__') || (c === 60 && key === '<<');
 }
 
 class FastParser {
@@ -165,9 +149,10 @@ class FastParser {
     const { lines, n } = this;
     for (let k = from; k < n; k++) {
       const line = lines[k];
+      const len = line.length;
       let j = 0;
-      while (line.charCodeAt(j) === SPACE) j++;
-      if (j === line.length) continue;
+      while (j < len && line.charCodeAt(j) === SPACE) j++;
+      if (j === len) continue;
       const c = line.charCodeAt(j);
       if (c === HASH) continue;
       // A document marker (`---`, `...`) inside the chunk: left to yaml.
@@ -201,8 +186,10 @@ class FastParser {
     let count = 0;
     for (;;) {
       const line = this.lines[li];
+      const len = line.length;
       let p = col;
       let key: string;
+      let hash = -2; // the first ` #` after the key, when known
       const c = line.charCodeAt(p);
       if (c === DQUOTE || c === SQUOTE) {
         key = c === DQUOTE ? this.dq(line, p) : this.sq(line, p);
@@ -213,11 +200,10 @@ class FastParser {
       } else {
         if (!plainStartOk(line, p)) throw BAIL;
         // The first `:` followed by a space or the end of the line; no comment before it.
-        const len = line.length;
         let q = line.indexOf(':', p);
         while (q >= 0 && q + 1 < len && line.charCodeAt(q + 1) !== SPACE) q = line.indexOf(':', q + 1);
         if (q < 0) throw BAIL;
-        const hash = line.indexOf(' #', p);
+        hash = line.indexOf(' #', p);
         if (hash >= 0 && hash < q) throw BAIL;
         let e = q;
         while (line.charCodeAt(e - 1) === SPACE) e--;
@@ -226,7 +212,20 @@ class FastParser {
         p = q;
       }
       if (p - col > MAX_KEY_LENGTH || badKey(key)) throw BAIL;
-      obj[key] = this.value(li, p + 1, col);
+      // The common case inline: a plain scalar value up to a comment or the end of the line.
+      let r = p + 1;
+      while (r < len && line.charCodeAt(r) === SPACE) r++;
+      const v0 = r < len ? line.charCodeAt(r) : HASH;
+      if (hash !== -2 && v0 < 128 && NOT_PLAIN_START[v0] === 0 && v0 !== DASH) {
+        // `hash` is the first ` #` after the key; it cannot lie between the `:` and `r`.
+        const end = hash < 0 ? len : hash;
+        const colon = line.indexOf(': ', r);
+        if ((colon >= 0 && colon < end) || (end === len && line.charCodeAt(len - 1) === COLON)) throw BAIL;
+        let e = end;
+        while (line.charCodeAt(e - 1) === SPACE) e--;
+        obj[key] = resolvePlain(line.slice(r, e));
+        this.skip(li + 1);
+      } else obj[key] = this.value(li, p + 1, col);
       count++;
       if (this.i >= this.n || this.ind < col) break;
       if (this.ind > col) throw BAIL;
@@ -259,8 +258,9 @@ class FastParser {
   /** A mapping value starting at `p` (just after the `:`); the mapping is at column `col`. */
   private value(li: number, p: number, col: number): unknown {
     const line = this.lines[li];
-    while (line.charCodeAt(p) === SPACE) p++;
-    if (p >= line.length || line.charCodeAt(p) === HASH) {
+    const len = line.length;
+    while (p < len && line.charCodeAt(p) === SPACE) p++;
+    if (p >= len || line.charCodeAt(p) === HASH) {
       this.skip(li + 1);
       return this.blockValue(col, true);
     }
@@ -273,6 +273,8 @@ class FastParser {
     else {
       v = this.plain(line, p, false);
       if (v === undefined) throw BAIL; // `key: a: b`
+      this.skip(li + 1); // a plain scalar ends at a comment or the end of the line
+      return v;
     }
     this.rest(line, this.pos);
     this.skip(li + 1);
@@ -282,8 +284,9 @@ class FastParser {
   /** A sequence item starting at `p` (just after the `-`); the sequence is at column `col`. */
   private seqItem(li: number, p: number, col: number): unknown {
     const line = this.lines[li];
-    while (line.charCodeAt(p) === SPACE) p++;
-    if (p >= line.length || line.charCodeAt(p) === HASH) {
+    const len = line.length;
+    while (p < len && line.charCodeAt(p) === SPACE) p++;
+    if (p >= len || line.charCodeAt(p) === HASH) {
       this.skip(li + 1);
       return this.blockValue(col, false);
     }
@@ -302,6 +305,8 @@ class FastParser {
       v = this.plain(line, p, true);
       // `- key: value`: a compact mapping.
       if (v === undefined) return this.map(li, p);
+      this.skip(li + 1); // a plain scalar ends at a comment or the end of the line
+      return v;
     }
     this.rest(line, this.pos);
     this.skip(li + 1);
@@ -509,7 +514,7 @@ class FastParser {
     for (; k < n; k++) {
       const l = lines[k];
       let j = 0;
-      while (l.charCodeAt(j) === SPACE) j++;
+      while (j < l.length && l.charCodeAt(j) === SPACE) j++;
       if (j < l.length) {
         indent = j;
         break;
@@ -522,7 +527,7 @@ class FastParser {
     for (k++; k < n; k++) {
       const l = lines[k];
       let j = 0;
-      while (l.charCodeAt(j) === SPACE) j++;
+      while (j < l.length && l.charCodeAt(j) === SPACE) j++;
       if (j === l.length) {
         if (j > indent && folded) throw BAIL;
         continue;
@@ -569,7 +574,7 @@ class FastParser {
 
 /** The document's value when the text is in the simple subset this parser is sure about; undefined otherwise. */
 export function fastParseValue(text: string): { value: unknown } | undefined {
-  if (FORBIDDEN.test(text)) return undefined;
+  if (FORBIDDEN.test(text) || (text.includes('\r') && LONE_CR.test(text))) return undefined;
   try {
     return { value: new FastParser(text).parse() };
   } catch {
