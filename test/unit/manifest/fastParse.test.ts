@@ -571,6 +571,32 @@ describe('manifest: fastParseValue properties (fast-check)', () => {
     assert.ok(answered > 200, `${answered} random documents took the fast path`);
   });
 
+  it('agrees with yaml on block scalars: chomping, blank lines, indentation, what follows', () => {
+    const header = fc.constantFrom('|', '|-', '|+', '>', '>-', '>+', '| # c', '>- #c', '|2', '|+ ');
+    const content = fc.array(
+      fc.tuple(
+        fc.integer({ min: 0, max: 6 }),
+        fc.constantFrom('', '', 'x', 'two words', '# hash', 'a: b', '- item', 'trail  ', '---', '"q"'),
+      ),
+      { maxLength: 6 },
+    );
+    const after = fc.constantFrom('', 'next: 1\n', '# comment\n', '  # indented\nnext: 1\n', '- item\n', '\n\nnext: 1\n');
+    const where = fc.constantFrom('root', 'nested', 'item', 'compact');
+    let answered = 0;
+    fc.assert(
+      fc.property(where, header, content, fc.boolean(), after, fc.boolean(), (w, h, lines, nl, tail, crlf) => {
+        const base = w === 'nested' ? 2 : w === 'compact' ? 2 : 0;
+        const head = w === 'nested' ? `top:\n  key: ${h}` : w === 'item' ? `- ${h}` : w === 'compact' ? `- key: ${h}` : `key: ${h}`;
+        const body = lines.map(([ind, l]) => (l ? ' '.repeat(base + ind) + l : ' '.repeat(ind))).join('\n');
+        let text = `${head}\n${body}${nl ? '\n' : ''}${tail}`;
+        if (crlf) text = text.replace(/\n/g, '\r\n');
+        if (checkContract(text)) answered++;
+      }),
+      { numRuns: 3000 },
+    );
+    assert.ok(answered > 300, `${answered} block scalars took the fast path`);
+  });
+
   it('agrees with yaml on random mutations of valid manifests', () => {
     const k8s = yamlFiles(join(CORPUS, 'k8s')).sort();
     const sources = [
