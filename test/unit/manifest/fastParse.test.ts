@@ -514,7 +514,7 @@ describe('manifest: fastParseValue properties (fast-check)', () => {
         const text = dress(stringify(value, options), d);
         if (checkContract(text)) answered++;
       }),
-      { numRuns: 3000 },
+      { numRuns: 4000 },
     );
     // Not a correctness property: a guard that the generator exercises the fast path at all.
     assert.ok(answered > runs * 0.2, `${answered}/${runs} took the fast path`);
@@ -566,7 +566,7 @@ describe('manifest: fastParseValue properties (fast-check)', () => {
         const text = ls.map(([ind, l]) => ' '.repeat(ind) + l).join('\n') + (nl ? '\n' : '');
         if (checkContract(text)) answered++;
       }),
-      { numRuns: 4000 },
+      { numRuns: 5000 },
     );
     assert.ok(answered > 200, `${answered} random documents took the fast path`);
   });
@@ -592,7 +592,7 @@ describe('manifest: fastParseValue properties (fast-check)', () => {
         if (crlf) text = text.replace(/\n/g, '\r\n');
         if (checkContract(text)) answered++;
       }),
-      { numRuns: 3000 },
+      { numRuns: 4000 },
     );
     assert.ok(answered > 300, `${answered} block scalars took the fast path`);
   });
@@ -670,7 +670,7 @@ describe('manifest: fastParseValue properties (fast-check)', () => {
         for (const m of muts) text = apply(text, m);
         if (checkContract(text)) answered++;
       }),
-      { numRuns: 3000 },
+      { numRuns: 4000 },
     );
     assert.ok(answered > 300, `${answered} mutated documents took the fast path`);
   });
