@@ -338,6 +338,38 @@ describe('manifest: fastParseValue bails on anything unusual', () => {
   }
 });
 
+describe('manifest: fastParseValue on adversarial input', () => {
+  const big = 200_000;
+  const cases: { name: string; text: string; answers: boolean }[] = [
+    { name: 'one huge line without a colon', text: 'x'.repeat(big), answers: false },
+    { name: 'a line of colons', text: `a: ${'b:c'.repeat(big / 3)}\n`, answers: true },
+    { name: 'many quote pairs', text: `a: '${"''".repeat(big / 2)}'\n`, answers: true },
+    { name: 'many escaped quotes, unclosed', text: `a: "${'\\"'.repeat(big / 2)}\n`, answers: false },
+    { name: 'deep flow nesting', text: `a: ${'['.repeat(big)}\n`, answers: false },
+    { name: 'deep compact sequences', text: `${'- '.repeat(big / 2)}x\n`, answers: false },
+    { name: 'deep block nesting', text: Array.from({ length: 5000 }, (_, i) => `${' '.repeat(i)}k:`).join('\n'), answers: false },
+    { name: 'many keys', text: Array.from({ length: big / 10 }, (_, i) => `key${i}: value ${i} # c`).join('\n'), answers: true },
+    {
+      name: 'many keys and one duplicate',
+      text: Array.from({ length: big / 10 }, (_, i) => `key${i % 19_999}: v`).join('\n'),
+      answers: false,
+    },
+    { name: 'a long block scalar', text: `a: |\n${'  line\n\n'.repeat(big / 8)}b: 1\n`, answers: true },
+  ];
+  for (const c of cases) {
+    it(`${c.name}: ${c.answers ? 'answers' : 'bails'} in linear time`, () => {
+      const start = performance.now();
+      const fast = fastParseValue(c.text);
+      const ms = performance.now() - start;
+      assert.equal(fast !== undefined, c.answers);
+      assert.ok(ms < 1000, `${ms.toFixed(0)} ms`);
+      if (c.name === 'many keys') assert.equal(Object.keys(fast?.value ?? {}).length, big / 10);
+      // yaml's duplicate-key check is quadratic: 20,000 keys take it seconds.
+      if (c.answers && !c.name.startsWith('many keys')) assert.ok(checkContract(c.text));
+    });
+  }
+});
+
 describe('manifest: fastParseValue against yaml on real files', () => {
   it('the bench-like workload takes the fast path, every document', () => {
     const chunks = splitDocuments(WORKLOAD);
