@@ -7,6 +7,13 @@
 // errors and `value` deep-equals that document's `toJS()` (key order included). Scalars resolve
 // exactly as yaml 2's default YAML 1.2 core schema resolves them (yaml/dist/schema/core).
 //
+// It gives up on: tabs, control characters, a BOM, a lone CR; anchors, aliases, tags,
+// directives, `...`, a second `---`, content on the `---` line; `?` keys, `<<`, `__proto__`,
+// non-string or duplicate keys; scalars or flow collections spanning lines; a value on the line
+// after its key; escapes other than \n \t \\ \" \/ \uXXXX; block scalars with an indentation
+// indicator, more-indented lines in `>`, long whitespace-only lines at their start or end; a
+// root that is not a block mapping or sequence; indentation it does not expect.
+//
 // The parser works line by line: `i` is always the index of the next content line (not blank,
 // not a comment) and `ind` its indentation. Every line is looked at a bounded number of times,
 // so the time is linear in the text length.
