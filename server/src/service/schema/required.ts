@@ -10,6 +10,11 @@ export interface ExtraRequired {
   readonly reason: string;
   /** Only required when this returns true (undefined: always). */
   readonly when?: (obj: Record<string, unknown>, path: readonly (string | number)[], root: Record<string, unknown>) => boolean;
+  /**
+   * For a conditional requirement: the longest path (from the document root) of an object it can
+   * apply to. The search for such objects stops there instead of walking the whole document.
+   */
+  readonly maxDepth?: number;
   /** For a conditional requirement: where it usually applies, for completion and hover (`required` of FieldInfo). */
   readonly usuallyAt?: (path: readonly (string | number)[]) => boolean;
 }
@@ -48,6 +53,7 @@ export const EXTRA_REQUIRED: readonly ExtraRequired[] = [
     reason: 'metadata.name: Required value (name or generateName is required); only for the object itself, not for templates',
     when: (meta: Record<string, unknown>, path: readonly (string | number)[]) =>
       path.length === 1 && path[0] === 'metadata' && typeof meta.generateName !== 'string',
+    maxDepth: 1,
     usuallyAt: (path: readonly (string | number)[]) => path.length === 1 && path[0] === 'metadata',
   },
   { def: 'Container', prop: 'image', reason: 'containers[].image: Required value (ValidatePodSpec)' },
@@ -69,6 +75,8 @@ export const EXTRA_REQUIRED: readonly ExtraRequired[] = [
     prop: 'ports',
     reason: 'spec.ports: Required value, unless the Service is headless (clusterIP: None) or of type ExternalName (ValidateService)',
     when: (spec) => spec.type !== 'ExternalName' && spec.clusterIP !== 'None',
+    // ServiceSpec is only ever Service.spec
+    maxDepth: 1,
   },
   {
     def: 'ServicePort',
@@ -78,6 +86,7 @@ export const EXTRA_REQUIRED: readonly ExtraRequired[] = [
       const ports = (root.spec as Record<string, unknown> | undefined)?.ports;
       return path.length === 3 && path[0] === 'spec' && path[1] === 'ports' && Array.isArray(ports) && ports.length > 1;
     },
+    maxDepth: 3,
   },
 ];
 
