@@ -38,6 +38,11 @@ export interface LanguageServiceOptions {
   readonly docsUri?: (ruleId: string) => string;
   /** Files larger than this are not analysed. */
   readonly maxFileSize?: number;
+  /**
+   * Read documents in the common simple subset of YAML without building their syntax trees until
+   * needed (default true; see manifest/parse.ts). False builds every tree at once.
+   */
+  readonly fastPath?: boolean;
 }
 
 export interface LanguageService {
@@ -68,7 +73,7 @@ export interface LanguageService {
 export const DEFAULT_DOCS_URI = (ruleId: string) => `https://k8s-workloads.invalid/docs/rules.md#${ruleId}`;
 
 export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
-  const parser = new ManifestParser(options.maxFileSize);
+  const parser = new ManifestParser(options.maxFileSize, options.fastPath ?? true);
   const workspace = options.workspace ?? new WorkspaceIndex();
   const docsUri = options.docsUri ?? DEFAULT_DOCS_URI;
   const lastParse = new Map<string, { version: number; text: string; file: ManifestFile }>();

@@ -1,9 +1,9 @@
 // doValidation: runs the rules over every document of a file and turns their reports into LSP
 // diagnostics. Reports of rules that look at one document only are cached with the parsed
 // document, so an edit re-checks only the document that changed.
-import type { Document } from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
+import type { ParsedText } from './manifest/parse';
 import type { ManifestDocument, ManifestFile } from './manifest/types';
 import { RULES } from './rules/registry';
 import type { Report, Rule, Severity, SeveritySetting } from './rules/types';
@@ -70,10 +70,10 @@ function runRule(rule: Rule, file: ManifestFile, doc: ManifestDocument, workspac
 }
 
 /** Results of the single-document rules, by parsed document (stable across edits of other documents). */
-const localCache = new WeakMap<Document.Parsed, RuleResult[]>();
+const localCache = new WeakMap<ParsedText, RuleResult[]>();
 
 /** Results of the cross-document rules, with the index generation they were computed at. */
-const crossCache = new WeakMap<Document.Parsed, { generation: number | undefined; uri: string; index: number; results: RuleResult[] }>();
+const crossCache = new WeakMap<ParsedText, { generation: number | undefined; uri: string; index: number; results: RuleResult[] }>();
 
 /** Runs every rule over the file; results hold document-relative offsets. */
 export function runRules(file: ManifestFile, workspace: WorkspaceView, rules: readonly Rule[] = RULES): RuleResult[] {
@@ -81,24 +81,24 @@ export function runRules(file: ManifestFile, workspace: WorkspaceView, rules: re
   const results: RuleResult[] = [];
   const useCache = rules === RULES;
   for (const doc of file.documents) {
-    let local = useCache ? localCache.get(doc.yaml) : undefined;
+    let local = useCache ? localCache.get(doc.parsed) : undefined;
     if (!local) {
       local = [];
       for (const rule of rules) if (!rule.meta.crossDocument && applies(rule, doc)) runRule(rule, file, doc, workspace, local);
-      if (useCache) localCache.set(doc.yaml, local);
+      if (useCache) localCache.set(doc.parsed, local);
     }
     // The cached results were made for whichever ManifestDocument wrapper had this text; rebind
     // them to the current one (its offset may have moved).
     for (const r of local) results.push(r.doc === doc ? r : { ...r, doc });
     // Cross-document results stay valid while the index says the same about every object.
     const generation = workspace.generation;
-    let cross = useCache && generation !== undefined ? crossCache.get(doc.yaml) : undefined;
+    let cross = useCache && generation !== undefined ? crossCache.get(doc.parsed) : undefined;
     // Identical documents of one file share a parse, and a rule may depend on the document's place in the file (duplicate-name).
     if (!cross || cross.generation !== generation || cross.uri !== file.uri || cross.index !== doc.index) {
       const list: RuleResult[] = [];
       for (const rule of rules) if (rule.meta.crossDocument && applies(rule, doc)) runRule(rule, file, doc, workspace, list);
       cross = { generation, uri: file.uri, index: doc.index, results: list };
-      if (useCache && generation !== undefined) crossCache.set(doc.yaml, cross);
+      if (useCache && generation !== undefined) crossCache.set(doc.parsed, cross);
     }
     for (const r of cross.results) results.push(r.doc === doc ? r : { ...r, doc });
   }
@@ -116,10 +116,10 @@ function listedIds(rest: string): string[] {
 }
 
 /** Rule ids disabled for a whole document by `# k8s-workloads-disable …` lines before its content ('*' = all). */
-const documentDisables = new WeakMap<Document.Parsed, Set<string>>();
+const documentDisables = new WeakMap<ParsedText, Set<string>>();
 
 function disabledForDocument(doc: ManifestDocument): Set<string> {
-  let ids = documentDisables.get(doc.yaml);
+  let ids = documentDisables.get(doc.parsed);
   if (ids) return ids;
   ids = new Set();
   for (const line of doc.text.split('\n', 50)) {
@@ -131,7 +131,7 @@ function disabledForDocument(doc: ManifestDocument): Set<string> {
       for (const id of listed) ids.add(id);
     } else if (!/^\s*#/.test(line)) break;
   }
-  documentDisables.set(doc.yaml, ids);
+  documentDisables.set(doc.parsed, ids);
   return ids;
 }
 

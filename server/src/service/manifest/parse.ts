@@ -1,5 +1,13 @@
 // Multi-document YAML -> ManifestFile, re-parsing only the documents whose text changed.
-import { parseDocument, Scalar, visit } from 'yaml';
+//
+// Two ways to read a document. The `yaml` package's full parse builds a syntax tree with exact
+// ranges: rules need it to place a diagnostic or build an edit, completion and hover need it at
+// the cursor. But that tree costs most of the time of opening a large file, while diagnostics on
+// a clean document need only its plain value. So a document in the simple subset most manifests
+// are written in is read by fastParse.ts, and its tree is built only when something asks for it
+// (ParsedText.yaml). Anything outside that subset takes the full parse at once.
+import { parseDocument, Scalar, visit, type Document } from 'yaml';
+import { fastParseValue } from './fastParse';
 import type { K8sObjectHeader, ManifestDocument, ManifestFile, SyntaxProblem } from './types';
 
 /** Files above this size are not analysed (a clear message is shown instead). */
@@ -7,8 +15,16 @@ export const DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024;
 /** A document that expands aliases past this count is a YAML bomb, not a manifest. */
 const MAX_ALIAS_COUNT = 1000;
 
-/** The position-independent part of a document: the result of parsing its text once. */
-type ParsedCore = Omit<ManifestDocument, 'offset' | 'index'>;
+const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false } as const;
+
+/**
+ * Plain scalars whose meaning depends on how they are written, not only on their value: YAML 1.1
+ * booleans (`yes`, `off`) and 0-prefixed octals, which the API server's reader takes differently
+ * from ours (schema/validate.ts looks at the scalar's style). A document that may hold one takes
+ * the full parse, so its tree is there; over-matching (in a comment or a longer string) only
+ * costs that document the fast path.
+ */
+const STYLE_DEPENDENT_SCALAR = /(?:^|[\s[{,])(?:[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|0o?[0-7]+)[ \t]*(?:$|#|,|\]|\})/m;
 
 /** Splits a file into document chunks on `---` / `...` marker lines (YAML forbids both at column 0 inside content). */
 export function splitDocuments(text: string): { offset: number; text: string }[] {
@@ -90,10 +106,8 @@ function capProblems(problems: SyntaxProblem[]): void {
   problems.splice(0, problems.length, ...kept);
 }
 
-/** Parses one document's text. Never throws. */
-export function parseDocumentText(text: string): ParsedCore {
-  const yaml = parseDocument(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
-  const syntaxProblems: SyntaxProblem[] = yaml.errors.map((e) => {
+function syntaxProblemsOf(yaml: Document.Parsed, text: string): SyntaxProblem[] {
+  const problems: SyntaxProblem[] = yaml.errors.map((e) => {
     let start = Math.min(e.pos[0], text.length);
     let end = Math.max(start, Math.min(e.pos[1], text.length));
     if (e.code === 'DUPLICATE_KEY') {
@@ -108,21 +122,95 @@ export function parseDocumentText(text: string): ParsedCore {
     const source = text.slice(start, end).replace(/^["']|["']$/g, '');
     return { start, end, yamlCode: e.code, message: cleanMessage(e.code, e.message, source) };
   });
-  capProblems(syntaxProblems);
-  let value: unknown;
-  if (yaml.errors.length === 0) {
-    try {
-      value = yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    } catch (err) {
-      syntaxProblems.push({
-        start: 0,
-        end: Math.min(text.length, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n')),
-        yamlCode: 'ALIAS_LIMIT',
-        message: `This document could not be read: ${(err as Error).message}. Kubernetes Workloads skips it.`,
-      });
+  capProblems(problems);
+  return problems;
+}
+
+/**
+ * One document's text, read once and shared by every version of the file that contains the same
+ * text (so it is also the identity that per-document caches key on). Never throws.
+ */
+export class ParsedText {
+  readonly value: unknown;
+  readonly object: K8sObjectHeader | undefined;
+  readonly syntaxProblems: readonly SyntaxProblem[];
+  private tree: Document.Parsed | undefined;
+
+  /** `fastPath: false` always builds the tree (tests compare both ways). */
+  constructor(
+    readonly text: string,
+    fastPath = true,
+  ) {
+    const fast = fastPath && !STYLE_DEPENDENT_SCALAR.test(text) ? fastParseValue(text) : undefined;
+    if (fast) {
+      // fastParse.ts only answers for text the full parser reads without errors, to the same value.
+      this.value = fast.value;
+      this.syntaxProblems = [];
+    } else {
+      const yaml = (this.tree = parseDocument(text, PARSE_OPTIONS));
+      const problems = syntaxProblemsOf(yaml, text);
+      let value: unknown;
+      if (yaml.errors.length === 0) {
+        try {
+          value = yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+        } catch (err) {
+          problems.push({
+            start: 0,
+            end: Math.min(text.length, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n')),
+            yamlCode: 'ALIAS_LIMIT',
+            message: `This document could not be read: ${(err as Error).message}. Kubernetes Workloads skips it.`,
+          });
+        }
+      }
+      this.value = value;
+      this.syntaxProblems = problems;
     }
+    this.object = readObjectHeader(this.value);
   }
-  return { text, yaml, value, object: readObjectHeader(value), syntaxProblems };
+
+  /** The syntax tree with exact ranges, built on first use for documents read by the fast path. */
+  get yaml(): Document.Parsed {
+    return (this.tree ??= parseDocument(this.text, PARSE_OPTIONS));
+  }
+
+  /** The syntax tree if it has been built, without building it. */
+  get builtTree(): Document.Parsed | undefined {
+    return this.tree;
+  }
+}
+
+/** A parsed document at its place in a file. */
+class PlacedDocument implements ManifestDocument {
+  constructor(
+    readonly parsed: ParsedText,
+    readonly offset: number,
+    readonly index: number,
+  ) {}
+  get text(): string {
+    return this.parsed.text;
+  }
+  get yaml(): Document.Parsed {
+    return this.parsed.yaml;
+  }
+  get value(): unknown {
+    return this.parsed.value;
+  }
+  get object(): K8sObjectHeader | undefined {
+    return this.parsed.object;
+  }
+  get syntaxProblems(): readonly SyntaxProblem[] {
+    return this.parsed.syntaxProblems;
+  }
+}
+
+/** `parsed` placed at `offset` as the file's `index`-th document. */
+export function placeDocument(parsed: ParsedText, offset: number, index: number): ManifestDocument {
+  return new PlacedDocument(parsed, offset, index);
+}
+
+/** Parses one document's text. Never throws. */
+export function parseDocumentText(text: string, fastPath = true): ParsedText {
+  return new ParsedText(text, fastPath);
 }
 
 /**
@@ -130,11 +218,11 @@ export function parseDocumentText(text: string): ParsedCore {
  * scalars. Block scalars are exempt because they often hold embedded templates of another tool
  * (Prometheus rules, Argo notifications) inside a perfectly valid manifest.
  */
-export function isTemplateText(text: string, docs: readonly ParsedCore[]): boolean {
+export function isTemplateText(text: string, docs: readonly Pick<ManifestDocument, 'text' | 'yaml' | 'syntaxProblems'>[]): boolean {
   if (!text.includes('{{')) return false;
   for (const doc of docs) {
     if (!doc.text.includes('{{')) continue;
-    if (doc.yaml.errors.length > 0) return true;
+    if (doc.syntaxProblems.some((p) => p.yamlCode !== 'ALIAS_LIMIT')) return true;
     const exempt: [number, number][] = [];
     visit(doc.yaml, {
       Scalar(_key, node: Scalar) {
@@ -166,9 +254,13 @@ export interface ParserStats {
  */
 export class ManifestParser {
   readonly stats: ParserStats = { parsed: 0, reused: 0 };
-  private readonly previous = new Map<string, Map<string, ParsedCore>>();
+  private readonly previous = new Map<string, Map<string, ParsedText>>();
 
-  constructor(private readonly maxFileSize = DEFAULT_MAX_FILE_SIZE) {}
+  /** `fastPath: false` builds every document's syntax tree at once (see ParsedText). */
+  constructor(
+    private readonly maxFileSize = DEFAULT_MAX_FILE_SIZE,
+    private readonly fastPath = true,
+  ) {}
 
   parse(uri: string, text: string): ManifestFile {
     if (text.length > this.maxFileSize) {
@@ -183,16 +275,16 @@ export class ManifestParser {
       };
     }
     const before = this.previous.get(uri);
-    const now = new Map<string, ParsedCore>();
+    const now = new Map<string, ParsedText>();
     const documents: ManifestDocument[] = splitDocuments(text).map((chunk, index) => {
       let core = before?.get(chunk.text) ?? now.get(chunk.text);
       if (core) this.stats.reused++;
       else {
-        core = parseDocumentText(chunk.text);
+        core = parseDocumentText(chunk.text, this.fastPath);
         this.stats.parsed++;
       }
       now.set(chunk.text, core);
-      return { ...core, offset: chunk.offset, index };
+      return placeDocument(core, chunk.offset, index);
     });
     this.previous.set(uri, now);
     return { uri, text, documents, isTemplate: isTemplateText(text, documents) };

@@ -6,6 +6,7 @@
 // sits in the file: when another document of the file changes, this one is reused as is and
 // only its `offset` in the file moves (see parse.ts).
 import type { Document } from 'yaml';
+import type { ParsedText } from './parse';
 
 /** The identity of a Kubernetes object: a YAML document with string apiVersion and kind. */
 export interface K8sObjectHeader {
@@ -27,13 +28,18 @@ export interface SyntaxProblem {
 }
 
 export interface ManifestDocument {
+  /**
+   * The document's text as read: shared by every version of the file that has this same text,
+   * so per-document caches key on it (keying on `yaml` would build the syntax tree).
+   */
+  readonly parsed: ParsedText;
   /** Offset of the document's first character in the file. Changes when an earlier document changes. */
   readonly offset: number;
   /** The document's own text: the slice of the file from `offset`, marker line included. */
   readonly text: string;
   /** Index of the document in the file (0-based). */
   readonly index: number;
-  /** The parsed YAML (node ranges are relative to `text`). */
+  /** The parsed YAML (node ranges are relative to `text`); built on first use for documents read by the fast path. */
   readonly yaml: Document.Parsed;
   /** The document as plain JS, or undefined when it could not be converted (alias bomb, …). */
   readonly value: unknown;

@@ -28,7 +28,7 @@ function stillParses(doc: ManifestDocument, edits: readonly DocEdit[]): boolean 
  * editor on every cursor move, so a document's refactor is computed once per text and per value of
  * what it reads outside the document (its fingerprint: the Service it would reuse, the claims it copies).
  */
-const cache = new WeakMap<ManifestDocument['yaml'], Map<string, RefactorAction | undefined>>();
+const cache = new WeakMap<ManifestDocument['parsed'], Map<string, RefactorAction | undefined>>();
 
 function toAction(
   r: Refactor,
@@ -38,8 +38,8 @@ function toAction(
 ): RefactorAction | undefined {
   const ctx = { file, doc, workspace };
   const key = `${r.id}\u0000${r.fingerprint?.(ctx) ?? ''}`;
-  let byKey = cache.get(doc.yaml);
-  if (!byKey) cache.set(doc.yaml, (byKey = new Map()));
+  let byKey = cache.get(doc.parsed);
+  if (!byKey) cache.set(doc.parsed, (byKey = new Map()));
   if (byKey.has(key)) return byKey.get(key);
   if (byKey.size >= 8) byKey.clear(); // fingerprints that came and went
   const edits = r.edits(ctx);

@@ -4,7 +4,7 @@
 import { isMap, isScalar, Scalar, type Node } from 'yaml';
 import { replaceValue } from '../manifest/edit';
 import { findNode, findPair } from '../manifest/navigate';
-import { parseDocumentText } from '../manifest/parse';
+import { parseDocumentText, placeDocument } from '../manifest/parse';
 import type { JsonPath, ManifestDocument } from '../manifest/types';
 import type { DocEdit } from './types';
 
@@ -56,7 +56,7 @@ export function composeEdits(doc: ManifestDocument, steps: readonly EditStep[]):
     const edits = step(current);
     if (!edits) return undefined;
     const text = applyDocEdits(current.text, edits);
-    current = { ...parseDocumentText(text), offset: doc.offset, index: doc.index };
+    current = placeDocument(parseDocumentText(text), doc.offset, doc.index);
   }
   const before = doc.text;
   const after = current.text;

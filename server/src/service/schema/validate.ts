@@ -6,8 +6,9 @@
 // cached per parsed document, so the four rules share one validation pass.
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { insertPair, removePair, renameKey, replaceValue, documentStyle, type EditValue } from '../manifest/edit';
-import { isMap, isScalar, isSeq, Scalar, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, Scalar, type Node } from 'yaml';
 import { findNode, findPair, getAt, rangeOfKey, rangeOfValue, type OffsetRange } from '../manifest/navigate';
+import type { ParsedText } from '../manifest/parse';
 import type { JsonPath, ManifestDocument } from '../manifest/types';
 import type { DocEdit, Fix, Report } from '../rules/types';
 import { yamlString } from '../rules/fixText';
@@ -33,14 +34,14 @@ export function validatorFor(def: string): ValidateFunction | undefined {
   return Object.prototype.hasOwnProperty.call(validators, def) ? validators[def] : undefined;
 }
 
-const cache = new WeakMap<Document.Parsed, SchemaProblem[]>();
+const cache = new WeakMap<ParsedText, SchemaProblem[]>();
 
 /** The schema problems of a document (cached with the parsed document). [] for objects we have no schema for. */
 export function schemaProblems(doc: ManifestDocument): SchemaProblem[] {
-  let problems = cache.get(doc.yaml);
+  let problems = cache.get(doc.parsed);
   if (!problems) {
     problems = computeProblems(doc);
-    cache.set(doc.yaml, problems);
+    cache.set(doc.parsed, problems);
   }
   return problems;
 }
@@ -115,7 +116,9 @@ function computeProblems(doc: ManifestDocument): SchemaProblem[] {
   const def = kindDefinition(object.apiVersion, object.kind);
   if (!def) return [];
   const merged = new Set<string>();
-  const value = clean(doc.value, doc.yaml.contents, [], merged, doc.text);
+  // Without a built tree every scalar is style-neutral (parse.ts sends YAML 1.1 words and 0-prefixed
+  // numbers to the full parse), so the value alone is enough and the tree is not built for this.
+  const value = clean(doc.value, doc.parsed.builtTree?.contents, [], merged, doc.text);
   if (!value || typeof value !== 'object' || Array.isArray(value)) return [];
   const ctx: Context = { doc, kind: object.kind, apiVersion: object.apiVersion, value, merged };
   const validate = validatorFor(def);
@@ -499,46 +502,59 @@ function missingField(ctx: Context, parent: (string | number)[], key: string): S
 }
 
 /** Requirements that depend on other fields (ServiceSpec.ports unless headless / ExternalName). */
+const CONDITIONAL = EXTRA_REQUIRED.filter((e) => e.when);
+const CONDITIONAL_DEFS = new Set(CONDITIONAL.map((e) => e.def));
+/** How deep conditional requirements can apply (unbounded when one of them does not say). */
+const CONDITIONAL_DEPTH = CONDITIONAL.reduce((d, e) => Math.max(d, e.maxDepth ?? Infinity), 0);
+
 function conditionalRequired(ctx: Context, problems: SchemaProblem[]): void {
-  const conditional = EXTRA_REQUIRED.filter((e) => e.when);
-  if (!conditional.length) return;
-  const defs = new Set(conditional.map((e) => e.def));
-  walk(ctx, ctx.value, `@${kindDefinition(ctx.apiVersion, ctx.kind)}`, [], (obj, defName, path) => {
-    if (!defs.has(defName)) return;
+  if (!CONDITIONAL.length) return;
+  walk(ctx.value, `@${kindDefinition(ctx.apiVersion, ctx.kind)}`, [], CONDITIONAL_DEPTH, (obj, defName, path) => {
+    if (!CONDITIONAL_DEFS.has(defName)) return;
     for (const e of extraRequiredOf(defName)) {
       if (!e.when || e.prop in obj || !e.when(obj, path, ctx.value as Record<string, unknown>)) continue;
-      const p = missingField(ctx, path, e.prop);
+      const p = missingField(ctx, [...path], e.prop);
       if (p) problems.push(p);
     }
   });
 }
 
-/** Visits every object of the value with its definition, following the schema. */
+/**
+ * Visits every object of the value with its definition, following the schema, down to paths of
+ * `maxDepth` segments. `path` is the visitor's to read, not to keep (it changes as the walk goes on).
+ */
 function walk(
-  ctx: Context,
   v: unknown,
   t: string,
   path: (string | number)[],
+  maxDepth: number,
   visit: (obj: Record<string, unknown>, defName: string, path: (string | number)[]) => void,
 ): void {
+  if (!v || typeof v !== 'object') return;
+  const below = (x: unknown, type: string, seg: string | number) => {
+    if (path.length >= maxDepth) return;
+    path.push(seg);
+    walk(x, type, path, maxDepth, visit);
+    path.pop();
+  };
   if (t.startsWith('[]')) {
-    if (Array.isArray(v)) v.forEach((x, i) => walk(ctx, x, t.slice(2), [...path, i], visit));
+    if (Array.isArray(v)) v.forEach((x, i) => below(x, t.slice(2), i));
     return;
   }
   if (t.startsWith('{}')) {
-    if (v && typeof v === 'object' && !Array.isArray(v))
-      for (const [k, x] of Object.entries(v)) walk(ctx, x, t.slice(2), [...path, k], visit);
+    if (!Array.isArray(v)) for (const [k, x] of Object.entries(v)) below(x, t.slice(2), k);
     return;
   }
-  if (!t.startsWith('@') || !v || typeof v !== 'object' || Array.isArray(v)) return;
+  if (!t.startsWith('@') || Array.isArray(v)) return;
   const defName = t.slice(1);
   const def = getDefinition(defName);
   if (!def) return;
   const obj = v as Record<string, unknown>;
   visit(obj, defName, path);
+  if (path.length >= maxDepth) return;
   for (const [k, x] of Object.entries(obj)) {
     const p = def.p[k];
-    if (p && (p[0].startsWith('@') || p[0].startsWith('[]@') || p[0].startsWith('{}@'))) walk(ctx, x, p[0], [...path, k], visit);
+    if (p && (p[0].startsWith('@') || p[0].startsWith('[]@') || p[0].startsWith('{}@'))) below(x, p[0], k);
   }
 }
 

@@ -2,6 +2,8 @@
 // navigation read. Files are replaced whole on every update; memory is bounded by the number of
 // objects (a few small records each), never by file text.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Position, Range } from 'vscode-languageserver-types';
+import type { ParsedText } from '../manifest/parse';
 import { findNode, findPair, firstLine, getAt, nodeRange } from '../manifest/navigate';
 import type { ManifestDocument, ManifestFile } from '../manifest/types';
 import type { IndexedObject, WorkspaceView } from './types';
@@ -26,52 +28,66 @@ export const POD_TEMPLATE_PATH: Readonly<Record<string, readonly string[]>> = {
   CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
 };
 
-/** An IndexedObject whose ranges are still offsets relative to its document. */
-type RelativeObject = Omit<IndexedObject, 'uri' | 'docIndex' | 'range' | 'podLabelsRange' | 'serviceNameRange'> & {
-  readonly nameOffsets: readonly [number, number];
-  readonly podLabelsOffsets?: readonly [number, number];
-  readonly serviceNameOffsets?: readonly [number, number];
+/** Where an object's named parts sit, in offsets relative to its document's text. */
+interface Offsets {
+  readonly name: readonly [number, number];
+  readonly podLabels?: readonly [number, number];
+  readonly serviceName?: readonly [number, number];
+}
+
+/**
+ * What the index keeps of a parsed document, without positions. Finding the offsets needs the
+ * document's syntax tree, which a document read by the fast path does not have until something
+ * asks (see manifest/parse.ts): `offsets` builds it on first call, so opening a file does not.
+ */
+type DescribedObject = Omit<IndexedObject, 'uri' | 'docIndex' | 'range' | 'podLabelsRange' | 'serviceNameRange'> & {
+  readonly offsets: () => Offsets;
 };
 
 /** What the index keeps of a parsed document; computed once per document text. */
-const describedCache = new WeakMap<object, RelativeObject | null>();
+const describedCache = new WeakMap<ParsedText, DescribedObject | null>();
 /** The position-free content of each described document, for WorkspaceIndex.generation. */
-const describedSignatures = new WeakMap<RelativeObject, string>();
+const describedSignatures = new WeakMap<DescribedObject, string>();
 /** The last IndexedObject made from each parsed document, with where it was placed. */
-const placedCache = new WeakMap<object, { uri: string; docIndex: number; startLine: number; indexed: IndexedObject }>();
+const placedCache = new WeakMap<ParsedText, { uri: string; docIndex: number; startLine: number; indexed: IndexedObject }>();
 /** The signature of each IndexedObject made from a described document (saves re-serialising on every keystroke). */
 const objectSignatures = new WeakMap<IndexedObject, string>();
 
-function describedSignature(d: RelativeObject): string {
+function describedSignature(d: DescribedObject): string {
   let sig = describedSignatures.get(d);
   if (sig === undefined) {
-    const { nameOffsets: _n, podLabelsOffsets: _p, serviceNameOffsets: _s, ...content } = d;
-    sig = JSON.stringify(content);
+    // JSON leaves out the offsets function.
+    sig = JSON.stringify(d);
     describedSignatures.set(d, sig);
   }
   return sig;
 }
 
-function describeDocument(doc: ManifestDocument): RelativeObject | undefined {
-  const cached = describedCache.get(doc.yaml);
+function describeDocument(doc: ManifestDocument): DescribedObject | undefined {
+  const cached = describedCache.get(doc.parsed);
   if (cached !== undefined) return cached ?? undefined;
   const described = describeUncached(doc);
-  describedCache.set(doc.yaml, described ?? null);
+  describedCache.set(doc.parsed, described ?? null);
   return described;
 }
 
-function describeUncached(doc: ManifestDocument): RelativeObject | undefined {
+function locate(doc: ManifestDocument, templatePath: readonly string[] | undefined, kind: string): Offsets {
+  return {
+    name: nodeRange(findNode(doc, ['metadata', 'name'])) ?? nodeRange(findPair(doc, ['kind'])?.key as never) ?? firstLine(doc),
+    podLabels: templatePath ? nodeRange(findNode(doc, [...templatePath, 'metadata', 'labels'])) : undefined,
+    serviceName: kind === 'StatefulSet' ? nodeRange(findNode(doc, ['spec', 'serviceName'])) : undefined,
+  };
+}
+
+function describeUncached(doc: ManifestDocument): DescribedObject | undefined {
   const header = doc.object;
   if (!header) return undefined;
   const value = doc.value as Record<string, unknown>;
-  const nameRange = nodeRange(findNode(doc, ['metadata', 'name'])) ?? nodeRange(findPair(doc, ['kind'])?.key as never) ?? firstLine(doc);
   const kind = header.kind;
   const templatePath = POD_TEMPLATE_PATH[kind];
   let podLabels: Record<string, string> | undefined;
-  let podLabelsOffsets: readonly [number, number] | undefined;
   if (templatePath) {
     podLabels = stringMap(getAt(value, [...templatePath, 'metadata', 'labels']));
-    podLabelsOffsets = nodeRange(findNode(doc, [...templatePath, 'metadata', 'labels']));
   } else if (kind === 'Pod') {
     podLabels = stringMap(getAt(value, ['metadata', 'labels']));
   }
@@ -101,20 +117,33 @@ function describeUncached(doc: ManifestDocument): RelativeObject | undefined {
   }
   const clusterIP = getAt(value, ['spec', 'clusterIP']);
   const serviceName = getAt(value, ['spec', 'serviceName']);
+  let offsets: Offsets | undefined;
   return {
     apiVersion: header.apiVersion,
     kind,
     name: header.name,
     namespace: header.namespace,
-    nameOffsets: nameRange,
     selector,
     podLabels,
-    podLabelsOffsets,
     clusterIP: typeof clusterIP === 'string' ? clusterIP : undefined,
     serviceName: kind === 'StatefulSet' && typeof serviceName === 'string' ? serviceName : undefined,
-    serviceNameOffsets: kind === 'StatefulSet' ? nodeRange(findNode(doc, ['spec', 'serviceName'])) : undefined,
     ports: ports.length ? ports : undefined,
+    offsets: () => (offsets ??= locate(doc, templatePath, kind)),
   };
+}
+
+/**
+ * A document-relative offset as a position in the file, from where the document starts: computed
+ * from the document's own (immutable) text, so it stays right however late it is asked for.
+ */
+function positionIn(text: string, start: Position, offset: number): Position {
+  let line = start.line;
+  let lineStart = -1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i;
+  }
+  return { line, character: lineStart < 0 ? start.character + offset : offset - lineStart - 1 };
 }
 
 /** Reduces one document of a file to an IndexedObject (undefined for non-Kubernetes documents). */
@@ -122,36 +151,52 @@ export function indexDocument(
   uri: string,
   doc: ManifestDocument,
   textDocument: Pick<TextDocument, 'positionAt'>,
+  options: IndexOptions = {},
 ): IndexedObject | undefined {
   const described = describeDocument(doc);
   if (!described) return undefined;
   // Most keystrokes leave a document where it was: reuse its entry when it starts on the same line.
-  const startLine = textDocument.positionAt(doc.offset).line;
-  const previous = placedCache.get(doc.yaml);
-  if (previous && previous.uri === uri && previous.docIndex === doc.index && previous.startLine === startLine) return previous.indexed;
-  const toRange = (r: readonly [number, number]) => ({
-    start: textDocument.positionAt(doc.offset + r[0]),
-    end: textDocument.positionAt(doc.offset + r[1]),
-  });
-  const { nameOffsets, podLabelsOffsets, serviceNameOffsets, ...rest } = described;
-  const indexed: IndexedObject = {
-    ...rest,
-    uri,
-    docIndex: doc.index,
-    range: toRange(nameOffsets),
-    podLabelsRange: podLabelsOffsets ? toRange(podLabelsOffsets) : undefined,
-    serviceNameRange: serviceNameOffsets ? toRange(serviceNameOffsets) : undefined,
+  const start = textDocument.positionAt(doc.offset);
+  const previous = placedCache.get(doc.parsed);
+  if (previous && previous.uri === uri && previous.docIndex === doc.index && previous.startLine === start.line) return previous.indexed;
+  const { offsets, ...rest } = described;
+  // What finding the ranges needs, let go once they are found (it holds the document's text and tree).
+  let pending: { readonly offsets: () => Offsets; readonly text: string } | undefined = { offsets, text: doc.text };
+  let ranges: { range: Range; podLabelsRange?: Range; serviceNameRange?: Range } | undefined;
+  const rangesOf = () => {
+    if (!ranges && pending) {
+      const { text } = pending;
+      const toRange = (r: readonly [number, number] | undefined): Range | undefined =>
+        r && { start: positionIn(text, start, r[0]), end: positionIn(text, start, r[1]) };
+      const o = pending.offsets();
+      ranges = { range: toRange(o.name)!, podLabelsRange: toRange(o.podLabels), serviceNameRange: toRange(o.serviceName) };
+      pending = undefined;
+    }
+    return ranges!;
   };
+  const indexed = { ...rest, uri, docIndex: doc.index } as IndexedObject;
+  // Own, enumerable properties like the others, computed on first read.
+  for (const key of ['range', 'podLabelsRange', 'serviceNameRange'] as const)
+    Object.defineProperty(indexed, key, { enumerable: true, get: () => rangesOf()[key] });
+  if (!options.lazyRanges) rangesOf();
   objectSignatures.set(indexed, `${uri}\u0000${describedSignature(described)}`);
-  placedCache.set(doc.yaml, { uri, docIndex: doc.index, startLine, indexed });
+  placedCache.set(doc.parsed, { uri, docIndex: doc.index, startLine: start.line, indexed });
   return indexed;
 }
 
-export function indexFile(file: ManifestFile, textDocument: Pick<TextDocument, 'positionAt'>): IndexedObject[] {
+export interface IndexOptions {
+  /**
+   * Find the ranges only when read (for open documents: opening a file then does not build
+   * syntax trees). Off for files indexed from disk, so nothing of their text is kept.
+   */
+  readonly lazyRanges?: boolean;
+}
+
+export function indexFile(file: ManifestFile, textDocument: Pick<TextDocument, 'positionAt'>, options: IndexOptions = {}): IndexedObject[] {
   if (file.isTemplate) return [];
   const out: IndexedObject[] = [];
   for (const doc of file.documents) {
-    const o = indexDocument(file.uri, doc, textDocument);
+    const o = indexDocument(file.uri, doc, textDocument, options);
     if (o) out.push(o);
   }
   return out;
@@ -207,8 +252,9 @@ export class WorkspaceIndex implements WorkspaceView {
     this.byKind = undefined;
   }
 
+  /** The objects of an open file (their ranges are found when first read). */
   setFile(file: ManifestFile, textDocument: Pick<TextDocument, 'positionAt'>): void {
-    this.set(file.uri, indexFile(file, textDocument));
+    this.set(file.uri, indexFile(file, textDocument, { lazyRanges: true }));
   }
 
   delete(uri: string): void {

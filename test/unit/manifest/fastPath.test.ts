@@ -1,0 +1,129 @@
+// The fast path (manifest/fastParse.ts, trees built on first use) must change nothing a user
+// sees: the same diagnostics, quick-fixes, symbols, index entries and hovers as building every
+// document's tree at once — over the real manifests of ../shared/corpus and examples/ — while a
+// clean file is validated without building a single tree.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Position } from 'vscode-languageserver-types';
+import { getLanguageService } from '../../../server/src/service/index';
+import { indexFile } from '../../../server/src/service/workspace/index';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const CORPUS = join(ROOT, '..', 'shared', 'corpus');
+
+function yamlFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...yamlFiles(path));
+    else if (/\.ya?ml$/i.test(name)) out.push(path);
+  }
+  return out;
+}
+
+const FILES = [...yamlFiles(CORPUS), ...yamlFiles(join(ROOT, 'examples'))];
+
+/** Everything the service says about a file that depends on how it was parsed. */
+function observe(fastPath: boolean, path: string) {
+  const service = getLanguageService({ fastPath });
+  const document = TextDocument.create(`file://${path}`, 'yaml', 1, readFileSync(path, 'utf8'));
+  const diagnostics = service.doValidation(document);
+  const actions = diagnostics.map((d) =>
+    service.getCodeActions(document, { range: d.range, diagnostics: [d] }).map((a) => ({ title: a.title, edit: a.edit })),
+  );
+  const symbols = service.findDocumentSymbols(document);
+  const file = service.parse(document);
+  const index = indexFile(file, document, { lazyRanges: fastPath }).map((o) => ({ ...o }));
+  const lines = document.getText().split('\n');
+  // A hover on the first key of every tenth line: enough to cross every document.
+  const hovers = lines
+    .map((line, i): Position | undefined =>
+      i % 10 === 0 && /^\s*[\w-]/.test(line) ? { line: i, character: line.search(/\S/) } : undefined,
+    )
+    .filter((p): p is Position => !!p)
+    .map((p) => service.doHover(document, p));
+  return { diagnostics, actions, symbols, index, hovers, values: file.documents.map((d) => d.value) };
+}
+
+describe('fast path: the same answers as building every tree', () => {
+  it('finds the corpus and the examples', () => assert.ok(FILES.length > 200, `${FILES.length} files`));
+  for (const path of FILES) {
+    it(relative(join(ROOT, '..'), path), () => {
+      assert.deepStrictEqual(observe(true, path), observe(false, path));
+    });
+  }
+});
+
+/** A clean multi-document manifest in the common style. */
+function workload(copies: number): string {
+  const docs: string[] = [];
+  for (let i = 0; i < copies; i++)
+    docs.push(
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web-${i}\n  labels:\n    app: web-${i}\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: web-${i}\n  template:\n    metadata:\n      labels:\n        app: web-${i}\n    spec:\n      securityContext:\n        runAsNonRoot: true\n      containers:\n      - name: web\n        image: nginx:1.27.0 # pinned\n        ports:\n        - name: http\n          containerPort: 8080\n        resources:\n          requests: {cpu: 100m, memory: 128Mi}\n          limits: {cpu: 500m, memory: 256Mi}\n`,
+      `apiVersion: v1\nkind: Service\nmetadata:\n  name: web-${i}\nspec:\n  selector:\n    app: web-${i}\n  ports:\n  - name: http\n    port: 80\n    targetPort: http\n`,
+      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web-${i}-config\ndata:\n  config.yaml: |\n    server:\n      port: 8080\n`,
+    );
+  return docs.join('---\n');
+}
+
+describe('fast path: trees are built only where needed', () => {
+  it('validating a clean manifest builds no syntax tree', () => {
+    const service = getLanguageService();
+    const document = TextDocument.create('file:///w.yaml', 'yaml', 1, workload(20));
+    assert.deepEqual(service.doValidation(document), []);
+    const docs = service.parse(document).documents;
+    assert.equal(docs.length, 60);
+    assert.deepEqual(
+      docs.filter((d) => d.parsed.builtTree).map((d) => d.index),
+      [],
+    );
+  });
+
+  it('a hover builds the tree of the document under the cursor only', () => {
+    const service = getLanguageService();
+    const text = workload(3);
+    const document = TextDocument.create('file:///w.yaml', 'yaml', 1, text);
+    service.doValidation(document);
+    const line = text.split('\n').findIndex((l) => l === '  name: web-1');
+    assert.ok(service.doHover(document, { line, character: 3 }));
+    const docs = service.parse(document).documents;
+    assert.deepEqual(
+      docs.filter((d) => d.parsed.builtTree).map((d) => d.index),
+      [3],
+    );
+  });
+
+  it('a document with a problem gets its tree for the diagnostic range, the others do not', () => {
+    const service = getLanguageService();
+    const text = workload(3).replace('  replicas: 2\n', '  replica: 2\n');
+    const document = TextDocument.create('file:///w.yaml', 'yaml', 1, text);
+    assert.deepEqual(
+      service.doValidation(document).map((d) => `${d.code}@${d.range.start.line}`),
+      [`unknown-field@${text.split('\n').indexOf('  replica: 2')}`],
+    );
+    assert.deepEqual(
+      service
+        .parse(document)
+        .documents.filter((d) => d.parsed.builtTree)
+        .map((d) => d.index),
+      [0],
+    );
+  });
+
+  it('YAML 1.1 words and 0-prefixed numbers take the full parse (the API server reads them by how they are written)', () => {
+    const service = getLanguageService();
+    for (const scalar of ['yes', 'off', '0644']) {
+      const document = TextDocument.create(
+        `file:///${scalar}.yaml`,
+        'yaml',
+        1,
+        `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\nx: ${scalar}\n`,
+      );
+      service.doValidation(document);
+      assert.ok(service.parse(document).documents[0].parsed.builtTree, scalar);
+    }
+  });
+});
