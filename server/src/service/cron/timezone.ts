@@ -53,7 +53,7 @@ function canonicalZones(): Set<string> {
     } catch {
       listed = [];
     }
-    canonical = new Set([...listed, ...EXTRA_ZONES.filter(icuAccepts)]);
+    canonical = new Set([...listed, ...EXTRA_ZONES]);
   }
   return canonical;
 }
@@ -74,10 +74,12 @@ export function isValidTimeZone(name: string): boolean {
   if (parts.some((p) => p === '.' || p === '..' || p.startsWith('-') || !PART.test(p))) return false;
   let valid = validity.get(name);
   if (valid === undefined) {
-    // Canonical zones and links ICU resolves (US/Eastern, Asia/Saigon, EST5EDT) alike: tzdata
-    // writes every part with a capital first letter, where ICU would accept any case. (Asking ICU
-    // for the one name is much cheaper than listing every zone, which only completion needs.)
-    valid = parts.every((p) => /^[A-Z]/.test(p)) && icuAccepts(name);
+    // Most names are canonical (a list ICU hands out cheaply). A link ICU resolves (US/Eastern,
+    // Asia/Saigon) passes when written as tzdata writes it, every part with a capital first
+    // letter (ICU would accept any case) — asked last, because building a formatter for a zone
+    // loads ICU's zone data: ~10 MB of resident memory a language server need not carry for the
+    // names most manifests use.
+    valid = canonicalZones().has(name) || (parts.every((p) => /^[A-Z]/.test(p)) && icuAccepts(name));
     if (validity.size > 1000) validity.clear();
     validity.set(name, valid);
   }
