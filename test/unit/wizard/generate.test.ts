@@ -245,6 +245,11 @@ describe('generateManifest with the answers people give', () => {
         },
       },
       {
+        name: 'a CronJob in a time zone',
+        answers: { ...base.CronJob, timeZone: 'America/New_York' },
+        check: ([o]) => assert.equal(o.spec.timeZone, 'America/New_York'),
+      },
+      {
         name: 'a CronJob name of exactly 52 characters',
         answers: { ...base.CronJob, name: 'n'.repeat(52) },
         check: ([o]) => assert.equal(o.metadata.name.length, 52),
@@ -370,7 +375,7 @@ describe('kindInputs: the questions each kind asks', () => {
     StatefulSet: ['name', 'image', 'replicas', 'port', 'storageSize', 'storageClass', 'headlessService'],
     DaemonSet: ['name', 'image'],
     Job: ['name', 'image', 'completions', 'parallelism', 'indexed'],
-    CronJob: ['name', 'image', 'schedule', 'concurrencyPolicy'],
+    CronJob: ['name', 'image', 'schedule', 'timeZone', 'concurrencyPolicy'],
   };
   for (const kind of WORKLOAD_KINDS) {
     it(`${kind}: ${expected[kind].join(', ')}`, () => {
@@ -407,11 +412,40 @@ describe('kindInputs: the questions each kind asks', () => {
     const schedule = kindInputs('CronJob').find((i) => i.field === 'schedule');
     assert.ok(schedule?.type === 'text' && schedule.preview);
     const a = answersWithDefaults('CronJob');
-    assert.match(schedule.preview('*/15 * * * *') ?? '', /15 minutes/);
+    assert.match(schedule.preview('*/15 * * * *', a) ?? '', /15 minutes/);
     assert.equal(schedule.validate('*/15 * * * *', a), undefined);
     assert.match(schedule.validate('* * *', a) ?? '', /5 fields/);
-    assert.equal(schedule.preview('* * *'), undefined);
+    assert.equal(schedule.preview('* * *', a), undefined);
   });
+  it('the time zone input: empty or an IANA name, with the next run of the schedule in that zone', () => {
+    const zone = kindInputs('CronJob').find((i) => i.field === 'timeZone');
+    assert.ok(zone?.type === 'text' && zone.preview);
+    const a = { ...answersWithDefaults('CronJob'), schedule: '0 2 * * *' };
+    assert.equal(zone.value, '', "no zone by default: the guide's manifests leave it to the controller");
+    for (const ok of ['', 'Etc/UTC', 'Europe/Berlin', 'America/New_York', 'US/Eastern']) assert.equal(zone.validate(ok, a), undefined, ok);
+    assert.equal(zone.validate('Europe/Berln', a), 'Europe/Berln is not an IANA time zone name: did you mean Europe/Berlin?');
+    assert.match(zone.validate('Mars/Olympus', a) ?? '', /^Mars\/Olympus is not an IANA time zone name/);
+    assert.match(zone.preview('Asia/Tokyo', a) ?? '', /^Next run: .+ 02:00 GMT\+9 \(17:00 UTC\)$/);
+    assert.match(zone.preview('', a) ?? '', /^Next run: .+ 02:00 .*if the kube-controller-manager runs in UTC/);
+    assert.equal(zone.preview('Mars/Olympus', a), undefined);
+    assert.equal(zone.apply('  Europe/Berlin ', a).timeZone, 'Europe/Berlin');
+    assert.equal('timeZone' in zone.apply('', { ...a, timeZone: 'Asia/Tokyo' }), false);
+  });
+
+  it('a time zone answer becomes spec.timeZone; none leaves it out; an invalid one is refused', () => {
+    const base = { kind: 'CronJob', name: 'report', image: 'report:1.0.0', schedule: '0 2 * * *' } as const;
+    assert.match(
+      generateManifest({ ...base, timeZone: 'Europe/Berlin' }),
+      /\n {2}schedule: "0 2 \* \* \*" # .+\n {2}timeZone: Europe\/Berlin\n/,
+    );
+    assert.doesNotMatch(generateManifest(base), /timeZone/);
+    assert.doesNotMatch(generateManifest({ ...base, timeZone: '' }), /timeZone/);
+    assert.throws(
+      () => generateManifest({ ...base, timeZone: 'Europe/Berln' }),
+      /timeZone: Europe\/Berln is not an IANA time zone name: did you mean Europe\/Berlin\?/,
+    );
+  });
+
   it('parallelism is checked against the completions answered before it', () => {
     const parallelism = kindInputs('Job').find((i) => i.field === 'parallelism');
     assert.ok(parallelism?.type === 'text');

@@ -83,7 +83,7 @@ async function walk(script: Action[]) {
   return { ui, answers };
 }
 const inputCount = (kind: WorkloadKind) =>
-  answersWithDefaults(kind) && { Deployment: 4, StatefulSet: 7, DaemonSet: 2, Job: 5, CronJob: 4 }[kind];
+  answersWithDefaults(kind) && { Deployment: 4, StatefulSet: 7, DaemonSet: 2, Job: 5, CronJob: 5 }[kind];
 
 describe('runWizard', () => {
   for (const kind of WORKLOAD_KINDS) {
@@ -146,6 +146,7 @@ describe('runWizard', () => {
       back, // from schedule to image
       enter, // the image box shows what was typed
       type('*/30 * * * *'),
+      type('Europe/Berlin'),
       pick(/^Replace$/),
     ]);
     assert.deepEqual(answers, {
@@ -153,8 +154,14 @@ describe('runWizard', () => {
       name: 'nightly-report',
       image: 'reports:2.1.0',
       schedule: '*/30 * * * *',
+      timeZone: 'Europe/Berlin',
       concurrencyPolicy: 'Replace',
     });
+    // The time zone step previews the next run of the schedule answered before it, in that zone.
+    const zoneStep = ui.shown.find((s) => s.type === 'input' && /Time zone/.test(s.step.title));
+    assert.ok(zoneStep?.type === 'input' && zoneStep.step.preview);
+    assert.match(zoneStep.step.preview('Europe/Berlin') ?? '', /^Next run: .+:(00|30) GMT\+[12] \(\d\d:(00|30) UTC\)$/);
+    assert.equal(zoneStep.step.validate('Europe/Berln'), 'Europe/Berln is not an IANA time zone name: did you mean Europe/Berlin?');
     const imageAgain = ui.shown.find((s, i) => i > 6 && s.type === 'input' && /Image/.test(s.step.title));
     assert.equal(imageAgain?.type === 'input' && imageAgain.step.value, 'reports:2.1.0');
   });
@@ -181,7 +188,7 @@ describe('runWizard', () => {
   const patterns: { path: WorkloadKind; label: RegExp; pattern: string; inputs: number }[] = [
     { path: 'StatefulSet', label: /Vector database/, pattern: 'vector-database', inputs: 6 },
     { path: 'StatefulSet', label: /LLM inference/, pattern: 'llm-inference-cache', inputs: 6 },
-    { path: 'CronJob', label: /embedding refresh/, pattern: 'embedding-refresh', inputs: 4 },
+    { path: 'CronJob', label: /embedding refresh/, pattern: 'embedding-refresh', inputs: 5 },
     { path: 'Job', label: /model migration/, pattern: 'model-migration', inputs: 5 },
     { path: 'Job', label: /document ingestion/, pattern: 'document-ingestion', inputs: 4 },
   ];

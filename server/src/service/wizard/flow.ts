@@ -10,12 +10,14 @@ import { PATTERN_SHAPES, wizardPatternsFor } from './patterns';
 import type { ConcurrencyPolicy, WizardAnswers, WizardPatternId } from './types';
 import {
   checkSchedule,
+  nextRunPreview,
   validateImage,
   validateName,
   validatePort,
   validatePositiveInteger,
   validateStorageClass,
   validateStorageSize,
+  validateTimeZone,
 } from './validate';
 
 /** How many questions are left at most below a node of the tree, the node's own included. */
@@ -80,8 +82,8 @@ export interface TextInput {
   readonly value: string;
   /** the error to show for a value, or undefined when it is fine */
   validate(value: string, answers: WizardAnswers): string | undefined;
-  /** a line of information to show for a valid value (the schedule in words) */
-  preview?(value: string): string | undefined;
+  /** a line of information to show for a valid value (the schedule in words, the next run in a zone) */
+  preview?(value: string, answers: WizardAnswers): string | undefined;
   /** the answers with this input's value applied */
   apply(value: string, answers: WizardAnswers): WizardAnswers;
 }
@@ -260,6 +262,20 @@ export function kindInputs(kind: WorkloadKind, pattern?: WizardPatternId): Wizar
       validate: (v) => checkSchedule(v).error,
       preview: (v) => checkSchedule(v).preview,
       apply: (v, a) => set(a, 'schedule', v.trim()),
+    });
+  }
+  if (wanted('timeZone')) {
+    inputs.push({
+      type: 'text',
+      field: 'timeZone',
+      title: 'Time zone',
+      prompt:
+        "IANA time zone the schedule is read in (spec.timeZone), e.g. Europe/Berlin. Empty: the kube-controller-manager's own zone, usually UTC.",
+      placeholder: 'Etc/UTC, Europe/Berlin, America/New_York…',
+      value: d.timeZone ?? '',
+      validate: (v) => validateTimeZone(v),
+      preview: (v, a) => nextRunPreview(a.schedule, v),
+      apply: (v, a) => set(a, 'timeZone', v.trim() || undefined),
     });
   }
   if (wanted('concurrencyPolicy')) {

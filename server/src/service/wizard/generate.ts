@@ -17,6 +17,7 @@ import {
   validatePositiveInteger,
   validateStorageClass,
   validateStorageSize,
+  validateTimeZone,
 } from './validate';
 
 /** What the wizard pre-fills for a kind without a pattern. */
@@ -60,7 +61,7 @@ export const KIND_FIELDS: Readonly<Record<WorkloadKind, readonly (keyof WizardAn
   StatefulSet: ['replicas', 'storageSize', 'storageClass', 'headlessService', 'port'],
   DaemonSet: [],
   Job: ['completions', 'parallelism', 'indexed'],
-  CronJob: ['schedule', 'concurrencyPolicy'],
+  CronJob: ['schedule', 'timeZone', 'concurrencyPolicy'],
 };
 const COMMON_FIELDS: readonly (keyof WizardAnswers)[] = ['kind', 'name', 'image', 'pattern'];
 
@@ -118,6 +119,10 @@ export function validateAnswers(input: unknown): AnswerProblem[] {
   if (kind === 'CronJob') {
     if (typeof a.schedule !== 'string') add('schedule', 'A CronJob needs a schedule, e.g. "0 2 * * *".');
     else add('schedule', checkSchedule(a.schedule).error);
+    if (a.timeZone !== undefined) {
+      if (typeof a.timeZone !== 'string') add('timeZone', 'timeZone must be a string such as "Europe/Berlin".');
+      else add('timeZone', validateTimeZone(a.timeZone));
+    }
     if (a.concurrencyPolicy !== undefined && !['Allow', 'Forbid', 'Replace'].includes(a.concurrencyPolicy as string)) {
       add('concurrencyPolicy', 'concurrencyPolicy must be Allow, Forbid or Replace.');
     }
@@ -250,6 +255,7 @@ function workloadObject(a: WizardAnswers, shape: PatternShape | undefined): Obj 
         metadata: { name: a.name },
         spec: {
           schedule: a.schedule!.trim(),
+          ...(a.timeZone?.trim() ? { timeZone: a.timeZone.trim() } : {}),
           concurrencyPolicy: a.concurrencyPolicy ?? 'Forbid',
           successfulJobsHistoryLimit: 3,
           failedJobsHistoryLimit: 3,

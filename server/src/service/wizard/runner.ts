@@ -132,7 +132,7 @@ export async function runWizard(ui: WizardUI): Promise<WizardAnswers | undefined
           value: remembered.get(key) ?? input.value,
           back,
           validate: (v) => input.validate(v, answers),
-          preview: input.preview,
+          preview: input.preview ? (v) => input.preview!(v, answers) : undefined,
         });
         if (typeof r === 'string') return r;
         remembered.set(key, r.value);

@@ -24,6 +24,8 @@ export interface WizardAnswers {
   readonly replicas?: number;
   /** CronJob */
   readonly schedule?: string;
+  /** CronJob: the IANA zone the schedule is read in (spec.timeZone); the kube-controller-manager's zone when omitted or empty */
+  readonly timeZone?: string;
   /** CronJob; Forbid when omitted */
   readonly concurrencyPolicy?: ConcurrencyPolicy;
   /** Job */

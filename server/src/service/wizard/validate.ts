@@ -1,6 +1,8 @@
 // Input validation for the wizard, as the Kubernetes API server would judge the values. Each
 // validator returns an error message for the user, or undefined when the value is fine.
-import { describeCron, parseCronSchedule } from '../cron/index';
+import { describeCron, isValidTimeZone, nextRuns, parseCronSchedule } from '../cron/index';
+import { formatInZone } from '../guide/notes';
+import { closestTimeZone } from '../rules/invalid-time-zone';
 import type { WorkloadKind } from '../guide/types';
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -96,6 +98,25 @@ export function checkSchedule(schedule: string): ScheduleCheck {
 
 export function validateSchedule(schedule: string): string | undefined {
   return checkSchedule(schedule).error;
+}
+
+/** A CronJob spec.timeZone: empty (the controller's zone) or an IANA name the API server accepts. */
+export function validateTimeZone(zone: string): string | undefined {
+  const text = zone.trim();
+  if (text === '' || isValidTimeZone(text)) return undefined;
+  const suggestion = closestTimeZone(text);
+  return `${text} is not an IANA time zone name${suggestion ? `: did you mean ${suggestion}?` : ' (e.g. Europe/Berlin, America/New_York, Etc/UTC).'}`;
+}
+
+/** When a valid schedule runs next in the zone (empty: the controller's zone, usually UTC), for the wizard's live preview. */
+export function nextRunPreview(schedule: string | undefined, zone: string, now = new Date()): string | undefined {
+  const text = zone.trim();
+  if (validateTimeZone(text) || schedule === undefined || checkSchedule(schedule).error) return undefined;
+  const [next] = nextRuns(schedule.trim(), text || 'UTC', now, 1);
+  if (!next) return undefined;
+  return text
+    ? `Next run: ${formatInZone(next, text)}${text === 'UTC' || text === 'Etc/UTC' ? '' : ` (${next.toISOString().slice(11, 16)} UTC)`}`
+    : `Next run: ${formatInZone(next, 'UTC')} if the kube-controller-manager runs in UTC (its zone applies when none is set)`;
 }
 
 const QUANTITY = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E|[eE][+-]?\d+)?$/;
