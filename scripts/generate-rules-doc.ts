@@ -25,6 +25,14 @@ function kindsText(rule: Rule): string {
   return k.join(', ');
 }
 
+/** What the rule does on a Kustomize strategic-merge patch (rules/types.ts, meta.onPatch). */
+function onPatchText(rule: Rule): string {
+  const p = rule.meta.onPatch ?? 'check';
+  if (p === 'check') return 'checked — it judges only what is written';
+  if (p === 'skip') return 'not checked — it concludes from what is absent, which the base supplies';
+  return `checked, except for ${p.skipped}`;
+}
+
 /** A fenced block that survives backticks inside the example. */
 function fence(lang: string, text: string): string {
   const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((m) => m.length));
@@ -72,6 +80,24 @@ export function renderRulesDoc(rules: readonly Rule[]): string {
   out.push('');
   out.push('Every diagnostic also offers the quick fix “Disable <rule> for this line”.');
   out.push('');
+  out.push('## Kustomize patches');
+  out.push('');
+  out.push(
+    'A file that a `kustomization.yaml` (or `kustomization.yml`, `Kustomization`) names under `patches` (`path:`), ' +
+      '`patchesStrategicMerge` or `patchesJson6902` is a patch: it holds only the fields it changes and is merged into a base ' +
+      'that has the rest. Such a file gets the checks about what is written — a typo in a patch is still a typo — but not the ' +
+      'ones that conclude from a field or another object being absent (a missing selector, no resources, no matching Service…), ' +
+      'and its objects do not count as workloads or Services for the cross-file rules. Strategic-merge directives (`$patch`, ' +
+      '`$setElementOrder/…`, `$retainKeys`, `$deleteFromPrimitiveList/…`) are not reported as unknown fields. A JSON 6902 patch ' +
+      '(a list of `op`/`path`/`value` operations) is not a Kubernetes object and gets no diagnostics beyond YAML syntax. ' +
+      'Each rule below says whether it runs on patches.',
+  );
+  out.push('');
+  const skipped = sorted.filter((r) => r.meta.onPatch === 'skip').map((r) => `[${r.meta.id}](#${r.meta.id})`);
+  const partly = sorted.filter((r) => typeof r.meta.onPatch === 'object').map((r) => `[${r.meta.id}](#${r.meta.id})`);
+  if (skipped.length) out.push(`Not run on patches: ${skipped.join(', ')}.`);
+  if (partly.length) out.push(`${skipped.length ? '\n' : ''}Run on patches without their absence findings: ${partly.join(', ')}.`);
+  if (skipped.length || partly.length) out.push('');
   out.push('## All rules');
   out.push('');
   out.push('| Rule | Severity | Applies to | Quick fix | What it catches |');
@@ -91,6 +117,7 @@ export function renderRulesDoc(rules: readonly Rule[]): string {
     out.push(`- Applies to: ${kindsText(r)}`);
     out.push(`- Quick fix: ${m.fixable ? 'yes' : 'no'}`);
     if (m.crossDocument) out.push('- Looks at: the other documents of the file and every YAML file of the workspace folders');
+    out.push(`- On Kustomize patches: ${onPatchText(r)}`);
     out.push(`- Source: ${m.guideSection}`);
     out.push('');
     out.push('### What');

@@ -7,6 +7,7 @@ import type { ParsedText } from './manifest/parse';
 import type { ManifestDocument, ManifestFile } from './manifest/types';
 import { RULES } from './rules/registry';
 import type { Report, Rule, Severity, SeveritySetting } from './rules/types';
+import type { PatchKind } from './workspace/kustomize';
 import type { WorkspaceView } from './workspace/types';
 
 export const SOURCE = 'k8s-workloads';
@@ -35,9 +36,11 @@ export function formatMessage(template: string, data: Readonly<Record<string, st
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, key: string) => (data && key in data ? String(data[key]) : `{{${key}}}`));
 }
 
-function applies(rule: Rule, doc: ManifestDocument): boolean {
+function applies(rule: Rule, doc: ManifestDocument, patch: PatchKind | undefined): boolean {
   const kinds = rule.meta.kinds;
   if (kinds === 'any-yaml') return true;
+  // A JSON 6902 patch is a list of operations, never an object; a strategic-merge patch holds only what it changes.
+  if (patch === 'json6902' || (patch === 'strategic-merge' && rule.meta.onPatch === 'skip')) return false;
   if (!doc.object || doc.syntaxProblems.length > 0) return false;
   return kinds === 'all' || kinds.includes(doc.object.kind);
 }
@@ -69,22 +72,49 @@ function runRule(rule: Rule, file: ManifestFile, doc: ManifestDocument, workspac
   }
 }
 
-/** Results of the single-document rules, by parsed document (stable across edits of other documents). */
-const localCache = new WeakMap<ParsedText, RuleResult[]>();
+/**
+ * Results of the single-document rules, by parsed document (stable across edits of other
+ * documents) — one cache for whole manifests and one per kind of Kustomize patch, since the same
+ * text gets fewer rules as a patch.
+ */
+const localCaches = new Map<PatchKind | 'whole', WeakMap<ParsedText, RuleResult[]>>();
+
+function localCacheFor(patch: PatchKind | undefined): WeakMap<ParsedText, RuleResult[]> {
+  const mode = patch ?? 'whole';
+  let cache = localCaches.get(mode);
+  if (!cache) localCaches.set(mode, (cache = new WeakMap()));
+  return cache;
+}
 
 /** Results of the cross-document rules, with the index generation they were computed at. */
-const crossCache = new WeakMap<ParsedText, { generation: number | undefined; uri: string; index: number; results: RuleResult[] }>();
+const crossCache = new WeakMap<
+  ParsedText,
+  { generation: number | undefined; uri: string; index: number; patch: PatchKind | undefined; results: RuleResult[] }
+>();
+
+/** Strategic-merge directives (`$patch: delete`, `$retainKeys`, `$setElementOrder/containers`…): keys of a patch, not of the API. */
+const PATCH_DIRECTIVE = /^\$(?:patch|retainKeys|setElementOrder\/|deleteFromPrimitiveList\/)/;
+
+/** False for a report a strategic-merge patch must not get: a message concluding from an absence, or a patch directive taken for a typo. */
+function keptOnPatch(r: RuleResult): boolean {
+  const onPatch = r.rule.meta.onPatch;
+  if (typeof onPatch === 'object' && onPatch.skipMessages.includes(r.report.messageId)) return false;
+  return !(r.rule.meta.id === 'unknown-field' && PATCH_DIRECTIVE.test(String(r.report.data?.key ?? '')));
+}
 
 /** Runs every rule over the file; results hold document-relative offsets. */
 export function runRules(file: ManifestFile, workspace: WorkspaceView, rules: readonly Rule[] = RULES): RuleResult[] {
   if (file.isTemplate || file.skippedReason) return [];
   const results: RuleResult[] = [];
   const useCache = rules === RULES;
+  // One lookup per validation (a map lookup; the kustomization files were read when indexed).
+  const patch = workspace.patchKind?.(file.uri);
+  const localCache = localCacheFor(patch);
   for (const doc of file.documents) {
     let local = useCache ? localCache.get(doc.parsed) : undefined;
     if (!local) {
       local = [];
-      for (const rule of rules) if (!rule.meta.crossDocument && applies(rule, doc)) runRule(rule, file, doc, workspace, local);
+      for (const rule of rules) if (!rule.meta.crossDocument && applies(rule, doc, patch)) runRule(rule, file, doc, workspace, local);
       if (useCache) localCache.set(doc.parsed, local);
     }
     // The cached results were made for whichever ManifestDocument wrapper had this text; rebind
@@ -94,15 +124,15 @@ export function runRules(file: ManifestFile, workspace: WorkspaceView, rules: re
     const generation = workspace.generation;
     let cross = useCache && generation !== undefined ? crossCache.get(doc.parsed) : undefined;
     // Identical documents of one file share a parse, and a rule may depend on the document's place in the file (duplicate-name).
-    if (!cross || cross.generation !== generation || cross.uri !== file.uri || cross.index !== doc.index) {
+    if (!cross || cross.generation !== generation || cross.uri !== file.uri || cross.index !== doc.index || cross.patch !== patch) {
       const list: RuleResult[] = [];
-      for (const rule of rules) if (rule.meta.crossDocument && applies(rule, doc)) runRule(rule, file, doc, workspace, list);
-      cross = { generation, uri: file.uri, index: doc.index, results: list };
+      for (const rule of rules) if (rule.meta.crossDocument && applies(rule, doc, patch)) runRule(rule, file, doc, workspace, list);
+      cross = { generation, uri: file.uri, index: doc.index, patch, results: list };
       if (useCache && generation !== undefined) crossCache.set(doc.parsed, cross);
     }
     for (const r of cross.results) results.push(r.doc === doc ? r : { ...r, doc });
   }
-  return results.filter((r) => !isSuppressed(r));
+  return results.filter((r) => !isSuppressed(r) && (patch !== 'strategic-merge' || keptOnPatch(r)));
 }
 
 const DISABLE_NEXT_LINE = /#\s*k8s-workloads-disable-next-line\b([^\n]*)/;

@@ -20,6 +20,7 @@ export const apiVersionMismatch: Rule = {
       'The API server looks the kind up in the apiVersion\'s group: a Deployment under `v1`, or under `extensions/v1beta1` (removed in Kubernetes 1.16), is "no matches for kind". The workload kinds live in apps/v1 (Deployment, StatefulSet, DaemonSet, ReplicaSet) and batch/v1 (Job, CronJob; batch/v1beta1 CronJob was removed in 1.25).',
     guideSection: 'Kubernetes API',
     fixable: true,
+    onPatch: 'check',
     messages: {
       removed: '`{{apiVersion}}` no longer serves {{kind}}: it was removed in Kubernetes {{release}}. Use `{{expected}}`.',
       mismatch: '`{{apiVersion}}` does not serve {{kind}}. Use `{{expected}}`.',

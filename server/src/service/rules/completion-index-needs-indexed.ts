@@ -95,6 +95,7 @@ export const completionIndexNeedsIndexed: Rule = {
       "Kubernetes gives each pod an index (0, 1, 2, …) in the JOB_COMPLETION_INDEX variable and the batch.kubernetes.io/job-completion-index annotation only when completionMode is Indexed. In a NonIndexed Job the variable is empty and a fieldRef to the annotation has nothing to read, so every pod would process the same partition. The guide's indexed processor and parallel ingestion Jobs set completionMode: Indexed for exactly this.",
     guideSection: 'Advanced Job Features — Indexed Parallel Jobs',
     fixable: true,
+    onPatch: 'skip',
     messages: {
       notIndexed:
         'The pod reads its completion index ({{what}}) but completionMode is {{mode}}: Kubernetes sets the index only in Indexed Jobs, so every pod would see the same (empty) value. Set completionMode: Indexed.',

@@ -21,6 +21,7 @@ export const cronjobConcurrencyPolicy: Rule = {
       'With the default policy, Allow, the CronJob starts a new Job at every scheduled time even while the previous one is still running. For backups, syncs and other jobs that must not overlap the guide uses Forbid (skip the run while one is active); Replace cancels the running Job instead. Writing the policy down makes the choice visible.',
     guideSection: 'CronJob — Concurrency Policies',
     fixable: true,
+    onPatch: 'skip',
     messages: {
       unset:
         'concurrencyPolicy is not set, so it defaults to Allow: a new Job starts at each scheduled time even while the previous one is still running. Set Forbid to skip a run while one is active, or Replace to cancel it.',

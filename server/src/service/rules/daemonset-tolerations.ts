@@ -16,6 +16,7 @@ export const daemonsetTolerations: Rule = {
       "A DaemonSet is meant to put one pod on every node, but the scheduler keeps its pods off any node with a taint they do not tolerate — control-plane nodes, GPU or dedicated node pools. Log collectors and monitoring agents usually need to run there too; the guide's node-exporter tolerates every taint with `operator: Exists`. If the DaemonSet should skip those nodes, list only the taints it may tolerate. A DaemonSet aimed at selected nodes (nodeSelector or required node affinity) is not checked.",
     guideSection: 'DaemonSet',
     fixable: true,
+    onPatch: 'skip',
     messages: {
       missing:
         'This DaemonSet has no tolerations: its pods will not run on tainted nodes, including control-plane nodes, so it does not cover every node. Add a toleration with operator: Exists to run everywhere, or tolerate the specific taints it needs.',

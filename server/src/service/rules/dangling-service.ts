@@ -100,6 +100,7 @@ export const danglingService: Rule = {
       'create pods we cannot see), when a document of the file does not parse, for Services without a selector (manual Endpoints) and for ExternalName Services.',
     guideSection: 'StatefulSet — Headless Service; Deployment',
     fixable: false,
+    onPatch: 'skip',
     crossDocument: true,
     messages: {
       dangling:

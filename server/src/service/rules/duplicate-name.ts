@@ -100,6 +100,10 @@ export const duplicateName: Rule = {
       '`kubectl apply` keeps whichever comes last, silently dropping the other.',
     guideSection: 'Kubernetes API',
     fixable: false,
+    onPatch: {
+      skipMessages: ['object'],
+      skipped: 'the same kind and name twice in one file (kustomize merges several patches of one object)',
+    },
     messages: {
       container:
         'Container name {{name}} is used twice ({{first}} and {{second}}): containers, initContainers and ephemeralContainers share one ' +

@@ -24,6 +24,7 @@ export const imageTag: Rule = {
       'whatever :latest is today, and the guide pins every example to a version (myapp:v1.0.0, postgres:15). Pin a version tag or a digest.',
     guideSection: 'Deployment',
     fixable: false,
+    onPatch: 'check',
     messages: {
       noTag:
         'Image {{image}} of container {{container}} has no tag, so Kubernetes pulls :latest — pin a version (e.g. {{image}}:1.0.0) or a digest (@sha256:…).',

@@ -16,6 +16,7 @@ export const indexedJobCompletions: Rule = {
       "An Indexed Job gives each pod a completion index from 0 to completions-1 (in the JOB_COMPLETION_INDEX variable and the job-completion-index annotation), so Kubernetes needs to know how many indexes there are: the API server rejects an Indexed Job without completions. The guide's indexed and parallel-ingestion Jobs always set both.",
     guideSection: 'Advanced Job Features — Indexed Parallel Jobs',
     fixable: true,
+    onPatch: 'skip',
     messages: {
       missing:
         'completionMode is Indexed but completions is not set: the API server rejects an Indexed Job without completions. Set completions to the number of indexes (pods 0 to completions-1).',

@@ -15,6 +15,7 @@ export const invalidCronSchedule: Rule = {
       'The API server parses the schedule with the standard five-field cron grammar (minute hour day-of-month month day-of-week) and rejects the CronJob when it does not parse. Seconds or year fields, `L`, `W`, `#` and 7 for Sunday come from other cron dialects and are refused.',
     guideSection: 'CronJob — Cron Syntax',
     fixable: false,
+    onPatch: 'check',
     messages: {
       invalid:
         'Invalid cron schedule "{{schedule}}": {{reason}}. Write five fields: minute hour day-of-month month day-of-week, e.g. "0 2 * * *".',

@@ -119,6 +119,7 @@ export const invalidName: Rule = {
       "Names end up in DNS records, hostnames and label values. Most objects need a DNS-1123 subdomain (lower case, digits, `-` and `.`); a Service name must be a DNS-1035 label because it becomes `<name>.<namespace>.svc`; a StatefulSet name is a label because it prefixes its pods' hostnames (`web-0`); a CronJob name is limited to 52 characters because the Jobs it creates add an 11-character suffix. Container ports are referenced by IANA service names of at most 15 characters.",
     guideSection: 'DNS naming',
     fixable: true,
+    onPatch: 'check',
     messages: {
       invalid: '{{what}} `{{name}}` is invalid: as {{format}} it {{problem}}.',
       quotedPort:

@@ -15,6 +15,7 @@ export const invalidQuantity: Rule = {
       'Quantities are a number with an optional suffix: binary Ki Mi Gi Ti Pi Ei, decimal n u m k M G T P E, or an exponent (1e3). Suffixes are case-sensitive, so `500mi`, `2GB` or `1K` are rejected by the API server; note that `m` means milli (500m memory is half a byte).',
     guideSection: 'Kubernetes API',
     fixable: true,
+    onPatch: 'check',
     messages: {
       invalidSuggest:
         '{{value}} is not a valid quantity for `{{field}}`. Did you mean `{{suggestion}}`? (units are case-sensitive: Ki Mi Gi Ti, k M G T, m for milli)',

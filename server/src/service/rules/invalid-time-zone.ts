@@ -74,6 +74,7 @@ export const invalidTimeZone: Rule = {
       'The API server accepts only IANA zone names from the tz database ("Europe/Berlin", "America/New_York", "UTC") in spec.timeZone, and rejects a TZ= or CRON_TZ= prefix inside the schedule: since spec.timeZone exists, that is the one place a CronJob\'s zone is set. Without a zone, the schedule runs in the time zone of the kube-controller-manager.',
     guideSection: 'CronJob — Cron Syntax',
     fixable: true,
+    onPatch: 'check',
     messages: {
       unknownZone:
         'timeZone "{{zone}}" is not an IANA time zone name.{{suggestion}} Use a tz database name such as "Europe/Berlin", "America/New_York" or "UTC".',

@@ -15,6 +15,7 @@ export const invalidValue: Rule = {
       'The API server decodes each field into a typed Go struct and validates enumerations: `replicas: "3"` does not decode into an integer, an env value `8080` is not a string, and `restartPolicy: Sometimes` is an unsupported value. Each is rejected when the manifest is applied.',
     guideSection: 'Kubernetes API',
     fixable: true,
+    onPatch: 'check',
     messages: {
       wrongType: '`{{field}}` must be {{expected}}, not {{actual}} ({{value}}).',
       notAllowed: '{{value}} is not a valid value of `{{field}}`. Allowed values: {{allowed}}.',

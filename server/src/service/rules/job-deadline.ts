@@ -26,6 +26,7 @@ export const jobDeadline: Rule = {
       "backoffLimit bounds how often failed pods are retried, but a pod that hangs never fails: without activeDeadlineSeconds the Job runs until someone notices. With a deadline Kubernetes terminates the Job's pods and marks it failed (reason DeadlineExceeded) once it has been active that long. The guide's migration Jobs time out after 10 minutes and 1 hour.",
     guideSection: 'Job',
     fixable: true,
+    onPatch: 'skip',
     messages: {
       missing:
         'This Job has no activeDeadlineSeconds: if a pod hangs, the Job runs forever. Set activeDeadlineSeconds (e.g. {{deadline}} = 10 minutes) to the longest time a run may take.',

@@ -19,6 +19,7 @@ export const jobRestartPolicy: Rule = {
       'which is why the guide writes `restartPolicy: Never  # Required for Jobs` in every Job.',
     guideSection: 'Job',
     fixable: true,
+    onPatch: { skipMessages: ['missing'], skipped: 'a pod template without restartPolicy (restartPolicy: Always is still reported)' },
     messages: {
       missing:
         'The {{kind}} pod template sets no restartPolicy, and the pod default Always is not allowed for a Job — set restartPolicy: Never ' +

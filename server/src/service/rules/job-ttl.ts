@@ -26,6 +26,7 @@ export const jobTtl: Rule = {
       'A finished Job is not deleted: the Job object and its completed pods (with their logs) stay until someone removes them, and pile up with every run. ttlSecondsAfterFinished lets Kubernetes delete them a set time after the Job completes or fails; the guide uses one hour for a one-time migration. CronJobs are not checked: their history limits already clean up old Jobs.',
     guideSection: 'Advanced Job Features — Auto-Cleanup with TTL',
     fixable: true,
+    onPatch: 'skip',
     messages: {
       missing:
         'This Job has no ttlSecondsAfterFinished: the Job and its finished pods stay in the cluster until deleted by hand. Set ttlSecondsAfterFinished (e.g. {{ttl}} = one hour) to have Kubernetes clean them up after the Job finishes.',

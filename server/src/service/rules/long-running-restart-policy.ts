@@ -18,6 +18,7 @@ export const longRunningRestartPolicy: Rule = {
       'Job (or a CronJob when it runs on a schedule).',
     guideSection: 'Decision Tree',
     fixable: true,
+    onPatch: 'check',
     messages: {
       notAlways:
         'restartPolicy: {{value}} is not allowed in a {{kind}}: its pods must keep running, so only Always (the default) is accepted — ' +

@@ -93,6 +93,7 @@ export const missingHeadlessService: Rule = {
       'The check looks in every YAML file of the workspace folders, in the same namespace (an absent namespace counts as `default`).',
     guideSection: 'StatefulSet — DNS Resolution; Common Issues',
     fixable: true,
+    onPatch: 'skip',
     crossDocument: true,
     messages: {
       missing:

@@ -17,6 +17,7 @@ export const missingRequiredField: Rule = {
       'The API server rejects an object without its required fields ("Required value"): a Deployment without a selector or template, a container without a name or image, a CronJob without a schedule. Catching it in the editor saves a failed apply.',
     guideSection: 'Kubernetes API',
     fixable: true,
+    onPatch: 'skip',
     messages: {
       missing: '{{parent}} is missing the required field `{{field}}`.',
       empty: '`{{field}}` of {{parent}} is empty, but the API requires a value.',

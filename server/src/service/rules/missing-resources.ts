@@ -64,6 +64,7 @@ export const missingResources: Rule = {
       'taken from the limit, so a container with limits only is covered.',
     guideSection: 'StatefulSet › AI Pattern: Vector Database (Qdrant)',
     fixable: true,
+    onPatch: 'skip',
     messages: {
       missing: 'Container {{container}} has no {{missing}} — {{why}}; add them under resources.',
     },

@@ -16,6 +16,7 @@ export const parallelismExceedsCompletions: Rule = {
       "The Job controller never runs more pods at once than there are completions left, so parallelism above completions does nothing — it usually means the two numbers were swapped or completions was lowered and parallelism forgotten. The guide's parallel Jobs keep parallelism below completions (5 of 100, 10 of 100, 3 of 10).",
     guideSection: 'Job — Parallel Job',
     fixable: true,
+    onPatch: 'check',
     messages: {
       exceeds:
         'parallelism {{parallelism}} is greater than completions {{completions}}: at most {{completions}} pods ever run at once, so the extra parallelism is never used. Lower parallelism to {{completions}}, or raise completions if more work items are intended.',

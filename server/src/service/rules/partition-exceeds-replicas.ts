@@ -18,6 +18,7 @@ export const partitionExceedsReplicas: Rule = {
       'above the replica count updates nothing, which looks like a stuck rollout.',
     guideSection: 'StatefulSet › Rolling Updates with Partition',
     fixable: false,
+    onPatch: 'skip',
     messages: {
       noPodUpdates:
         'partition {{partition}} is not below replicas {{replicas}}: only pods with an ordinal >= the partition get the new template, ' +

@@ -28,6 +28,7 @@ export const requestsExceedLimits: Rule = {
       '2Gi/8Gi memory).',
     guideSection: 'StatefulSet › AI Pattern: Vector Database (Qdrant)',
     fixable: true,
+    onPatch: 'check',
     messages: {
       exceeds:
         'requests.{{resource}} {{request}} is above limits.{{resource}} {{limit}} in container {{container}}: the API server rejects ' +

@@ -30,6 +30,7 @@ export const rollingUpdateZero: Rule = {
       'maxUnavailable 1 for a DaemonSet — so a DaemonSet that only sets maxUnavailable: 0 is stuck.',
     guideSection: 'Deployment',
     fixable: true,
+    onPatch: 'skip',
     messages: {
       bothZero:
         'maxSurge {{surge}} and maxUnavailable {{unavailable}} are both zero: the rollout could neither add a new pod nor take an old ' +

@@ -18,6 +18,10 @@ export const runAsNonRoot: Rule = {
       'runAsUser and fsGroup; one pod-level setting covers every container. A non-zero runAsUser also rules out root and counts.',
     guideSection: 'StatefulSet › AI Pattern: Vector Database (Qdrant)',
     fixable: true,
+    onPatch: {
+      skipMessages: ['missing', 'podFalse'],
+      skipped: 'containers that do not set runAsNonRoot themselves (a container’s own runAsNonRoot: false is still reported)',
+    },
     messages: {
       missing:
         'Neither the pod nor {{containers}} {{sets}} runAsNonRoot: true (or a non-zero runAsUser), so {{them}} may run as root — add ' +

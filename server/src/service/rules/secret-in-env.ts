@@ -69,6 +69,7 @@ export const secretInEnv: Rule = {
       'access control.',
     guideSection: 'AI Batch Processing Patterns › Pattern 1: Nightly Embedding Refresh',
     fixable: true,
+    onPatch: 'check',
     messages: {
       literal:
         'env {{name}} in container {{container}} looks like a secret but its value is written in the manifest — read it from a Secret ' +

@@ -99,6 +99,7 @@ export const selectorMismatch: Rule = {
       'fix adds the labels to the template.',
     guideSection: 'Deployment',
     fixable: true,
+    onPatch: 'skip',
     messages: {
       mismatch: 'selector {{selector}} does not match the pod template labels {{labels}} — the {{kind}} would never own its pods.',
       noLabels: 'selector {{selector}} does not match the pod template, which has no labels — the {{kind}} would never own its pods.',

@@ -29,6 +29,10 @@ export const serviceNotHeadless: Rule = {
       'an existing Service: delete it and create it again. If you also need a load-balanced or external address, keep it as a second Service.',
     guideSection: 'StatefulSet — DNS Resolution; Headless Service',
     fixable: true,
+    onPatch: {
+      skipMessages: ['notHeadless'],
+      skipped: 'a Service without clusterIP: None (a type other than ClusterIP is still reported)',
+    },
     crossDocument: true,
     messages: {
       notHeadless:

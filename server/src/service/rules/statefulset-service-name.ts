@@ -18,6 +18,7 @@ export const statefulsetServiceName: Rule = {
       'the headless Service required.',
     guideSection: 'StatefulSet › DNS Resolution',
     fixable: true,
+    onPatch: 'skip',
     messages: {
       missing:
         'StatefulSet {{name}} has no serviceName, so its pods get no stable DNS names ({{name}}-0.<service>.<namespace>.svc.cluster.local) — ' +

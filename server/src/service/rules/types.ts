@@ -31,6 +31,18 @@ export interface RuleMeta {
    */
   readonly crossDocument?: boolean;
   /**
+   * What the rule does on a Kustomize strategic-merge patch (a file a kustomization file names
+   * under patches / patchesStrategicMerge), which holds only the fields it changes:
+   * - `'check'`: runs as usual — it judges only what is written (a typo in a patch is a typo);
+   * - `'skip'`: does not run — it concludes from a field or another object being absent, or from
+   *   the whole object, and the base the patch is merged into has the rest;
+   * - `{ skipMessages, skipped }`: runs, but drops the listed messages (the ones that conclude from an
+   *   absence); `skipped` says in words which findings those are (docs/rules.md).
+   * JSON 6902 patches (lists of operations) are not objects: only yaml-syntax judges them.
+   * Every registered rule states it (test/unit/workspace/kustomize.test.ts); absent means 'check'.
+   */
+  readonly onPatch?: 'check' | 'skip' | { readonly skipMessages: readonly string[]; readonly skipped: string };
+  /**
    * Message templates by id, with `{{placeholder}}`s filled from a report's `data`
    * (ESLint's meta.messages). Tests assert on the id; users read the filled text.
    */

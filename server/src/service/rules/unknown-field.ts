@@ -16,6 +16,7 @@ export const unknownField: Rule = {
       'The API server rejects unknown fields under strict field validation (the kubectl default), and drops them silently otherwise: a misspelt `replica` or a key indented one level too deep simply does nothing. The message names the closest valid key.',
     guideSection: 'Kubernetes API',
     fixable: true,
+    onPatch: 'check',
     messages: {
       unknownSuggest: '`{{key}}` is not a field of {{parent}}. Did you mean `{{suggestion}}`?',
       unknown: '`{{key}}` is not a field of {{parent}} in the Kubernetes 1.35 API.',

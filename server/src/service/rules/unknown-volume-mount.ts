@@ -24,6 +24,7 @@ export const unknownVolumeMount: Rule = {
       'rejected by the API server; a typo here is the usual cause of the guide\'s "data lost on restart" and "pod won\'t start" issues.',
     guideSection: 'StatefulSet › Common Issues',
     fixable: true,
+    onPatch: 'skip',
     messages: {
       unknown:
         'volumeMount {{name}} in container {{container}} names no {{where}} ({{known}}) — rename it{{suggestion}} or add the volume.',

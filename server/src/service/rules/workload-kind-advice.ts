@@ -295,6 +295,7 @@ export const workloadKindAdvice: Rule = {
       'The guide picks a workload kind by three questions: does it run to completion (Job or CronJob), does it need a stable network identity (StatefulSet), must it run on every node (DaemonSet) — otherwise a Deployment. A database, broker or vector store in a Deployment gets random pod names and, with several replicas, one shared volume; a migration in a Deployment is restarted forever after it succeeds; a log collector in a Deployment misses most nodes. The advice quotes the question that decides it and offers the conversion where one exists.',
     guideSection: 'Decision Tree',
     fixable: true,
+    onPatch: 'skip',
     crossDocument: true,
     messages: {
       runsToCompletion:

@@ -12,6 +12,7 @@ export const yamlSyntax: Rule = {
       'kubectl and the API server refuse a manifest that is not valid YAML; a duplicate key is worse, because many tools silently keep only the last value.',
     guideSection: 'YAML 1.2',
     fixable: false,
+    onPatch: 'check',
     messages: { syntax: '{{message}}' },
     example: { invalid: 'apiVersion: v1\nkind: Service\nkind: Pod\n' },
   },

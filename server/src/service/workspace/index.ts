@@ -6,6 +6,7 @@ import type { Position, Range } from 'vscode-languageserver-types';
 import type { ParsedText } from '../manifest/parse';
 import { findNode, findPair, firstLine, getAt, nodeRange } from '../manifest/navigate';
 import type { ManifestDocument, ManifestFile } from '../manifest/types';
+import { KustomizePatchIndex, kustomizationRefs, type KustomizationRefs, type PatchKind } from './kustomize';
 import type { IndexedObject, WorkspaceView } from './types';
 
 /** The string-valued entries of a labels-like mapping (numbers and booleans as Kubernetes would stringify them). */
@@ -215,12 +216,15 @@ function signature(objects: readonly IndexedObject[]): string {
 }
 
 /**
- * An index of objects by file. `objects()` sees every file; set() replaces a file's objects.
- * `generation` changes only when what the rules can see changes (not when objects merely move
- * because lines were added above them), so cross-document results can be cached against it.
+ * An index of objects by file. `objects()` sees every file but Kustomize patches; set() replaces a
+ * file's objects. `generation` changes only when what the rules can see changes (not when objects
+ * merely move because lines were added above them), so cross-document results can be cached
+ * against it. Which files are patches comes from the kustomization files given to setFile /
+ * setKustomization; a change of that moves the generation too.
  */
 export class WorkspaceIndex implements WorkspaceView {
   private readonly byUri = new Map<string, { readonly objects: readonly IndexedObject[]; readonly signature: string }>();
+  private readonly kustomize = new KustomizePatchIndex();
   private byKind: Map<string | undefined, IndexedObject[]> | undefined;
   private gen = 0;
   private isComplete = false;
@@ -243,7 +247,7 @@ export class WorkspaceIndex implements WorkspaceView {
   set(uri: string, objects: readonly IndexedObject[]): void {
     const before = this.byUri.get(uri);
     if (!objects.length) {
-      if (before) this.delete(uri);
+      if (before) this.deleteObjects(uri);
       return;
     }
     const sig = signature(objects);
@@ -252,12 +256,35 @@ export class WorkspaceIndex implements WorkspaceView {
     this.byKind = undefined;
   }
 
-  /** The objects of an open file (their ranges are found when first read). */
-  setFile(file: ManifestFile, textDocument: Pick<TextDocument, 'positionAt'>): void {
-    this.set(file.uri, indexFile(file, textDocument, { lazyRanges: true }));
+  /**
+   * A file's objects and, for a kustomization file, the patches it names. Open files find their
+   * ranges when first read (the default); files read from disk pass `lazyRanges: false`.
+   */
+  setFile(file: ManifestFile, textDocument: Pick<TextDocument, 'positionAt'>, options: IndexOptions = { lazyRanges: true }): void {
+    this.set(file.uri, indexFile(file, textDocument, options));
+    this.setKustomization(file.uri, kustomizationRefs(file));
   }
 
+  /** What a kustomization file names (undefined: it names nothing, or is gone). */
+  setKustomization(uri: string, refs: KustomizationRefs | undefined): void {
+    if (this.kustomize.set(uri, refs)) {
+      this.gen++;
+      this.byKind = undefined;
+    }
+  }
+
+  /** The kind of Kustomize patch the file is, or undefined for a file no kustomization file patches with. */
+  patchKind(uri: string): PatchKind | undefined {
+    return this.kustomize.patchKind(uri);
+  }
+
+  /** Forgets a file: its objects, and what it named if it was a kustomization file. */
   delete(uri: string): void {
+    this.deleteObjects(uri);
+    this.setKustomization(uri, undefined);
+  }
+
+  private deleteObjects(uri: string): void {
     if (this.byUri.delete(uri)) {
       this.gen++;
       this.byKind = undefined;
@@ -279,7 +306,11 @@ export class WorkspaceIndex implements WorkspaceView {
     let list = this.byKind.get(kind);
     if (!list) {
       list = [];
-      for (const entry of this.byUri.values()) for (const o of entry.objects) if (!kind || o.kind === kind) list.push(o);
+      for (const [uri, entry] of this.byUri) {
+        // A patch is part of an object defined elsewhere: it neither satisfies nor triggers cross-file rules.
+        if (this.kustomize.patchKind(uri)) continue;
+        for (const o of entry.objects) if (!kind || o.kind === kind) list.push(o);
+      }
       this.byKind.set(kind, list);
     }
     return list;

@@ -2,6 +2,7 @@
 // The server keeps this up to date from every YAML file of the workspace folders; the CLI and
 // unit tests fill it from the files they are given.
 import type { Range } from 'vscode-languageserver-types';
+import type { PatchKind } from './kustomize';
 
 /** One Kubernetes object anywhere in the workspace, reduced to what the rules need. */
 export interface IndexedObject {
@@ -45,4 +46,10 @@ export interface WorkspaceView {
    * cross-document rules are cached against it; leave it undefined to disable that cache.
    */
   readonly generation?: number;
+  /**
+   * The kind of Kustomize patch a file is (a kustomization file names it under patches,
+   * patchesStrategicMerge or patchesJson6902), undefined for a whole manifest. Rules marked
+   * `onPatch` 'skip' do not run on patches; `objects()` leaves patches out.
+   */
+  patchKind?(uri: string): PatchKind | undefined;
 }
