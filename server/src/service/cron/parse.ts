@@ -202,15 +202,18 @@ function parseField(text: string, spec: CronFieldSpec): ParsedCronField | CronEr
 }
 
 // Go's time.ParseDuration: a sequence of decimal numbers with a unit, optional sign; "0" alone.
-const GO_DURATION = /^[+-]?(?:0|(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+)$/;
-const UNIT_MS: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, μs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+// Micro is written U+00B5 or U+03BC, escaped here: a character above U+00FF anywhere in a
+// bundle makes V8 keep its whole source as a two-byte string (twice the memory).
+const GO_DURATION = /^[+-]?(?:0|(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|\u00b5s|\u03bcs|ms|s|m|h))+)$/;
+const UNIT_MS: Record<string, number> = { ns: 1e-6, us: 1e-3, '\u00b5s': 1e-3, '\u03bcs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
 /** Parses a Go duration into milliseconds, or undefined when Go would reject it. */
 export function parseGoDuration(text: string): number | undefined {
   if (!GO_DURATION.test(text)) return undefined;
   const sign = text.startsWith('-') ? -1 : 1;
   let total = 0;
-  for (const m of text.replace(/^[+-]/, '').matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g)) total += Number(m[1]) * UNIT_MS[m[2]];
+  for (const m of text.replace(/^[+-]/, '').matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h)/g))
+    total += Number(m[1]) * UNIT_MS[m[2]];
   return sign * total;
 }
 
