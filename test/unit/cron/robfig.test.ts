@@ -2,7 +2,16 @@
 // daylight-saving days and against cron-parser everywhere the two must agree.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { nextRuns, nextRunsCronParser, parseCronSchedule } from '../../../server/src/service/cron/index';
+import { CronExpressionParser } from 'cron-parser';
+import { canEverRun, nextRuns, normalisedCronFields, parseCronSchedule } from '../../../server/src/service/cron/index';
+
+/** The same next runs from cron-parser (its own implementation and DST choices): the independent oracle. */
+function nextRunsCronParser(text: string, timeZone: string, from: Date, count: number): Date[] {
+  const p = parseCronSchedule(text);
+  if (!p.ok || p.kind !== 'fields' || count <= 0 || !canEverRun(p)) return [];
+  const it = CronExpressionParser.parse(['0', ...normalisedCronFields(p)].join(' '), { currentDate: from, tz: timeZone });
+  return Array.from({ length: count }, () => it.next().toDate());
+}
 
 const iso = (ds: Date[]) => ds.map((d) => d.toISOString());
 

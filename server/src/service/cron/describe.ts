@@ -2,9 +2,8 @@
 // cronstrue writes the words from a normalised form of what parseCronSchedule accepted, so it
 // sees Kubernetes' semantics (names resolved case-insensitively, `N/step` as N-max/step), not
 // its own dialect. Next run times come from a port of the controller's own algorithm
-// (robfig.ts); cron-parser, fed the same normalised fields (day-of-month and day-of-week
-// combined with OR only when neither is `*`/`?`), serves as an independent cross-check.
-import { CronExpressionParser } from 'cron-parser';
+// (robfig.ts); the tests cross-check them with cron-parser, fed the same normalised fields
+// (normalisedCronFields) — a test oracle only, so it is not bundled.
 import cronstrue from 'cronstrue';
 import { parseCronSchedule, type ParsedCron, type ParsedCronField } from './parse';
 import { robfigNext } from './robfig';
@@ -92,9 +91,9 @@ export function describeCron(text: string): string {
   return words + zone;
 }
 
-/** cron-parser's six-field form (seconds 0) of an accepted five-field schedule. */
-export function toCronParserExpression(p: Extract<ParsedCron, { kind: 'fields' }>): string {
-  return ['0', ...p.fields.map((f, i) => normalisedField(f, BOUNDS[i]))].join(' ');
+/** The five fields of an accepted schedule as plain lists and ranges that other cron readers take the way robfig/cron does. */
+export function normalisedCronFields(p: Extract<ParsedCron, { kind: 'fields' }>): string[] {
+  return p.fields.map((f, i) => normalisedField(f, BOUNDS[i]));
 }
 
 /**
@@ -126,22 +125,10 @@ export function nextRuns(text: string, timeZone: string | undefined, from: Date,
   return out;
 }
 
-/** The same next runs from cron-parser (its own DST choices); kept as an independent cross-check. */
-export function nextRunsCronParser(text: string, timeZone: string | undefined, from: Date, count: number): Date[] {
-  const p = parseCronSchedule(text);
-  if (!p.ok || p.kind !== 'fields' || count <= 0 || !canEverRun(p)) return [];
-  try {
-    const it = CronExpressionParser.parse(toCronParserExpression(p), { currentDate: from, tz: timeZone ?? p.timeZonePrefix ?? 'UTC' });
-    return Array.from({ length: count }, () => it.next().toDate());
-  } catch {
-    return [];
-  }
-}
-
 const DAYS_IN_MONTH = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** False when the day-of-month and month fields can never meet (and day-of-week does not widen them). */
-function canEverRun(p: Extract<ParsedCron, { kind: 'fields' }>): boolean {
+export function canEverRun(p: Extract<ParsedCron, { kind: 'fields' }>): boolean {
   const [, , dom, month, dow] = p.fields;
   // With both day fields restricted, robfig ORs them: any listed weekday fires.
   if (!dom.star && !dow.star) return true;
