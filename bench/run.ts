@@ -18,6 +18,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { SERVER, startServer, type TestClient } from '../test/protocol/lspClient';
 import { SERVER_EXEC_ARGV } from '../client/src/serverOptions';
+import { API, benchWorkload, KINDS } from './workload';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'bench', 'results');
@@ -29,98 +30,6 @@ const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 25);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const OUR_CHANGE_DELAY = 120;
 const YAMLLS_DELAY = 200;
-
-// ---------------------------------------------------------------- the workload
-// A cycle of eight documents (~40 lines each, as the issue's 500 documents / ~20,000 lines): each Deployment and StatefulSet is followed by the Service that
-// selects it (headless for the StatefulSet), so the workload is clean by every rule.
-const KINDS = ['Deployment', 'Service', 'StatefulSet', 'HeadlessService', 'CronJob', 'Job', 'ConfigMap', 'DaemonSet'] as const;
-const API: Record<string, string> = {
-  Deployment: 'apps/v1',
-  StatefulSet: 'apps/v1',
-  DaemonSet: 'apps/v1',
-  Service: 'v1',
-  HeadlessService: 'v1',
-  ConfigMap: 'v1',
-  Job: 'batch/v1',
-  CronJob: 'batch/v1',
-};
-
-function container(name: string, indent: string, probes: boolean): string {
-  const probe = (kind: string, path: string) => [
-    `  ${kind}:`,
-    `    httpGet:`,
-    `      path: ${path}`,
-    `      port: http`,
-    `    periodSeconds: 10`,
-  ];
-  return [
-    `- name: ${name}`,
-    `  image: registry.example.com/${name}:v1.${name.length}.0`,
-    `  imagePullPolicy: IfNotPresent`,
-    `  securityContext:`,
-    `    allowPrivilegeEscalation: false`,
-    ...(probes ? [...probe('readinessProbe', '/ready'), ...probe('livenessProbe', '/healthz')] : []),
-    `  ports:`,
-    `  - name: http`,
-    `    containerPort: 8080`,
-    `  env:`,
-    `  - name: LOG_LEVEL`,
-    `    value: info`,
-    `  resources:`,
-    `    requests:`,
-    `      cpu: 100m`,
-    `      memory: 128Mi`,
-    `    limits:`,
-    `      cpu: 500m`,
-    `      memory: 256Mi`,
-  ]
-    .map((l) => indent + l)
-    .join('\n');
-}
-
-function podTemplate(name: string, indent: string, restart?: string, tolerations = false): string {
-  // Long-running pods get health probes; run-to-completion ones (with a restartPolicy) do not.
-  const probes = restart === undefined;
-  const i = indent;
-  return [
-    `${i}template:`,
-    `${i}  metadata:`,
-    `${i}    labels:`,
-    `${i}      app: ${name}`,
-    `${i}  spec:`,
-    ...(restart ? [`${i}    restartPolicy: ${restart}`] : []),
-    ...(tolerations ? [`${i}    tolerations:`, `${i}    - operator: Exists`] : []),
-    `${i}    securityContext:`,
-    `${i}      runAsNonRoot: true`,
-    `${i}    containers:`,
-    container(name, `${i}    `, probes),
-  ].join('\n');
-}
-
-function documentFor(slot: string, n: number, schemaUri: (kind: string) => string): string {
-  const kind = slot === 'HeadlessService' ? 'Service' : slot;
-  // A Service takes the name of the workload just before it in the cycle.
-  const name = kind === 'Service' ? `${KINDS[(n - 1) % KINDS.length].toLowerCase()}-${n - 1}` : `${kind.toLowerCase()}-${n}`;
-  const head = `# yaml-language-server: $schema=${schemaUri(kind)}\napiVersion: ${API[kind]}\nkind: ${kind}\nmetadata:\n  name: ${name}\n  namespace: bench\n  labels:\n    app: ${name}\n    tier: backend\n    app.kubernetes.io/part-of: bench\n  annotations:\n    owner: team-a\n`;
-  switch (slot) {
-    case 'Deployment':
-      return `${head}spec:\n  replicas: 3\n  selector:\n    matchLabels:\n      app: ${name}\n${podTemplate(name, '  ')}\n`;
-    case 'StatefulSet':
-      return `${head}spec:\n  serviceName: ${name}\n  replicas: 3\n  selector:\n    matchLabels:\n      app: ${name}\n${podTemplate(name, '  ')}\n  volumeClaimTemplates:\n  - metadata:\n      name: data\n    spec:\n      accessModes: ["ReadWriteOnce"]\n      resources:\n        requests:\n          storage: 10Gi\n`;
-    case 'DaemonSet':
-      return `${head}spec:\n  selector:\n    matchLabels:\n      app: ${name}\n${podTemplate(name, '  ', undefined, true)}\n`;
-    case 'Service':
-      return `${head}spec:\n  selector:\n    app: ${name}\n  ports:\n  - name: http\n    port: 80\n    targetPort: http\n`;
-    case 'HeadlessService':
-      return `${head}spec:\n  clusterIP: None\n  selector:\n    app: ${name}\n  ports:\n  - name: http\n    port: 8080\n`;
-    case 'ConfigMap':
-      return `${head}data:\n  LOG_LEVEL: info\n  FEATURE_FLAGS: "a,b,c"\n  config.yaml: |\n    server:\n      port: 8080\n`;
-    case 'Job':
-      return `${head}spec:\n  backoffLimit: 3\n  activeDeadlineSeconds: 600\n  ttlSecondsAfterFinished: 3600\n${podTemplate(name, '  ', 'Never')}\n`;
-    default:
-      return `${head}spec:\n  schedule: "0 3 * * *"\n  timeZone: Etc/UTC\n  concurrencyPolicy: Forbid\n  jobTemplate:\n    spec:\n      backoffLimit: 2\n      activeDeadlineSeconds: 600\n${podTemplate(name, '      ', 'OnFailure')}\n`;
-  }
-}
 
 // ---------------------------------------------------------------- schemas for yaml-language-server
 type Json = Record<string, unknown>;
@@ -299,8 +208,7 @@ async function main(): Promise<void> {
   if (!fs.existsSync(path.join(ROOT, 'dist', 'server.js'))) throw new Error('dist/server.js is missing: run `npm run build` first');
   fs.mkdirSync(OUT, { recursive: true });
   const schemaUri = writeSchemas(path.join(OUT, 'schemas'));
-  const docs = Array.from({ length: DOCS }, (_v, i) => documentFor(KINDS[i % KINDS.length], i, schemaUri));
-  const text = docs.join('---\n');
+  const text = benchWorkload(DOCS, schemaUri);
   const file = path.join(OUT, 'workload.yaml');
   fs.writeFileSync(file, text);
   const uri = pathToFileURL(file).toString();

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { parseDocument, stringify } from 'yaml';
 import { fastParseValue } from '../../../server/src/service/manifest/fastParse';
 import { splitDocuments } from '../../../server/src/service/manifest/parse';
+import { benchWorkload } from '../../../bench/workload';
 
 const CORPUS = resolve(__dirname, '../../../../shared/corpus');
 const EXAMPLES = resolve(__dirname, '../../../examples');
@@ -47,75 +48,9 @@ function yamlFiles(dir: string): string[] {
   });
 }
 
-// ---------------------------------------------------------------- a bench-like workload
-// The shapes bench/run.ts generates: K8s-style sequences, nested mappings, a flow sequence,
-// quoted scalars with `*`, a literal block scalar and a leading comment per document.
-function container(name: string, i: string): string {
-  return [
-    `- name: ${name}`,
-    `  image: registry.example.com/${name}:v1.${name.length}.0`,
-    `  ports:`,
-    `  - name: http`,
-    `    containerPort: 8080`,
-    `  env:`,
-    `  - name: LOG_LEVEL`,
-    `    value: info`,
-    `  resources:`,
-    `    requests:`,
-    `      cpu: 100m`,
-    `      memory: 128Mi`,
-    `    limits:`,
-    `      cpu: 500m`,
-    `      memory: 256Mi`,
-  ]
-    .map((l) => i + l)
-    .join('\n');
-}
-
-function podTemplate(name: string, i: string, restart?: string): string {
-  return [
-    `${i}template:`,
-    `${i}  metadata:`,
-    `${i}    labels:`,
-    `${i}      app: ${name}`,
-    `${i}  spec:`,
-    ...(restart ? [`${i}    restartPolicy: ${restart}`] : []),
-    `${i}    securityContext:`,
-    `${i}      runAsNonRoot: true`,
-    `${i}    containers:`,
-    container(name, `${i}    `),
-  ].join('\n');
-}
-
-function workloadDocument(n: number): string {
-  const kinds = ['Deployment', 'Service', 'StatefulSet', 'CronJob', 'ConfigMap'] as const;
-  const kind = kinds[n % kinds.length];
-  const api = kind === 'Deployment' || kind === 'StatefulSet' ? 'apps/v1' : kind === 'CronJob' ? 'batch/v1' : 'v1';
-  const name = `${kind.toLowerCase()}-${n}`;
-  const head =
-    `# yaml-language-server: $schema=file:///schemas/${kind}.json\napiVersion: ${api}\nkind: ${kind}\n` +
-    `metadata:\n  name: ${name}\n  namespace: bench\n  labels:\n    app: ${name}\n    tier: backend\n`;
-  switch (kind) {
-    case 'Deployment':
-      return `${head}spec:\n  replicas: 3\n  selector:\n    matchLabels:\n      app: ${name}\n${podTemplate(name, '  ')}\n`;
-    case 'StatefulSet':
-      return (
-        `${head}spec:\n  serviceName: ${name}\n  replicas: 3\n  selector:\n    matchLabels:\n      app: ${name}\n${podTemplate(name, '  ')}\n` +
-        `  volumeClaimTemplates:\n  - metadata:\n      name: data\n    spec:\n      accessModes: ["ReadWriteOnce"]\n      resources:\n        requests:\n          storage: 10Gi\n`
-      );
-    case 'Service':
-      return `${head}spec:\n  selector:\n    app: ${name}\n  ports:\n  - name: http\n    port: 80\n    targetPort: http\n`;
-    case 'ConfigMap':
-      return `${head}data:\n  LOG_LEVEL: info\n  FEATURE_FLAGS: "a,b,c"\n  config.yaml: |\n    server:\n      port: 8080\n`;
-    default:
-      return (
-        `${head}spec:\n  schedule: "0 3 * * *"\n  timeZone: Etc/UTC\n  concurrencyPolicy: Forbid\n  jobTemplate:\n    spec:\n` +
-        `      backoffLimit: 2\n      activeDeadlineSeconds: 600\n${podTemplate(name, '      ', 'OnFailure')}\n`
-      );
-  }
-}
-
-const WORKLOAD = Array.from({ length: 40 }, (_, n) => workloadDocument(n)).join('---\n');
+// The benchmark's workload (bench/workload.ts): K8s-style sequences, nested mappings, a flow sequence,
+// quoted scalars with `*`, a literal block scalar and probes, with the yaml-language-server modeline comment.
+const WORKLOAD = benchWorkload(40, (kind) => `file:///schemas/${kind}.json`);
 
 // ---------------------------------------------------------------- accepted inputs
 const ACCEPTED: { name: string; text: string; value: unknown }[] = [

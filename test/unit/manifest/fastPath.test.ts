@@ -10,6 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver-types';
 import { getLanguageService } from '../../../server/src/service/index';
 import { indexFile } from '../../../server/src/service/workspace/index';
+import { benchWorkload } from '../../../bench/workload';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const CORPUS = join(ROOT, '..', 'shared', 'corpus');
@@ -57,25 +58,13 @@ describe('fast path: the same answers as building every tree', () => {
   }
 });
 
-/** A clean multi-document manifest in the common style. */
-function workload(copies: number): string {
-  const docs: string[] = [];
-  for (let i = 0; i < copies; i++)
-    docs.push(
-      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web-${i}\n  labels:\n    app: web-${i}\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: web-${i}\n  template:\n    metadata:\n      labels:\n        app: web-${i}\n    spec:\n      securityContext:\n        runAsNonRoot: true\n      containers:\n      - name: web\n        image: nginx:1.27.0 # pinned\n        ports:\n        - name: http\n          containerPort: 8080\n        resources:\n          requests: {cpu: 100m, memory: 128Mi}\n          limits: {cpu: 500m, memory: 256Mi}\n`,
-      `apiVersion: v1\nkind: Service\nmetadata:\n  name: web-${i}\nspec:\n  selector:\n    app: web-${i}\n  ports:\n  - name: http\n    port: 80\n    targetPort: http\n`,
-      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web-${i}-config\ndata:\n  config.yaml: |\n    server:\n      port: 8080\n`,
-    );
-  return docs.join('---\n');
-}
-
 describe('fast path: trees are built only where needed', () => {
   it('validating a clean manifest builds no syntax tree', () => {
     const service = getLanguageService();
-    const document = TextDocument.create('file:///w.yaml', 'yaml', 1, workload(20));
+    const document = TextDocument.create('file:///w.yaml', 'yaml', 1, benchWorkload(64));
     assert.deepEqual(service.doValidation(document), []);
     const docs = service.parse(document).documents;
-    assert.equal(docs.length, 60);
+    assert.equal(docs.length, 64);
     assert.deepEqual(
       docs.filter((d) => d.parsed.builtTree).map((d) => d.index),
       [],
@@ -84,25 +73,25 @@ describe('fast path: trees are built only where needed', () => {
 
   it('a hover builds the tree of the document under the cursor only', () => {
     const service = getLanguageService();
-    const text = workload(3);
+    const text = benchWorkload(24);
     const document = TextDocument.create('file:///w.yaml', 'yaml', 1, text);
     service.doValidation(document);
-    const line = text.split('\n').findIndex((l) => l === '  name: web-1');
+    const line = text.split('\n').findIndex((l) => l === '  name: deployment-8');
     assert.ok(service.doHover(document, { line, character: 3 }));
     const docs = service.parse(document).documents;
     assert.deepEqual(
       docs.filter((d) => d.parsed.builtTree).map((d) => d.index),
-      [3],
+      [8],
     );
   });
 
   it('a document with a problem gets its tree for the diagnostic range, the others do not', () => {
     const service = getLanguageService();
-    const text = workload(3).replace('  replicas: 2\n', '  replica: 2\n');
+    const text = benchWorkload(24).replace('  replicas: 3\n', '  replica: 3\n');
     const document = TextDocument.create('file:///w.yaml', 'yaml', 1, text);
     assert.deepEqual(
       service.doValidation(document).map((d) => `${d.code}@${d.range.start.line}`),
-      [`unknown-field@${text.split('\n').indexOf('  replica: 2')}`],
+      [`unknown-field@${text.split('\n').indexOf('  replica: 3')}`],
     );
     assert.deepEqual(
       service
