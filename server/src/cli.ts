@@ -7,6 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { getLanguageService } from './service/index';
 import { RULES } from './service/rules/registry';
+import { KUSTOMIZATION_FILE_NAMES } from './service/workspace/kustomize';
 
 const VERSION = '0.1.0';
 const SKIP_DIRS = new Set(['node_modules', '.git', '.test-host', 'dist']);
@@ -54,6 +55,56 @@ function collect(target: string, out: string[]): void {
       else if (/\.ya?ml$/i.test(name)) out.push(p);
     }
   } else out.push(target);
+}
+
+/**
+ * Kustomization files that say which of the linted files are patches but are not linted
+ * themselves: the extension-less `Kustomization` anywhere under a folder, and any kustomization
+ * file in the directory of a linted file or above a target (a patch is usually beside its
+ * kustomization, sometimes in a subfolder of it).
+ */
+function kustomizationContext(targets: readonly string[], files: readonly string[]): string[] {
+  // Only context: what cannot be read (a broken link, no permission) is left out, never an error.
+  const stat = (p: string) => {
+    try {
+      return fs.statSync(p);
+    } catch {
+      return undefined;
+    }
+  };
+  const linted = new Set(files.map((f) => path.resolve(f)));
+  const dirs = new Set(files.map((f) => path.dirname(path.resolve(f))));
+  for (const t of targets) {
+    const start = path.resolve(t);
+    for (let dir = stat(start)?.isDirectory() ? start : path.dirname(start); ;) {
+      dirs.add(dir);
+      const up = path.dirname(dir);
+      if (up === dir) break;
+      dir = up;
+    }
+  }
+  const walk = (dir: string) => {
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir).sort();
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const p = path.join(dir, name);
+      if (SKIP_DIRS.has(name) || !stat(p)?.isDirectory()) continue;
+      dirs.add(p);
+      walk(p);
+    }
+  };
+  for (const t of targets) if (stat(t)?.isDirectory()) walk(path.resolve(t));
+  const out: string[] = [];
+  for (const dir of dirs)
+    for (const name of KUSTOMIZATION_FILE_NAMES) {
+      const p = path.join(dir, name);
+      if (!linted.has(p) && stat(p)?.isFile()) out.push(p);
+    }
+  return out;
 }
 
 const SEVERITY_NAME: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
@@ -160,6 +211,9 @@ export function main(argv: string[]): number {
   // Two passes: index every file first, so cross-file rules see the whole set.
   const documents = files.map((f) => TextDocument.create(pathToFileURL(path.resolve(f)).toString(), 'yaml', 1, fs.readFileSync(f, 'utf8')));
   for (const d of documents) service.parse(d);
+  // Kustomization files beside them mark their patches (the linted ones were parsed above).
+  for (const k of kustomizationContext(args.targets, files))
+    service.parse(TextDocument.create(pathToFileURL(k).toString(), 'yaml', 1, fs.readFileSync(k, 'utf8')));
   // A folder stands for a whole workspace: rules that conclude from an absence (dangling-service) may look across its files.
   service.workspace.complete = args.targets.some((t) => fs.statSync(t).isDirectory());
   const results: FileResult[] = documents.map((d, i) => ({

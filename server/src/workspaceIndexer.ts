@@ -8,7 +8,9 @@
 //   changed on disk, and the open documents themselves — an open document's text always wins
 //   over what is on disk, and its objects are put in the index by the language service's parse.
 // - When the index changes in a way a rule can see (not just positions), the open documents
-//   are validated again.
+//   are validated again. That includes which files are Kustomize patches: kustomization files
+//   (`kustomization.yaml`/`.yml`, `Kustomization`) are read like the manifests, and a change of the
+//   patches they name moves the index generation.
 // Only the reduced IndexedObjects stay in memory, never file text or syntax trees.
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
@@ -25,6 +27,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseManifest } from './service/manifest/parse';
 import { indexFile, type WorkspaceIndex } from './service/workspace/index';
+import { isKustomizationUri, KUSTOMIZATION_FILE_NAMES, kustomizationRefs, type KustomizationRefs } from './service/workspace/kustomize';
 import type { IndexedObject } from './service/workspace/types';
 
 export const MAX_INDEXED_FILE_SIZE = 1024 * 1024;
@@ -34,6 +37,8 @@ export const PROGRESS_THRESHOLD = 200;
 /** Dependency, VCS and tool folders: never the user's manifests, sometimes thousands of YAML files. */
 const SKIP_DIRS = new Set(['node_modules', 'bower_components', '.git', '.hg', '.svn', '.venv', '.terraform', '.cache']);
 const YAML_FILE = /\.ya?ml$/i;
+/** Files the index reads: YAML files, and the extension-less `Kustomization`. */
+const isIndexedName = (name: string) => YAML_FILE.test(name) || name === 'Kustomization';
 
 export interface IndexerHost {
   /** True while the editor has the document open: its text, not the disk, is the truth. */
@@ -59,6 +64,8 @@ export interface IndexerLimits {
 export class WorkspaceIndexer {
   /** Files indexed from disk (so a deleted folder can take its files with it). */
   private readonly known = new Set<string>();
+  /** Directories of open documents already looked in for a kustomization file (see probeKustomization). */
+  private readonly probedDirs = new Set<string>();
   /** The index generation last reported: it moves only when what rules can see changes. */
   private seenGeneration = -1;
   private readonly limits: IndexerLimits;
@@ -91,7 +98,7 @@ export class WorkspaceIndexer {
         // Dirent does not follow symbolic links, so a link loop cannot trap the walk.
         if (e.isDirectory()) {
           if (!SKIP_DIRS.has(e.name)) queue.push(p);
-        } else if (e.isFile() && YAML_FILE.test(e.name)) {
+        } else if (e.isFile() && isIndexedName(e.name)) {
           if (out.length + this.known.size >= this.limits.maxFiles) {
             this.truncated = true;
             return out;
@@ -151,22 +158,27 @@ export class WorkspaceIndexer {
       return false;
     }
     let objects: IndexedObject[] = [];
+    let refs: KustomizationRefs | undefined;
+    const kustomization = isKustomizationUri(uri);
     try {
       const stat = await fsp.stat(fsPath);
       if (stat.isFile() && stat.size <= this.limits.maxFileSize) {
         const text = await fsp.readFile(fsPath, 'utf8');
-        // Cheap pre-filter: a manifest names its kind and apiVersion.
-        if (text.includes('kind') && text.includes('apiVersion')) {
+        // Cheap pre-filter: a manifest names its kind and apiVersion (a kustomization file need not).
+        if (kustomization || (text.includes('kind') && text.includes('apiVersion'))) {
           const file = parseManifest(uri, text, this.limits.maxFileSize);
           objects = indexFile(file, TextDocument.create(uri, 'yaml', 0, text));
+          if (kustomization) refs = kustomizationRefs(file);
         }
       }
     } catch {
       objects = []; // gone or unreadable: it holds nothing we can use
+      refs = undefined;
     }
     if (this.host.isOpen(uri)) return false; // opened while we were reading
     this.known.add(uri);
     this.workspace.set(uri, objects);
+    this.workspace.setKustomization(uri, refs);
     if (this.generationMoved() && notify) this.host.indexChanged();
     return objects.length > 0;
   }
@@ -192,13 +204,46 @@ export class WorkspaceIndexer {
   async filesChanged(events: readonly FileEvent[]): Promise<void> {
     for (const e of events) {
       if (e.type === FileChangeType.Deleted) this.remove(e.uri);
-      else if (YAML_FILE.test(e.uri)) await this.indexFromDisk(e.uri);
+      else if (YAML_FILE.test(e.uri) || isKustomizationUri(e.uri)) await this.indexFromDisk(e.uri);
     }
   }
 
   /** An open document was (re)parsed by the language service: tell the others if what rules see changed. */
-  documentIndexed(_uri: string): void {
+  documentIndexed(uri: string): void {
     if (this.generationMoved()) this.host.indexChanged();
+    this.probeKustomization(uri);
+  }
+
+  /**
+   * Whether an open file is a Kustomize patch depends on a kustomization file, usually in the same
+   * directory. With the whole workspace crawled, the index already has every kustomization file.
+   * Without it (a single file opened, no folder; or a file outside the folders) this looks in the
+   * document's own directory — once per directory, asynchronously, so validation never waits on
+   * the disk: the document is first validated as a whole manifest, and again if a kustomization
+   * file there turns out to patch with it. Parent directories are not searched (a kustomization
+   * names patches below itself, but walking up to the root on every new directory is not worth
+   * it; open the folder to get those). Such a file outside the folders is not watched for changes.
+   */
+  probeKustomization(uri: string): Promise<void> | undefined {
+    if (this.workspace.complete) return undefined;
+    const fsPath = toFsPath(uri);
+    if (!fsPath) return undefined;
+    const dir = path.dirname(fsPath);
+    if (this.probedDirs.has(dir)) return undefined;
+    this.probedDirs.add(dir);
+    return (async () => {
+      for (const name of KUSTOMIZATION_FILE_NAMES) {
+        const p = path.join(dir, name);
+        const u = pathToFileURL(p).toString();
+        if (this.known.has(u) || this.host.isOpen(u)) continue;
+        try {
+          await fsp.access(p);
+        } catch {
+          continue; // none of that name
+        }
+        await this.indexFromDisk(u, p);
+      }
+    })().catch((err: Error) => this.host.log(`Looking for a kustomization file in ${dir} failed: ${err.message}`));
   }
 
   /** The editor closed a document: the disk is the truth again (unsaved changes are gone). */
@@ -284,8 +329,12 @@ export function createWorkspaceIndexing(options: {
       if (params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
         void connection.client
           .register(DidChangeWatchedFilesNotification.type, {
-            // YAML files, and deletions of anything (a deleted folder takes its files with it).
-            watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/*', kind: WatchKind.Delete }],
+            // YAML files (manifests and kustomization.yaml), the extension-less Kustomization, and deletions of anything.
+            watchers: [
+              { globPattern: '**/*.{yaml,yml}' },
+              { globPattern: '**/Kustomization' },
+              { globPattern: '**/*', kind: WatchKind.Delete },
+            ],
           })
           .catch((err: Error) => connection.console.warn(`Could not watch the workspace files: ${err.message}`));
       }
