@@ -2,23 +2,11 @@
 // .vsix ships no node_modules (vsce package --no-dependencies).
 import * as esbuild from 'esbuild';
 import { rmSync } from 'node:fs';
+import { BUNDLES, commonOptions } from './bundles.mjs';
 
 const watch = process.argv.includes('--watch');
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  // Source maps only on request: they would triple the size of the .vsix.
-  sourcemap: process.argv.includes('--sourcemap') ? 'linked' : false,
-  minify: !process.argv.includes('--no-minify'),
-  logLevel: 'warning',
-};
-const builds = [
-  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
-  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-];
+const common = commonOptions({ sourcemap: process.argv.includes('--sourcemap'), minify: !process.argv.includes('--no-minify') });
+const builds = BUNDLES;
 // Start clean: a stale file in dist/ (an old source map) would end up in the .vsix.
 rmSync('dist', { recursive: true, force: true });
 if (watch) {

@@ -1,0 +1,29 @@
+// The esbuild bundles, shared by scripts/build.mjs (which writes them) and
+// scripts/generate-notices.ts (which bundles the shipped ones in memory to list the npm packages
+// whose code they contain, for THIRD_PARTY_NOTICES.md).
+
+/** Options every bundle is built with; `npm run build` and `npm run package` use the defaults. */
+export function commonOptions({ sourcemap = false, minify = true } = {}) {
+  return {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    // Source maps only on request: they would triple the size of the .vsix.
+    sourcemap: sourcemap ? 'linked' : false,
+    minify,
+    logLevel: 'warning',
+  };
+}
+
+/** The bundles the .vsix ships (see .vscodeignore). */
+export const SHIPPED_BUNDLES = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+];
+
+/** Every bundle `npm run build` writes: the shipped ones and the command line linter. */
+export const BUNDLES = [
+  ...SHIPPED_BUNDLES,
+  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
