@@ -38,12 +38,15 @@ export function isKustomizationUri(uri: string): boolean {
   return KUSTOMIZATION_FILE_NAMES.includes(baseName(uri));
 }
 
+const UPPER_DRIVE = /^file:\/\/\/[A-Z]:/;
+
 /**
  * A comparable form of a URI: editors and Node encode file URIs differently (`%3A` or `:` after a
  * drive letter, `@` or `%40`…), so file URIs are compared decoded, with a lower-case drive letter.
  */
 export function uriKey(uri: string): string {
-  if (!uri.startsWith('file:')) return uri;
+  // Most URIs need nothing (this runs for every file when the index lists its objects).
+  if (!uri.startsWith('file:') || (!uri.includes('%') && !UPPER_DRIVE.test(uri))) return uri;
   let s = uri;
   try {
     s = decodeURIComponent(uri);
@@ -141,6 +144,6 @@ export class KustomizePatchIndex {
       for (const r of resources) kinds.delete(r);
       this.patchKinds = kinds;
     }
-    return this.patchKinds.get(uriKey(uri));
+    return this.patchKinds.size === 0 ? undefined : this.patchKinds.get(uriKey(uri));
   }
 }
