@@ -216,13 +216,14 @@ export class WorkspaceIndexer {
 
   /**
    * Whether an open file is a Kustomize patch depends on a kustomization file, usually in the same
-   * directory. With the whole workspace crawled, the index already has every kustomization file.
-   * Without it (a single file opened, no folder; or a file outside the folders) this looks in the
-   * document's own directory — once per directory, asynchronously, so validation never waits on
-   * the disk: the document is first validated as a whole manifest, and again if a kustomization
-   * file there turns out to patch with it. Parent directories are not searched (a kustomization
-   * names patches below itself, but walking up to the root on every new directory is not worth
-   * it; open the folder to get those). Such a file outside the folders is not watched for changes.
+   * directory. With the whole workspace crawled, the index already has every kustomization file
+   * (a file opened from outside the folders then counts as a whole manifest). Without it (a single
+   * file opened, no folder; or a crawl cut short at maxFiles) this looks in the document's own
+   * directory — once per directory, asynchronously, so validation never waits on the disk: the
+   * document is first validated as a whole manifest, and again if a kustomization file there turns
+   * out to patch with it. Parent directories are not searched (walking up to the root for every
+   * new directory is not worth it; open the folder to get those). A kustomization file found this
+   * way outside the folders is not watched for changes.
    */
   probeKustomization(uri: string): Promise<void> | undefined {
     if (this.workspace.complete) return undefined;
