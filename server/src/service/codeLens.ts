@@ -33,6 +33,8 @@ export function headlessServiceLabel(serviceName: string | undefined, namespace:
 /** One lens per StatefulSet, on the first line of its document. */
 export function getCodeLenses(file: ManifestFile, textDocument: Pick<TextDocument, 'positionAt'>, workspace: WorkspaceView): CodeLens[] {
   if (file.isTemplate || file.skippedReason) return [];
+  // A Kustomize patch is a fragment: its pods and Service are the base's business.
+  if (workspace.patchKind?.(file.uri)) return [];
   const lenses: CodeLens[] = [];
   for (const doc of file.documents) {
     if (doc.object?.kind !== 'StatefulSet') continue;

@@ -100,3 +100,21 @@ describe('StatefulSet code lens', () => {
     assert.equal(podListLabel('x', 6), 'x-0, x-1, …, x-5 (6 pods)');
   });
 });
+
+describe('StatefulSet code lens on a Kustomize patch', () => {
+  test('shows nothing: the pods and the Service belong to the base', () => {
+    const index = new WorkspaceIndex();
+    const kustomization = 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\npatchesStrategicMerge:\n- a.yaml\n';
+    const k = TextDocument.create('file:///kustomization.yaml', 'yaml', 1, kustomization);
+    index.setFile(parseManifest(k.uri, kustomization), k);
+    const text = 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: qdrant\nspec:\n  replicas: 5\n';
+    const doc = TextDocument.create('file:///a.yaml', 'yaml', 1, text);
+    const file = parseManifest(doc.uri, text);
+    index.setFile(file, doc);
+    assert.deepEqual(getCodeLenses(file, doc, index), []);
+    // the same file, not named by any kustomization, gets its lens
+    const alone = new WorkspaceIndex();
+    alone.setFile(file, doc);
+    assert.equal(getCodeLenses(file, doc, alone).length, 1);
+  });
+});
