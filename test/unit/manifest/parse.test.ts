@@ -114,3 +114,20 @@ describe('manifest: an edit re-parses only the document that changed', () => {
     assert.equal(d2[0].range.start.line, d1[0].range.start.line + 1, 'the duplicate key in the third document moved down one line');
   });
 });
+
+describe('manifest: the yaml package prints nothing', () => {
+  it('a Helm template (whose `{{ }}` reads as a map key) raises no process warning', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.message);
+    process.on('warning', onWarning);
+    try {
+      const file = parseManifest('file:///t.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Values.name }}\n');
+      assert.equal(file.isTemplate, true);
+      // process warnings are emitted on the next tick
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    assert.deepEqual(warnings, []);
+  });
+});

@@ -15,7 +15,9 @@ export const DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024;
 /** A document that expands aliases past this count is a YAML bomb, not a manifest. */
 const MAX_ALIAS_COUNT = 1000;
 
-const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false } as const;
+// logLevel 'error': the yaml package would print its warnings (a template's `{{ }}` read as a map key)
+// to stderr — the CLI's output and the server's log — where they help nobody.
+const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' } as const;
 
 /**
  * Plain scalars whose meaning depends on how they are written, not only on their value: YAML 1.1
