@@ -1,7 +1,6 @@
 // LSP wiring only: connection, documents, settings, capabilities. Every answer comes from the
 // language service in ./service; nothing here knows YAML or Kubernetes.
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   CodeLensRefreshRequest,
@@ -22,6 +21,7 @@ import { COMPLETION_TRIGGER_CHARACTERS } from './service/completion/index';
 import { getLanguageService, type LanguageSettings } from './service/index';
 import { validateRuleSettings } from './service/ruleSettings';
 import { RULES } from './service/rules/registry';
+import { ruleDocLinksFor } from './ruleDocLinks';
 import { createWorkspaceIndexing } from './workspaceIndexer';
 
 /** Diagnostics wait this long after the last keystroke; on open they are immediate. */
@@ -37,8 +37,7 @@ process.on('unhandledRejection', (reason) => {
 });
 const documents = new TextDocuments(TextDocument);
 // dist/server.js -> <extension>/docs/rules.md, which ships in the .vsix.
-const rulesDoc = pathToFileURL(path.join(__dirname, '..', 'docs', 'rules.md')).toString();
-const service = getLanguageService({ docsUri: (id) => `${rulesDoc}#${id}` });
+const service = getLanguageService({ docsUri: ruleDocLinksFor(path.join(__dirname, '..', 'docs', 'rules.md')) });
 
 let settings: LanguageSettings = {};
 let hasConfigurationCapability = false;
