@@ -12,6 +12,8 @@ import { applyItem, complete, item } from './complete';
 
 const DEPLOY = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n';
 const POD_SPEC = `${DEPLOY}spec:\n  template:\n    spec:\n`;
+const JOB = 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrate\n';
+const JOB_POD_SPEC = `${JOB}spec:\n  template:\n    spec:\n`;
 
 describe('key completion', () => {
   it('offers the fields of Deployment.spec, required first, while the key is typed (`spec:\\n  rep`)', () => {
@@ -93,11 +95,24 @@ describe('key completion', () => {
   });
 
   it('inserts a scalar with allowed values as a choice snippet, and as `key: ` in plain text', () => {
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  restartP‸\n';
+    const forPod = complete(pod, { snippetSupport: true });
+    assert.equal(
+      applyItem(forPod.document, item(forPod.items, 'restartPolicy')),
+      pod.replace('restartP‸', 'restartPolicy: ${1|Always,OnFailure,Never|}'),
+    );
+    // a Job's pod template accepts only Never and OnFailure: the default Always is not offered
+    const job = `${JOB_POD_SPEC}      restartP‸\n`;
+    const forJob = complete(job, { snippetSupport: true });
+    assert.equal(
+      applyItem(forJob.document, item(forJob.items, 'restartPolicy')),
+      job.replace('restartP‸', 'restartPolicy: ${1|Never,OnFailure|}'),
+    );
     const text = `${POD_SPEC}      restartP‸\n`;
     const snippet = complete(text, { snippetSupport: true });
     assert.equal(
       applyItem(snippet.document, item(snippet.items, 'restartPolicy')),
-      text.replace('restartP‸', 'restartPolicy: ${1|Always,OnFailure,Never|}'),
+      text.replace('restartP‸', 'restartPolicy: ${1|Always|}'),
     );
     const plain = complete(text);
     assert.equal(applyItem(plain.document, item(plain.items, 'restartPolicy')), text.replace('restartP‸', 'restartPolicy: '));
@@ -258,9 +273,15 @@ describe('value completion', () => {
   });
 
   it('offers the allowed values with what the description says they mean', () => {
-    const { labels, items, document } = complete(`${POD_SPEC}      restartPolicy: ‸\n`);
+    const { labels, items, document } = complete('apiVersion: v1\nkind: Pod\nspec:\n  restartPolicy: ‸\n');
     assert.deepEqual(labels, ['Always', 'OnFailure', 'Never']);
-    assert.equal(applyItem(document, item(items, 'Never')), `${POD_SPEC}      restartPolicy: Never\n`);
+    assert.equal(applyItem(document, item(items, 'Never')), 'apiVersion: v1\nkind: Pod\nspec:\n  restartPolicy: Never\n');
+    // only what the kind's pod template accepts (the rest is what job-restart-policy and long-running-restart-policy flag)
+    assert.deepEqual(complete(`${POD_SPEC}      restartPolicy: ‸\n`).labels, ['Always']);
+    assert.deepEqual(complete(`${JOB_POD_SPEC}      restartPolicy: ‸\n`).labels, ['Never', 'OnFailure']);
+    const cron =
+      'apiVersion: batch/v1\nkind: CronJob\nspec:\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: ‸\n';
+    assert.deepEqual(complete(cron).labels, ['Never', 'OnFailure']);
     const sc = complete(`${POD_SPEC}      securityContext:\n        seccompProfile:\n          type: ‸\n`);
     assert.equal(item(sc.items, 'RuntimeDefault').detail, 'The container runtime default profile should be used');
   });
@@ -306,7 +327,7 @@ describe('value completion', () => {
   });
 
   it('a value in a flow map', () => {
-    const text = `${DEPLOY}spec:\n  template:\n    spec: {restartPolicy: On‸}\n`;
+    const text = `${JOB}spec:\n  template:\n    spec: {restartPolicy: On‸}\n`;
     const { items, document } = complete(text);
     assert.equal(applyItem(document, item(items, 'OnFailure')), text.replace('On‸', 'OnFailure'));
   });
@@ -333,7 +354,7 @@ describe('value completion', () => {
     const original = console.error;
     console.error = (...args: unknown[]) => void errors.push(args);
     try {
-      assert.deepEqual(complete(`${POD_SPEC}      restartPolicy: ‸\n`).labels, ['Always', 'OnFailure', 'Never']);
+      assert.deepEqual(complete(`${JOB_POD_SPEC}      restartPolicy: ‸\n`).labels, ['Never', 'OnFailure']);
     } finally {
       console.error = original;
       remove();

@@ -1,5 +1,6 @@
 // Key completions: the fields of the object at the cursor that are not there yet, required ones
 // first, each inserting YAML of the right shape for its type.
+import { valuesForKind } from './kindValues';
 import type { CompletionItem } from 'vscode-languageserver-types';
 import type { ManifestDocument, ManifestFile } from '../manifest/types';
 import { childFields, type FieldInfo } from '../schema/index';
@@ -69,7 +70,9 @@ export function keyInsertText(field: FieldInfo, ctx: Pick<KeyContext, 'column' |
     !options.snippets ? '' : choices?.length ? `\${${n}|${choices.map(choiceEscape).join(',')}|}` : `$${n}`;
   const choices = field.allowedValues ?? (field.typeRef === 'boolean' ? ['true', 'false'] : undefined);
   const ordered =
-    choices && field.default !== undefined ? [String(field.default), ...choices.filter((c) => c !== String(field.default))] : choices;
+    choices && field.default !== undefined && choices.includes(String(field.default))
+      ? [String(field.default), ...choices.filter((c) => c !== String(field.default))]
+      : choices;
   if (ctx.flow) {
     if (field.shape === 'object' || field.shape === 'map') return options.snippets ? `${name}: {$1}` : `${name}: {}`;
     if (field.shape === 'array') return options.snippets ? `${name}: [$1]` : `${name}: []`;
@@ -103,6 +106,10 @@ export function candidateFields(
   const fields = childFields(apiVersion, kind, path).filter((f) => !present.has(f.name));
   return fields
     .filter((f) => !(path.length === 0 && f.name === 'status'))
+    .map((f) => {
+      const allowed = valuesForKind(kind, [...path, f.name], f.allowedValues);
+      return allowed === f.allowedValues ? f : { ...f, allowedValues: allowed };
+    })
     .map((f) => {
       let group = f.required ? 1 : 2;
       if (path.length === 0 && TOP_LEVEL_ORDER.includes(f.name)) group = 0;

@@ -8,6 +8,7 @@
 // registerValueCompletionProvider). A provider gets the document, the path of the value, the
 // field's schema and the workspace index, and returns ValueSuggestions; it must be fast (no
 // parsing of other files: read the WorkspaceView) and return [] when it has nothing to say.
+import { valuesForKind } from './kindValues';
 import type { CompletionItemKind } from 'vscode-languageserver-types';
 import { guideValueCompletions, isWorkloadKind, KIND_USE_FOR, WORKLOAD_KINDS } from '../guide/index';
 import type { ManifestDocument, ManifestFile } from '../manifest/types';
@@ -127,7 +128,7 @@ export const apiVersionValues: ValueCompletionProvider = (req) => {
 export const allowedValues: ValueCompletionProvider = (req) => {
   const field = req.field;
   if (!field?.allowedValues || field.shape !== 'scalar') return [];
-  return field.allowedValues.map((v) => {
+  return (valuesForKind(req.kind, req.path, field.allowedValues) ?? []).map((v) => {
     const meaning = valueMeaning(field.description, v);
     const isDefault = field.default === v;
     return {
