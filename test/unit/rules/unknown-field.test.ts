@@ -1,3 +1,6 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { abbreviationOf } from '../../../server/src/service/schema/validate';
 import { ruleTable } from '../helpers/ruleTester';
 
 const deployment = (specExtra: string, containerExtra = '') =>
@@ -56,6 +59,14 @@ ruleTable('unknown-field', {
       output: deployment('', '        imagePullPolicy: Always\n'),
     },
     {
+      name: 'a shortened field name gets the field it shortens (more than a typo apart)',
+      text: deployment('', '        «imagePolicy»: Always\n'),
+      messageId: 'unknownSuggest',
+      message: '`imagePolicy` is not a field of Deployment.spec.template.spec.containers[0]. Did you mean `imagePullPolicy`?',
+      fix: 'Rename to `imagePullPolicy`',
+      output: deployment('', '        imagePullPolicy: Always\n'),
+    },
+    {
       name: 'a key that is nothing like a field: remove it',
       text: deployment('  «colour»: blue\n'),
       messageId: 'unknown',
@@ -103,4 +114,17 @@ ruleTable('unknown-field', {
       message: '`replica` is not a field of Deployment.spec in the Kubernetes 1.35 API.',
     },
   ],
+});
+
+describe('abbreviationOf: the one field a key shortens', () => {
+  const container = ['imagePullPolicy', 'image', 'imagePullSecrets', 'readinessProbe', 'resources', 'restartPolicy'];
+  it('finds a field with every letter of the key in order and the same first letter', () => {
+    assert.equal(abbreviationOf('imagePolicy', container), 'imagePullPolicy');
+    assert.equal(abbreviationOf('readiness', container), 'readinessProbe');
+  });
+  it('says nothing when several fields fit, the key is short, or the first letter differs', () => {
+    assert.equal(abbreviationOf('imagePull', container), undefined, 'imagePullPolicy and imagePullSecrets');
+    assert.equal(abbreviationOf('res', container), undefined);
+    assert.equal(abbreviationOf('pullPolicy', container), undefined);
+  });
 });

@@ -261,6 +261,27 @@ export function closest(word: string, candidates: readonly string[]): { best: st
   return best !== undefined && distance <= limit ? { best, distance, unique } : undefined;
 }
 
+/** Whether every character of `short` appears in `long`, in order. */
+function isSubsequence(short: string, long: string): boolean {
+  let i = 0;
+  for (let j = 0; i < short.length && j < long.length; j++) if (short[i] === long[j]) i++;
+  return i === short.length;
+}
+
+/**
+ * The one field a key shortens, when no field is a typo away: same first letter, every letter in
+ * order (`imagePolicy` → `imagePullPolicy`, `pullPolicy` does not start like it, so no).
+ */
+export function abbreviationOf(word: string, candidates: readonly string[]): string | undefined {
+  if (word.length < 4) return undefined;
+  const w = word.toLowerCase();
+  const matches = candidates.filter((c) => {
+    const lc = c.toLowerCase();
+    return lc.length > w.length && lc[0] === w[0] && isSubsequence(w, lc);
+  });
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
 function unknownField(ctx: Context, parent: (string | number)[], key: string): SchemaProblem | undefined {
   if (key === '<<') return undefined;
   const path = [...parent, key];
@@ -282,6 +303,15 @@ function unknownField(ctx: Context, parent: (string | number)[], key: string): S
   const fixes = fix(`Remove \`${key}\``, removePair(ctx.doc, path));
   const home = homeOf(ctx, parent, parentDef, key);
   if (home) return { ruleId: 'unknown-field', report: report(ctx, range, 'unknownMoved', { ...data, home }, fixes) };
+  const longer = abbreviationOf(key, candidates);
+  if (longer) {
+    // More than a typo apart: offered first, but never applied by fix-all.
+    const rename = fix(`Rename to \`${longer}\``, renameKey(ctx.doc, path, longer), { preferred: true });
+    return {
+      ruleId: 'unknown-field',
+      report: report(ctx, range, 'unknownSuggest', { ...data, suggestion: longer }, [...rename, ...fixes]),
+    };
+  }
   return { ruleId: 'unknown-field', report: report(ctx, range, 'unknown', data, fixes) };
 }
 
