@@ -15,9 +15,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   };
   const outputChannel = vscode.window.createOutputChannel('Kubernetes Workloads', { log: true });
   const clientOptions: LanguageClientOptions = {
+    // Local files, untitled documents and the files of virtual workspaces (GitHub Repositories);
+    // not git: or other read-only views of old versions, whose problems would be noise.
     documentSelector: [
       { scheme: 'file', language: 'yaml' },
       { scheme: 'untitled', language: 'yaml' },
+      { scheme: 'vscode-vfs', language: 'yaml' },
     ],
     // The server registers its own file watcher (YAML files and deletions) for its workspace index.
     outputChannel,

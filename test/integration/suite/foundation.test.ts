@@ -35,6 +35,40 @@ describe('foundation: the extension in a real VS Code host', () => {
     await waitForDiagnostics(editor.document.uri, (d) => !hasYamlSyntax(d), 'the yaml-syntax diagnostic to clear');
   });
 
+  it('checks a YAML file of a virtual workspace (vscode-vfs, as GitHub Repositories opens them)', async () => {
+    const files = new Map<string, Uint8Array>();
+    const emitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+    const notFound = (uri: vscode.Uri) => vscode.FileSystemError.FileNotFound(uri);
+    const provider: vscode.FileSystemProvider = {
+      onDidChangeFile: emitter.event,
+      watch: () => new vscode.Disposable(() => undefined),
+      stat: (uri) => {
+        const data = files.get(uri.path);
+        if (data) return { type: vscode.FileType.File, ctime: 0, mtime: 0, size: data.length };
+        if (uri.path === '/' || uri.path === '/repo') return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
+        throw notFound(uri);
+      },
+      readDirectory: () => [...files.keys()].map((p) => [p.split('/').pop()!, vscode.FileType.File]),
+      createDirectory: () => undefined,
+      readFile: (uri) => files.get(uri.path) ?? Promise.reject(notFound(uri)),
+      writeFile: (uri, content) => void files.set(uri.path, content),
+      delete: (uri) => void files.delete(uri.path),
+      rename: () => undefined,
+    };
+    const registration = vscode.workspace.registerFileSystemProvider('vscode-vfs', provider);
+    try {
+      files.set('/repo/app.yaml', new TextEncoder().encode('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n'));
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.parse('vscode-vfs://github/repo/app.yaml'));
+      await vscode.window.showTextDocument(document);
+      assert.equal(document.languageId, 'yaml');
+      const ds = await waitForDiagnostics(document.uri, hasYamlSyntax, 'a yaml-syntax diagnostic on the virtual file');
+      assert.equal(ds.find((d) => diagnosticCode(d) === 'yaml-syntax')?.range.start.line, 4);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      registration.dispose();
+    }
+  });
+
   it('gives an outline with one symbol per object, named "Kind name"', async () => {
     const editor = await openFixture('app.yaml');
     const symbols = await eventually(async () => {
