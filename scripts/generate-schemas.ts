@@ -211,6 +211,9 @@ export function generateValidatorsCode(data: SchemaData): string {
   });
   ajv.addFormat('quantity', formats.quantity);
   ajv.addFormat('byte', formats.byte);
+  ajv.addFormat('percent', formats.percent);
+  ajv.addFormat('percentMax100', formats.percentMax100);
+  ajv.addFormat('percent1To100', formats.percent1To100);
   ajv.addSchema(allDefinitionsSchema(data, 'k8s'));
   const refs: Record<string, string> = {};
   for (const entries of Object.values(data.kinds)) for (const { def } of entries) refs[def] = `k8s#/definitions/${def}`;

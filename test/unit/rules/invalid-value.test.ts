@@ -28,12 +28,38 @@ ${specLines}  selector:
         image: nginx:1.27
 `;
 
+const statefulSet = (maxUnavailable: string) => `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db
+spec:
+  serviceName: db
+  selector:
+    matchLabels: {app: db}
+  updateStrategy:
+    rollingUpdate:
+      maxUnavailable: ${maxUnavailable}
+  template:
+    metadata:
+      labels: {app: db}
+    spec:
+      containers:
+      - name: db
+        image: postgres:16
+`;
+
 const service = (portLines: string) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - port: 80\n${portLines}`;
 
 ruleTable('invalid-value', {
   valid: [
     { name: 'targetPort as a number', text: service('    targetPort: 8080\n') },
     { name: 'targetPort as a port name', text: service('    targetPort: http\n') },
+    {
+      name: 'maxSurge above 100% (a Deployment may surge past its size)',
+      text: deployment('  strategy:\n    rollingUpdate:\n      maxSurge: 150%\n'),
+    },
+    { name: 'a StatefulSet maxUnavailable as a number', text: statefulSet('2') },
+    { name: 'a StatefulSet maxUnavailable as a percentage', text: statefulSet('50%') },
     {
       name: 'maxSurge as a percentage, maxUnavailable as a number',
       text: deployment('  strategy:\n    rollingUpdate:\n      maxSurge: 25%\n      maxUnavailable: 0\n'),
@@ -66,6 +92,35 @@ ruleTable('invalid-value', {
     { name: 'quantities are invalid-quantity, not invalid-value', text: pod('', '    resources:\n      limits:\n        memory: 500mi\n') },
   ],
   invalid: [
+    {
+      name: 'maxSurge that is neither a number nor a percentage',
+      text: deployment('  strategy:\n    rollingUpdate:\n      maxSurge: «abc»\n'),
+      messageId: 'percent',
+      message: '`maxSurge` is "abc", but it must be a whole number or a percentage such as `25%`.',
+    },
+    {
+      name: 'a quoted number is a string to the API server, and not a percentage',
+      text: deployment('  strategy:\n    rollingUpdate:\n      maxSurge: «"1"»\n'),
+      messageId: 'percent',
+    },
+    {
+      name: 'maxUnavailable above 100%',
+      text: deployment('  strategy:\n    rollingUpdate:\n      maxUnavailable: «150%»\n'),
+      messageId: 'percentRange',
+      message: '`maxUnavailable` is "150%", but as a percentage it must be at most 100%.',
+    },
+    {
+      name: 'a negative maxSurge',
+      text: deployment('  strategy:\n    rollingUpdate:\n      maxSurge: «-1»\n'),
+      messageId: 'negative',
+    },
+    { name: 'a StatefulSet maxUnavailable of 0', text: statefulSet('«0»'), messageId: 'notPositive' },
+    {
+      name: 'a StatefulSet maxUnavailable of 0%',
+      text: statefulSet('«0%»'),
+      messageId: 'percentRange',
+      message: '`maxUnavailable` is "0%", but as a percentage it must be between 1% and 100%.',
+    },
     {
       name: 'a quoted number for an integer',
       text: deployment('  replicas: «"3"»\n'),

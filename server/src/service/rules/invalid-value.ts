@@ -29,6 +29,8 @@ export const invalidValue: Rule = {
       int32: '`{{field}}` is {{value}}, outside the int32 range ({{min}} to {{max}}) the API accepts.',
       base64:
         '`{{key}}` in `{{field}}` is not base64: Secret `data` values must be base64-encoded. Put plain text under `stringData` instead.',
+      percent: '`{{field}}` is {{value}}, but it must be a whole number or a percentage such as `25%`.',
+      percentRange: '`{{field}}` is {{value}}, but as a percentage it must be {{bounds}}.',
       invalid: '`{{field}}` has an invalid value {{value}} ({{reason}}).',
     },
     example: {

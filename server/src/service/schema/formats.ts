@@ -1,5 +1,6 @@
-// The two string formats of the generated validators (schema/generated/validators.js requires
-// this module by name): Kubernetes quantities and base64 (`format: byte`, Secret data).
+// The string formats of the generated validators (schema/generated/validators.js requires this
+// module by name): Kubernetes quantities, base64 (`format: byte`, Secret data) and the percentages
+// of rolling updates. Each export is named as its format: the generated code reads them by name.
 import { isValidQuantity } from './quantity';
 
 /** Go's base64.StdEncoding, which ignores CR and LF. */
@@ -10,3 +11,38 @@ export function isBase64(s: string): boolean {
 
 export const quantity = { type: 'string' as const, validate: (s: string) => isValidQuantity(s) };
 export const byte = { type: 'string' as const, validate: isBase64 };
+
+/** apimachinery's IsValidPercent: digits and a `%` (`25%`; not `25`, `25.5%` or `25 %`). */
+const PERCENT = /^[0-9]+%$/;
+
+/**
+ * Rolling-update fields that are an integer or a percentage (apps validation's
+ * ValidatePositiveIntOrPercent), with the bounds of the percentage: `max100` where
+ * IsNotMoreThan100Percent applies, `nonZero` where the value "cannot be 0" (StatefulSet). Their
+ * integer form is bounded in ranges.ts.
+ */
+export const PERCENT_FIELDS: Readonly<Record<string, { readonly format: PercentFormat }>> = {
+  'RollingUpdateDeployment.maxSurge': { format: 'percent' },
+  'RollingUpdateDeployment.maxUnavailable': { format: 'percentMax100' },
+  'RollingUpdateDaemonSet.maxSurge': { format: 'percentMax100' },
+  'RollingUpdateDaemonSet.maxUnavailable': { format: 'percentMax100' },
+  'RollingUpdateStatefulSetStrategy.maxUnavailable': { format: 'percent1To100' },
+};
+
+export type PercentFormat = 'percent' | 'percentMax100' | 'percent1To100';
+
+export function percentFormatOf(def: string, prop: string): PercentFormat | undefined {
+  return Object.prototype.hasOwnProperty.call(PERCENT_FIELDS, `${def}.${prop}`) ? PERCENT_FIELDS[`${def}.${prop}`].format : undefined;
+}
+
+const percentValue = (s: string) => (PERCENT.test(s) ? Number(s.slice(0, -1)) : undefined);
+
+export const percent = { type: 'string' as const, validate: (s: string) => percentValue(s) !== undefined };
+export const percentMax100 = { type: 'string' as const, validate: (s: string) => (percentValue(s) ?? Infinity) <= 100 };
+export const percent1To100 = {
+  type: 'string' as const,
+  validate: (s: string) => {
+    const v = percentValue(s);
+    return v !== undefined && v >= 1 && v <= 100;
+  },
+};

@@ -4,6 +4,7 @@
 // allowed values as `enum`, and two formats checked by our own code (formats.ts): `quantity` and
 // `byte` (base64). scripts/generate-schemas.ts compiles it ahead of time into generated/validators.js.
 import { allowedValuesOf } from './allowedValues';
+import { percentFormatOf } from './formats';
 import { rangeOf } from './ranges';
 import { extraRequiredOf, NON_EMPTY } from './required';
 import type { SchemaData, TypeRef } from './types';
@@ -44,6 +45,8 @@ export function definitionSchema(data: SchemaData, name: string): JsonSchema {
       properties[prop] = { ...properties[prop], ...(t.startsWith('[]') ? { minItems: 1 } : { minLength: 1 }) };
     const range = rangeOf(name, prop);
     if (range) properties[prop] = { ...properties[prop], minimum: range[0], maximum: range[1] };
+    const percent = percentFormatOf(name, prop);
+    if (percent) properties[prop] = { ...properties[prop], format: percent };
   }
   const required = [...(def.r ?? [])];
   for (const e of extraRequiredOf(name)) if (!e.when && !required.includes(e.prop)) required.push(e.prop);

@@ -15,6 +15,12 @@ export const RANGES: Readonly<Record<string, readonly [min: number, max: number]
   'StatefulSetSpec.minReadySeconds': [0, 2147483647],
   'ReplicaSetSpec.replicas': [0, 2147483647],
   'DaemonSetSpec.minReadySeconds': [0, 2147483647],
+  // rolling updates: an integer or a percentage (formats.ts); the integer is a count of pods
+  'RollingUpdateDeployment.maxSurge': [0, 2147483647],
+  'RollingUpdateDeployment.maxUnavailable': [0, 2147483647],
+  'RollingUpdateDaemonSet.maxSurge': [0, 2147483647],
+  'RollingUpdateDaemonSet.maxUnavailable': [0, 2147483647],
+  'RollingUpdateStatefulSetStrategy.maxUnavailable': [1, 2147483647],
   'JobSpec.parallelism': [0, 2147483647],
   'JobSpec.completions': [0, 2147483647],
   'JobSpec.backoffLimit': [0, 2147483647],

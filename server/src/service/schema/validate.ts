@@ -16,6 +16,7 @@ import { editDistance } from './distance';
 import { getDefinition, humanType, kindDefinition, resolveField } from './index';
 import * as compiled from './generated/validators';
 import { INT32_MAX, INT32_MIN } from './jsonSchema';
+import { percent } from './formats';
 import { isFileMode, rangeOf } from './ranges';
 import { suggestQuantities } from './quantity';
 import { EXTRA_REQUIRED, extraRequiredOf } from './required';
@@ -476,6 +477,12 @@ function badFormat(ctx: Context, path: (string | number)[], format: string): Sch
   if (format === 'byte') {
     const key = String(path[path.length - 1]);
     return { ruleId: 'invalid-value', report: report(ctx, range, 'base64', { field: fieldLabel(path.slice(0, -1)), key }) };
+  }
+  if (format.startsWith('percent')) {
+    const data = { field: fieldLabel(path), value: shown(v) };
+    if (typeof v !== 'string' || !percent.validate(v)) return { ruleId: 'invalid-value', report: report(ctx, range, 'percent', data) };
+    const bounds = format === 'percent1To100' ? 'between 1% and 100%' : 'at most 100%';
+    return { ruleId: 'invalid-value', report: report(ctx, range, 'percentRange', { ...data, bounds }) };
   }
   return { ruleId: 'invalid-value', report: report(ctx, range, 'invalid', { field: fieldLabel(path), value: shown(v), reason: format }) };
 }
