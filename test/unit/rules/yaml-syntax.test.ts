@@ -14,7 +14,8 @@ ruleTable('yaml-syntax', {
       name: 'duplicate key',
       text: 'apiVersion: v1\nkind: Service\n«kind»: Pod\n',
       messageId: 'syntax',
-      message: 'Duplicate key `kind`: a mapping may have each key once (Kubernetes keeps only the last one).',
+      message:
+        'Duplicate key `kind`: a mapping may have each key once (readers that accept it anyway, Kubernetes included, keep only the last one).',
     },
     {
       name: 'tab indentation',

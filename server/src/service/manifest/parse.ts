@@ -60,7 +60,8 @@ export function splitDocuments(text: string): { offset: number; text: string }[]
 }
 
 const FRIENDLY: Record<string, (text: string) => string> = {
-  DUPLICATE_KEY: (key) => `Duplicate key \`${key}\`: a mapping may have each key once (Kubernetes keeps only the last one).`,
+  DUPLICATE_KEY: (key) =>
+    `Duplicate key \`${key}\`: a mapping may have each key once (readers that accept it anyway, Kubernetes included, keep only the last one).`,
   TAB_AS_INDENT: () => 'Tab used for indentation: YAML allows only spaces here.',
 };
 
