@@ -32,6 +32,8 @@ export function getInlayHints(
   const to = textDocument.offsetAt(range.end);
   const hints: InlayHint[] = [];
   for (const doc of file.documents) {
+    // Documents outside the range are skipped before anything builds their syntax tree.
+    if (doc.offset > to || doc.offset + doc.text.length < from) continue;
     const kind = doc.object?.kind;
     const path = kind ? SCHEDULE_PATHS[kind] : undefined;
     if (!path) continue;

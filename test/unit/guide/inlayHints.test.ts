@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getInlayHints } from '../../../server/src/service/inlayHints';
 import { parseManifest } from '../../../server/src/service/manifest/parse';
+import { benchWorkload } from '../../../bench/workload';
 
 const now = new Date('2026-03-06T12:00:00Z');
 
@@ -86,6 +87,21 @@ describe('getInlayHints', () => {
     assert.deepEqual(
       hints(text, undefined, { start: second, end: text.length }).map((h) => h.label),
       ['⟶ Every hour'],
+    );
+  });
+});
+
+describe('inlay hints on a large file', () => {
+  test('only the CronJobs in the visible range get their syntax tree built', () => {
+    const text = benchWorkload(40); // every eighth document is a CronJob
+    const doc = TextDocument.create('file:///w.yaml', 'yaml', 1, text);
+    const file = parseManifest(doc.uri, text);
+    const firstCron = file.documents.find((d) => d.object?.kind === 'CronJob')!;
+    const visible = { start: doc.positionAt(firstCron.offset), end: doc.positionAt(firstCron.offset + firstCron.text.length) };
+    assert.equal(getInlayHints(file, doc, visible, undefined, now).length, 1);
+    assert.deepEqual(
+      file.documents.filter((d) => d.parsed.builtTree).map((d) => d.index),
+      [firstCron.index],
     );
   });
 });
