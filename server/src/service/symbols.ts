@@ -1,9 +1,10 @@
 // The outline: one symbol per Kubernetes object ("StatefulSet qdrant"), with its main sections
-// and containers by name as children.
+// and containers by name as children. VS Code asks for it as soon as a file opens, so it reads
+// ranges through manifest/locate.ts: documents read by the fast path keep no syntax tree.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
-import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
-import { findNode, findPair, firstLine, nodeRange } from './manifest/navigate';
+import { itemRanges, keyRange, kindAt, rootRange, scalarAt, valueRange } from './manifest/locate';
+import { firstLine } from './manifest/navigate';
 import type { ManifestDocument, ManifestFile } from './manifest/types';
 import { POD_TEMPLATE_PATH } from './workspace/index';
 
@@ -16,32 +17,32 @@ function sectionSymbol(
   toRange: ToRange,
   children?: DocumentSymbol[],
 ): DocumentSymbol | undefined {
-  const pair = findPair(doc, [key]);
-  const keyR = nodeRange(pair?.key as Node | undefined);
-  if (!pair || !keyR) return undefined;
-  const end = nodeRange(pair.value as Node | undefined)?.[1] ?? keyR[1];
+  const keyR = keyRange(doc, [key]);
+  if (!keyR) return undefined;
+  const end = valueRange(doc, [key])?.[1] ?? keyR[1];
   return { name: key, kind, range: toRange(keyR[0], Math.max(end, keyR[1])), selectionRange: toRange(keyR[0], keyR[1]), children };
 }
 
 function containerSymbols(doc: ManifestDocument, podSpecPath: readonly (string | number)[], toRange: ToRange): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
   for (const listKey of ['initContainers', 'containers']) {
-    const seq = findNode(doc, [...podSpecPath, listKey]);
-    if (!isSeq(seq)) continue;
-    for (const item of seq.items) {
-      if (!isMap(item) || !item.range) continue;
-      const namePair = item.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === 'name');
-      const nameNode = namePair?.value;
-      const name = isScalar(nameNode) && nameNode.value !== null ? String(nameNode.value) : '(unnamed)';
-      const sel = nodeRange(nameNode as Node | undefined) ?? [item.range[0], item.range[0]];
+    const path = [...podSpecPath, listKey];
+    const items = itemRanges(doc, path);
+    if (!items) continue;
+    items.forEach((range, i) => {
+      if (!range || kindAt(doc, [...path, i]) !== 'map') return;
+      const namePath = [...path, i, 'name'];
+      const scalar = scalarAt(doc, namePath);
+      const name = scalar && scalar.value !== null ? String(scalar.value) : '(unnamed)';
+      const sel = valueRange(doc, namePath) ?? [range[0], range[0]];
       out.push({
         name,
         detail: listKey === 'initContainers' ? 'init container' : 'container',
         kind: SymbolKind.Object,
-        range: toRange(item.range[0], item.range[1]),
+        range: toRange(range[0], range[1]),
         selectionRange: toRange(sel[0], sel[1]),
       });
-    }
+    });
   }
   return out;
 }
@@ -51,10 +52,12 @@ export function findDocumentSymbols(file: ManifestFile, document: Pick<TextDocum
   const symbols: DocumentSymbol[] = [];
   for (const doc of file.documents) {
     const header = doc.object;
-    if (!header || !doc.yaml.contents) continue;
+    // An object's document is a mapping: it has a root node.
+    const root = header ? rootRange(doc) : undefined;
+    if (!header || !root) continue;
     const toRange: ToRange = (s, e) => ({ start: document.positionAt(doc.offset + s), end: document.positionAt(doc.offset + e) });
-    const whole = nodeRange(doc.yaml.contents as Node) ?? firstLine(doc);
-    const sel = nodeRange(findNode(doc, ['metadata', 'name'])) ?? nodeRange(findNode(doc, ['kind'])) ?? firstLine(doc);
+    const whole = root;
+    const sel = valueRange(doc, ['metadata', 'name']) ?? valueRange(doc, ['kind']) ?? firstLine(doc);
     const templatePath = POD_TEMPLATE_PATH[header.kind];
     const podSpecPath = templatePath ? [...templatePath, 'spec'] : header.kind === 'Pod' ? ['spec'] : undefined;
     const containers = podSpecPath ? containerSymbols(doc, podSpecPath, toRange) : [];

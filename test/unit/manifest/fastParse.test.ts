@@ -5,8 +5,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { parseDocument, stringify } from 'yaml';
-import { fastParseValue } from '../../../server/src/service/manifest/fastParse';
+import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Node } from 'yaml';
+import { ENTRY, fastParseValue, type FastPositions } from '../../../server/src/service/manifest/fastParse';
 import { splitDocuments } from '../../../server/src/service/manifest/parse';
 import { benchWorkload } from '../../../bench/workload';
 
@@ -18,6 +18,53 @@ function ordered(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(ordered);
   if (v && typeof v === 'object') return Object.keys(v).map((k) => [k, ordered((v as Record<string, unknown>)[k])]);
   return v;
+}
+
+/** A node's range as navigate.ts's nodeRange() reads it. */
+function rangeOf(node: unknown): [number, number] | undefined {
+  const r = (node as Node | null)?.range;
+  return r ? [r[0], r[1]] : undefined;
+}
+
+/**
+ * Walks the yaml tree and the recorded positions together: the same root range, and for every
+ * mapping key and sequence item, in source order, the same key range, value range and children.
+ * Returns how many entries it compared.
+ */
+function checkPositions(text: string, positions: FastPositions, doc: Document.Parsed): number {
+  const { entries, keys } = positions;
+  const where = (path: string) => `${path || '(root)'} in ${JSON.stringify(text)}`;
+  assert.deepEqual(positions.root, rangeOf(doc.contents), `root range of ${JSON.stringify(text)}`);
+  let compared = 0;
+  const walk = (node: unknown, first: number, path: string): void => {
+    let e = first;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        assert.ok(isScalar(pair.key));
+        const key = String(pair.key.value);
+        assert.ok(e >= 0, `no entry for key ${key} of ${where(path)}`);
+        assert.equal(keys[e / ENTRY], key, where(path));
+        assert.deepEqual([entries[e], entries[e + 1]], rangeOf(pair.key), `key range of ${key} of ${where(path)}`);
+        assert.deepEqual([entries[e + 2], entries[e + 3]], rangeOf(pair.value), `value range of ${key} of ${where(path)}`);
+        compared++;
+        walk(pair.value, entries[e + 4], `${path}.${key}`);
+        e = entries[e + 5];
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => {
+        assert.ok(e >= 0, `no entry for item ${i} of ${where(path)}`);
+        assert.equal(keys[e / ENTRY], null, where(path));
+        assert.deepEqual([entries[e], entries[e + 1]], [-1, -1], where(path));
+        assert.deepEqual([entries[e + 2], entries[e + 3]], rangeOf(item), `range of item ${i} of ${where(path)}`);
+        compared++;
+        walk(item, entries[e + 4], `${path}[${i}]`);
+        e = entries[e + 5];
+      });
+    }
+    assert.equal(e, -1, `entries left over at ${where(path)}`);
+  };
+  walk(doc.contents, positions.first, '');
+  return compared;
 }
 
 /** Checks the contract for one text; returns whether the fast path answered. */
@@ -38,6 +85,7 @@ function checkContract(text: string): boolean {
   const expected = doc.toJS({ maxAliasCount: 1000 }) as unknown;
   assert.deepStrictEqual(fast.value, expected, `value differs for ${JSON.stringify(text)}`);
   assert.deepStrictEqual(ordered(fast.value), ordered(expected), `key order differs for ${JSON.stringify(text)}`);
+  checkPositions(text, fast.positions, doc);
   return true;
 }
 
@@ -640,5 +688,83 @@ describe('manifest: fastParseValue properties (fast-check)', () => {
       { numRuns: 4000 },
     );
     assert.ok(answered > 300, `${answered} mutated documents took the fast path`);
+  });
+});
+
+// ---------------------------------------------------------------- positions
+// checkContract compares every recorded position with the yaml tree's node ranges, for every
+// document above. These cases and properties aim at what is hardest to get right: where a block
+// collection ends, which depends on the comment and blank lines after its last line.
+describe('manifest: fastParseValue positions are the yaml node ranges', () => {
+  const TRIVIA: { name: string; text: string }[] = [
+    { name: 'a comment line more indented than its mapping', text: 'a:\n  b: 1\n    # more\nc: 2\n' },
+    { name: 'a comment line at its mapping’s indentation', text: 'a:\n  b: 1\n  # same\nc: 2\n' },
+    { name: 'a comment line less indented than its mapping', text: 'a:\n    b: 1\n  # less\nc: 2\n' },
+    { name: 'blank lines then an indented comment', text: 'a:\n  b: 1\n\n\n     # far\n\nc: 2\n' },
+    { name: 'a column-0 comment stops the indented ones after it', text: 'a:\n  b: 1\n# zero\n    # more\nc: 2\n' },
+    { name: 'an empty value with a comment', text: 'a:\n  b: # c\n\nc: 2\n' },
+    { name: 'an empty value and a comment line', text: 'a:\n  b:\n# c\n\n' },
+    { name: 'an empty value without comment', text: 'a:\n  b:\n\n\nc: 2\n' },
+    { name: 'an empty item after a comment line', text: '     - a\n# comment\n     -\n' },
+    { name: 'an empty item with a comment', text: 'a:\n  - x\n  - # c\n\nb: 1\n' },
+    { name: 'a block scalar then comments', text: 'a:\n  b: |\n    x\n\n  # c\n\nc: 1\n' },
+    { name: 'a kept block scalar then comments', text: 'a:\n  b: |+\n    x\n\n  # c\nc: 1\n' },
+    { name: 'a flow collection then an indented comment', text: 'a:\n  b: [1, {c: d}] # e\n     # f\ng: 1\n' },
+    { name: 'nested sequences ending together', text: 'a:\n- - x\n  - y\n    # c\n  # d\nb: 1\n' },
+    { name: 'a compact mapping in an item, then comments', text: 'l:\n- a: 1\n  # c\n- b: 2\n    # d\n' },
+    { name: 'comments at the end without a newline', text: 'a:\n  b: 1\n  # c' },
+    { name: 'CRLF and comments', text: 'a:\r\n  b: 1\r\n    # c\r\n\r\n  # d\r\nc: 2\r\n' },
+    { name: 'an indented root and comments', text: '  a:\n    b: 1\n   # c\n  d: 2\n  # e\n' },
+  ];
+  for (const c of TRIVIA) it(c.name, () => assert.ok(checkContract(c.text), 'the fast path should answer'));
+
+  it('on random lines with comment and blank lines at every indentation', () => {
+    const word = fc.constantFrom('a', 'name', '"q"', "'s'", 'x y', '1', '~', '[]', '{}', '[a, b]', '{k: v}', 'z ');
+    const value = fc.oneof(word, fc.constantFrom('|', '|-', '|+', '>', '# c', ''));
+    const line = fc.oneof(
+      fc.tuple(word, value).map(([k, v]) => `${k}: ${v}`),
+      value.map((v) => `- ${v}`),
+      fc.tuple(word, value).map(([k, v]) => `- ${k}: ${v}`),
+      fc.constantFrom('-', '- # c', '# comment', '#', '', ' ', '   ', 'text', '- - x'),
+    );
+    const lines = fc.array(fc.tuple(fc.constantFrom(0, 0, 1, 2, 2, 3, 4, 4, 5, 6, 8), line), { minLength: 1, maxLength: 14 });
+    let answered = 0;
+    fc.assert(
+      fc.property(lines, fc.boolean(), fc.boolean(), (ls, nl, crlf) => {
+        let text = ls.map(([ind, l]) => ' '.repeat(ind) + l).join('\n') + (nl ? '\n' : '');
+        if (crlf) text = text.replace(/\n/g, '\r\n');
+        if (checkContract(text)) answered++;
+      }),
+      { numRuns: 30_000 },
+    );
+    assert.ok(answered > 1000, `${answered} random documents took the fast path`);
+  });
+
+  it('on real manifests with comment and blank lines inserted anywhere', () => {
+    const sources = [
+      ...splitDocuments(WORKLOAD).slice(0, 8),
+      ...yamlFiles(EXAMPLES).flatMap((f) => splitDocuments(readFileSync(f, 'utf8'))),
+      ...yamlFiles(join(CORPUS, 'k8s'))
+        .sort()
+        .filter((_, i) => i % 3 === 0)
+        .flatMap((f) => splitDocuments(readFileSync(f, 'utf8'))),
+    ]
+      .map((c) => c.text)
+      .filter((t) => fastParseValue(t));
+    const insertion = fc.record({
+      at: fc.nat(),
+      indent: fc.integer({ min: 0, max: 12 }),
+      text: fc.constantFrom('# c', '#', '', '', '   '),
+    });
+    let answered = 0;
+    fc.assert(
+      fc.property(fc.nat({ max: sources.length - 1 }), fc.array(insertion, { minLength: 1, maxLength: 6 }), (s, inserts) => {
+        const lines = sources[s].split('\n');
+        for (const m of inserts) lines.splice(m.at % (lines.length + 1), 0, ' '.repeat(m.indent) + m.text);
+        if (checkContract(lines.join('\n'))) answered++;
+      }),
+      { numRuns: 3000 },
+    );
+    assert.ok(answered > 2000, `${answered} documents took the fast path`);
   });
 });

@@ -71,6 +71,49 @@ describe('fast path: trees are built only where needed', () => {
     );
   });
 
+  it('the outline of a clean manifest builds no syntax tree, and is the one the trees give', () => {
+    const text = benchWorkload(64);
+    const service = getLanguageService();
+    const document = TextDocument.create('file:///w.yaml', 'yaml', 1, text);
+    const symbols = service.findDocumentSymbols(document);
+    const docs = service.parse(document).documents;
+    assert.equal(docs.length, 64);
+    assert.deepEqual(
+      docs.filter((d) => d.parsed.builtTree).map((d) => d.index),
+      [],
+    );
+    // Every object, with its sections and containers.
+    assert.equal(symbols.length, 64);
+    assert.ok(symbols.some((s) => s.children?.some((c) => c.children?.length)));
+    const slow = getLanguageService({ fastPath: false });
+    assert.deepStrictEqual(symbols, slow.findDocumentSymbols(TextDocument.create('file:///w.yaml', 'yaml', 1, text)));
+  });
+
+  it('reading every index entry’s ranges builds no syntax tree, and they are the ones the trees give', () => {
+    const text = benchWorkload(64);
+    const service = getLanguageService();
+    const document = TextDocument.create('file:///w.yaml', 'yaml', 1, text);
+    const file = service.parse(document);
+    const entries = indexFile(file, document, { lazyRanges: true });
+    assert.equal(entries.length, 64);
+    const ranges = entries.map((o) => ({ range: o.range, podLabelsRange: o.podLabelsRange, serviceNameRange: o.serviceNameRange }));
+    assert.deepEqual(
+      file.documents.filter((d) => d.parsed.builtTree).map((d) => d.index),
+      [],
+    );
+    assert.ok(ranges.some((r) => r.podLabelsRange) && ranges.some((r) => r.serviceNameRange));
+    const slow = getLanguageService({ fastPath: false });
+    const slowDocument = TextDocument.create('file:///w.yaml', 'yaml', 1, text);
+    assert.deepStrictEqual(
+      ranges,
+      indexFile(slow.parse(slowDocument), slowDocument).map((o) => ({
+        range: o.range,
+        podLabelsRange: o.podLabelsRange,
+        serviceNameRange: o.serviceNameRange,
+      })),
+    );
+  });
+
   it('a hover builds the tree of the document under the cursor only', () => {
     const service = getLanguageService();
     const text = benchWorkload(24);

@@ -17,6 +17,38 @@
 // The parser works line by line: `i` is always the index of the next content line (not blank,
 // not a comment) and `ind` its indentation. Every line is looked at a bounded number of times,
 // so the time is linear in the text length.
+//
+// Positions. When it accepts a document it also records where its nodes are (FastPositions):
+// exactly the `range[0]`/`range[1]` the yaml package's nodes would have, so that the outline and
+// the index need no syntax tree (manifest/locate.ts reads them). Scalars and flow collections end
+// where their text ends; a block scalar where its lines end (its trailing blank lines too with
+// `+`). A block collection ends where its last value's trailing trivia ends (yaml's range[2]):
+// which comment and blank lines after the last line belong to a node follows the yaml parser
+// (parse/parser.js): a one-line value keeps the comment lines more indented than its collection
+// that come before any other comment; an empty value keeps all of them when one is a comment;
+// the rest goes to a collection that ends there when a comment in it is at least as indented as
+// that collection (and it is not at column 0), else outwards. See close() and settle().
+
+/**
+ * Where the nodes of a document read by the fast path are, in offsets relative to its text: what
+ * the yaml package's node `range[0]` and `range[1]` would be. One flat table, six numbers per
+ * entry (a key of a mapping or an item of a sequence), entries linked in source order:
+ * `[keyStart, keyEnd, valueStart, valueEnd, child, next]` where `child` is the offset of the
+ * value's first entry (-1 for a scalar or an empty collection) and `next` that of the following
+ * entry of the same collection (-1 after the last). A sequence item has keyStart = keyEnd = -1.
+ */
+export interface FastPositions {
+  /** The root node's range; for a document without content, where yaml puts its null, undefined without a `---` (yaml has no node then). */
+  readonly root: readonly [number, number] | undefined;
+  /** Offset of the root collection's first entry; -1 when there is none. */
+  readonly first: number;
+  readonly entries: readonly number[];
+  /** The key of each entry (index: entry offset / ENTRY), null for sequence items. */
+  readonly keys: readonly (string | null)[];
+}
+
+/** Numbers per entry in FastPositions.entries. */
+export const ENTRY = 6;
 
 /** Thrown to give up; caught by fastParseValue. */
 const BAIL = { bail: true };
@@ -118,8 +150,46 @@ class FastParser {
   private pos = 0;
   private depth = 0;
 
+  // Positions (see FastPositions).
+  /** Offset of each line's first character in the text. */
+  private readonly lineStart: number[];
+  private readonly textLength: number;
+  readonly entries: number[] = [];
+  readonly keys: (string | null)[] = [];
+  /** The range and first entry of the node parsed last. */
+  private vs = 0;
+  private ve = 0;
+  private vc = -1;
+  /** Set by flowPlain: where the scalar's text ends (pos is at the indicator after it). */
+  private pend = 0;
+  /** Offset of the line flow() reads. */
+  private base = 0;
+  // The trivia after the last leaf value: how it is settled depends on the collection it ends
+  // (see settle()). Kind 0: a one-line value with its line end; 1: a block scalar; 2: empty.
+  private leafKind = 0;
+  /** The first line after the leaf's own (trivia lines run from it to `i`). */
+  private leafLine = 0;
+  /** kinds 0 and 1: where the leaf's own text ends (yaml's range[2] before trivia); kind 2: the null's position. */
+  private leafEnd = 0;
+  /** kind 2: a comment on the line of the key or dash. */
+  private leafComment = false;
+  private settled = true;
+  /** A sequence item about to be read starts with comment lines (see seq()). */
+  private itemComment = false;
+  /** yaml's range[2] of the node closed last. */
+  private tail = 0;
+  /** The largest column of a comment in the trivia after `tail` not yet given to a node; -1: none. */
+  private rMax = -1;
+
   constructor(text: string) {
     const lines = text.split('\n');
+    const lineStart = new Array<number>(lines.length);
+    for (let k = 0, off = 0; k < lines.length; k++) {
+      lineStart[k] = off;
+      off += lines[k].length + 1;
+    }
+    this.lineStart = lineStart;
+    this.textLength = text.length;
     if (text.includes('\r')) {
       // FORBIDDEN guarantees every CR is followed by LF: it ends its line.
       for (let k = 0; k < lines.length; k++) {
@@ -131,24 +201,123 @@ class FastParser {
     this.n = lines.length;
   }
 
+  /** The root's range and first entry, set by parse(). */
+  root: [number, number] | undefined;
+  first = -1;
+
   parse(): unknown {
     let start = 0;
     const first = this.lines[0];
+    let nullAt = -1;
     if (first.startsWith('---')) {
       // A marker alone or followed by a comment; anything else on that line is left to yaml.
+      nullAt = 3;
       if (first.length > 3) {
         if (first.charCodeAt(3) !== SPACE) throw BAIL;
         let p = 4;
         while (first.charCodeAt(p) === SPACE) p++;
         if (p < first.length && first.charCodeAt(p) !== HASH) throw BAIL;
+        nullAt = p;
       }
       start = 1;
     }
     this.skip(start);
-    if (this.i >= this.n) return null;
+    if (this.i >= this.n) {
+      // yaml puts an empty document's null after the marker and the spaces after it.
+      if (nullAt >= 0) this.root = [nullAt, nullAt];
+      return null;
+    }
     const value = this.collection(this.i, this.ind);
     if (this.i < this.n) throw BAIL;
+    this.root = [this.vs, this.ve];
+    this.first = this.vc;
     return value;
+  }
+
+  /** Where line `t` ends, its line break included. */
+  private lineEnd(t: number): number {
+    return t + 1 < this.n ? this.lineStart[t + 1] : this.textLength;
+  }
+
+  /** Where the next content starts (its indentation is trivia too), or the end of the text. */
+  private triviaEnd(): number {
+    return this.i < this.n ? this.lineStart[this.i] + this.ind : this.textLength;
+  }
+
+  /** Records a leaf value's range and what its trivia needs (see settle()). */
+  private leaf(kind: number, start: number, end: number, nextLine: number, leafEnd: number): void {
+    this.vs = start;
+    this.ve = end;
+    this.vc = -1;
+    this.leafKind = kind;
+    this.leafLine = nextLine;
+    this.leafEnd = leafEnd;
+    this.settled = false;
+  }
+
+  /**
+   * Gives the trivia after the last leaf to it (yaml's range[2]) as the parser does, now that
+   * the collection holding it, at column `col`, is known: a one-line value takes the comment
+   * lines indented more than `col` up to the first other comment (parser.atIndentedComment);
+   * an empty value takes everything when it has a comment (compose-node composeEmptyNode).
+   */
+  private settle(col: number): void {
+    this.settled = true;
+    const kind = this.leafKind;
+    let tail = this.leafEnd;
+    let rMax = -1;
+    let comment = this.leafComment;
+    const { lines } = this;
+    for (let t = this.leafLine; t < this.i; t++) {
+      const l = lines[t];
+      let j = 0;
+      while (l.charCodeAt(j) === SPACE) j++;
+      if (j === l.length) continue;
+      // A comment line (skip() let only blank and comment lines through).
+      comment = true;
+      if (kind === 0 && rMax < 0 && j > col) tail = this.lineEnd(t);
+      else if (j > rMax) rMax = j;
+    }
+    if (kind === 2) {
+      if (comment) tail = this.triviaEnd();
+      rMax = -1;
+    }
+    this.tail = tail;
+    this.rMax = rMax;
+  }
+
+  /**
+   * Ends a block collection at column `col` whose first entry is at `start`: sets its range
+   * (range[1] is the last value's range[2]) and keeps the trivia after it when yaml's parser
+   * does (Parser.pop: a comment in it at least as indented as the collection, not at column 0).
+   */
+  private close(col: number, start: number, first: number): void {
+    if (!this.settled) this.settle(col);
+    this.vs = start;
+    this.ve = this.tail;
+    this.vc = first;
+    if (col > 0 && this.rMax >= col) {
+      this.tail = this.triviaEnd();
+      this.rMax = -1;
+    }
+  }
+
+  /** Appends an entry; returns its offset. */
+  private entry(prev: number, keyStart: number, keyEnd: number, key: string | null): number {
+    const { entries } = this;
+    const e = entries.length;
+    entries.push(keyStart, keyEnd, 0, 0, -1, -1);
+    this.keys.push(key);
+    if (prev >= 0) entries[prev + 5] = e;
+    return e;
+  }
+
+  /** Fills in an entry's value from the node parsed last. */
+  private setValue(e: number): void {
+    const { entries } = this;
+    entries[e + 2] = this.vs;
+    entries[e + 3] = this.ve;
+    entries[e + 4] = this.vc;
   }
 
   /** Moves to the first content line at or after `from`. */
@@ -177,13 +346,20 @@ class FastParser {
     return isDash(this.lines[li], col) ? this.seq(li, col, false) : this.map(li, col);
   }
 
-  /** The node on the lines after a `key:` or `-` with nothing else on its line. */
-  private blockValue(parentIndent: number, inMap: boolean): unknown {
-    if (this.i >= this.n) return null;
-    const ind = this.ind;
-    if (ind > parentIndent) return this.collection(this.i, ind);
-    // Kubernetes style: a sequence at the same indentation as its key.
-    if (inMap && ind === parentIndent && isDash(this.lines[this.i], ind)) return this.seq(this.i, ind, true);
+  /**
+   * The node on the lines after a `key:` or `-` with nothing else on its line, which is at `at`
+   * (the offset after the indicator and its spaces) on line `li`.
+   */
+  private blockValue(parentIndent: number, inMap: boolean, li: number, at: number): unknown {
+    if (this.i < this.n) {
+      const ind = this.ind;
+      if (ind > parentIndent) return this.collection(this.i, ind);
+      // Kubernetes style: a sequence at the same indentation as its key.
+      if (inMap && ind === parentIndent && isDash(this.lines[this.i], ind)) return this.seq(this.i, ind, true);
+    }
+    const pos = this.lineStart[li] + at;
+    this.leaf(2, pos, pos, li + 1, pos);
+    this.leafComment = at < this.lines[li].length || (!inMap && this.itemComment);
     return null;
   }
 
@@ -191,16 +367,22 @@ class FastParser {
     if (++this.depth > MAX_DEPTH) throw BAIL;
     const obj: Record<string, unknown> = {};
     let count = 0;
+    const start = this.lineStart[li] + col;
+    let first = -1;
+    let prev = -1;
     for (;;) {
       const line = this.lines[li];
       const len = line.length;
+      const base = this.lineStart[li];
       let p = col;
       let key: string;
+      let keyEnd: number;
       let hash = -2; // the first ` #` after the key, when known
       const c = line.charCodeAt(p);
       if (c === DQUOTE || c === SQUOTE) {
         key = c === DQUOTE ? this.dq(line, p) : this.sq(line, p);
         p = this.pos;
+        keyEnd = p;
         while (line.charCodeAt(p) === SPACE) p++;
         if (line.charCodeAt(p) !== COLON) throw BAIL;
         if (p + 1 < line.length && line.charCodeAt(p + 1) !== SPACE) throw BAIL;
@@ -216,9 +398,13 @@ class FastParser {
         while (line.charCodeAt(e - 1) === SPACE) e--;
         key = line.slice(p, e);
         if (typeof resolvePlain(key) !== 'string') throw BAIL;
+        keyEnd = e;
         p = q;
       }
       if (p - col > MAX_KEY_LENGTH || badKey(key)) throw BAIL;
+      const ent = this.entry(prev, base + col, base + keyEnd, key);
+      if (prev < 0) first = ent;
+      prev = ent;
       // The common case inline: a plain scalar value up to a comment or the end of the line.
       let r = p + 1;
       while (r < len && line.charCodeAt(r) === SPACE) r++;
@@ -231,8 +417,10 @@ class FastParser {
         let e = end;
         while (line.charCodeAt(e - 1) === SPACE) e--;
         obj[key] = resolvePlain(line.slice(r, e));
+        this.leaf(0, base + r, base + e, li + 1, this.lineEnd(li));
         this.skip(li + 1);
       } else obj[key] = this.value(li, p + 1, col);
+      this.setValue(ent);
       count++;
       if (this.i >= this.n || this.ind < col) break;
       if (this.ind > col) throw BAIL;
@@ -242,14 +430,25 @@ class FastParser {
     // A duplicate key (an error for yaml) overwrote an earlier one. Cheaper than a lookup per key.
     if (Object.keys(obj).length !== count) throw BAIL;
     this.depth--;
+    this.close(col, start, first);
     return obj;
   }
 
   private seq(li: number, col: number, sameIndentAsKey: boolean): unknown[] {
     if (++this.depth > MAX_DEPTH) throw BAIL;
     const arr: unknown[] = [];
+    const start = this.lineStart[li] + col;
+    let first = -1;
+    let prev = -1;
     for (;;) {
+      // The comment lines the previous item leaves start this one: an empty item keeps them.
+      if (prev >= 0 && !this.settled) this.settle(col);
+      this.itemComment = prev >= 0 && this.rMax >= 0;
+      const ent = this.entry(prev, -1, -1, null);
+      if (prev < 0) first = ent;
+      prev = ent;
       arr.push(this.seqItem(li, col + 1, col));
+      this.setValue(ent);
       if (this.i >= this.n || this.ind < col) break;
       if (this.ind > col) throw BAIL;
       li = this.i;
@@ -259,6 +458,7 @@ class FastParser {
       }
     }
     this.depth--;
+    this.close(col, start, first);
     return arr;
   }
 
@@ -269,17 +469,28 @@ class FastParser {
     while (p < len && line.charCodeAt(p) === SPACE) p++;
     if (p >= len || line.charCodeAt(p) === HASH) {
       this.skip(li + 1);
-      return this.blockValue(col, true);
+      return this.blockValue(col, true, li, p);
     }
     const c = line.charCodeAt(p);
+    const base = this.lineStart[li];
     let v: unknown;
-    if (c === DQUOTE) v = this.dq(line, p);
-    else if (c === SQUOTE) v = this.sq(line, p);
-    else if (c === LBRACKET || c === LBRACE) v = this.flow(line, p, 0);
-    else if (c === 124 || c === 62) return this.blockScalar(li, p, col);
+    if (c === DQUOTE) {
+      v = this.dq(line, p);
+      this.leaf(0, base + p, base + this.pos, li + 1, this.lineEnd(li));
+    } else if (c === SQUOTE) {
+      v = this.sq(line, p);
+      this.leaf(0, base + p, base + this.pos, li + 1, this.lineEnd(li));
+    } else if (c === LBRACKET || c === LBRACE) {
+      this.base = base;
+      v = this.flow(line, p, 0);
+      const child = this.vc;
+      this.leaf(0, this.vs, this.ve, li + 1, this.lineEnd(li));
+      this.vc = child;
+    } else if (c === 124 || c === 62) return this.blockScalar(li, p, col);
     else {
       v = this.plain(line, p, false);
       if (v === undefined) throw BAIL; // `key: a: b`
+      this.leaf(0, base + p, base + this.pos, li + 1, this.lineEnd(li));
       this.skip(li + 1); // a plain scalar ends at a comment or the end of the line
       return v;
     }
@@ -295,10 +506,11 @@ class FastParser {
     while (p < len && line.charCodeAt(p) === SPACE) p++;
     if (p >= len || line.charCodeAt(p) === HASH) {
       this.skip(li + 1);
-      return this.blockValue(col, false);
+      return this.blockValue(col, false, li, p);
     }
     const c = line.charCodeAt(p);
     if (isDash(line, p)) return this.seq(li, p, false);
+    const base = this.lineStart[li];
     let v: unknown;
     if (c === DQUOTE || c === SQUOTE) {
       v = c === DQUOTE ? this.dq(line, p) : this.sq(line, p);
@@ -306,12 +518,19 @@ class FastParser {
       while (line.charCodeAt(q) === SPACE) q++;
       // `- "key": value`: a compact mapping.
       if (line.charCodeAt(q) === COLON) return this.map(li, p);
-    } else if (c === LBRACKET || c === LBRACE) v = this.flow(line, p, 0);
-    else if (c === 124 || c === 62) return this.blockScalar(li, p, col);
+      this.leaf(0, base + p, base + this.pos, li + 1, this.lineEnd(li));
+    } else if (c === LBRACKET || c === LBRACE) {
+      this.base = base;
+      v = this.flow(line, p, 0);
+      const child = this.vc;
+      this.leaf(0, this.vs, this.ve, li + 1, this.lineEnd(li));
+      this.vc = child;
+    } else if (c === 124 || c === 62) return this.blockScalar(li, p, col);
     else {
       v = this.plain(line, p, true);
       // `- key: value`: a compact mapping.
       if (v === undefined) return this.map(li, p);
+      this.leaf(0, base + p, base + this.pos, li + 1, this.lineEnd(li));
       this.skip(li + 1); // a plain scalar ends at a comment or the end of the line
       return v;
     }
@@ -397,72 +616,96 @@ class FastParser {
     throw BAIL; // continues on the next line
   }
 
-  /** A flow collection or scalar inside a flow collection; all on this line. */
+  /** A flow collection or scalar inside a flow collection; all on this line (at offset `base`). */
   private flow(line: string, p: number, depth: number): unknown {
     if (depth > MAX_DEPTH) throw BAIL;
+    const base = this.base;
+    const start = base + p;
     const c = line.charCodeAt(p);
-    if (c === DQUOTE) return this.dq(line, p);
-    if (c === SQUOTE) return this.sq(line, p);
+    if (c === DQUOTE || c === SQUOTE) {
+      const s = c === DQUOTE ? this.dq(line, p) : this.sq(line, p);
+      this.vs = start;
+      this.ve = base + this.pos;
+      this.vc = -1;
+      return s;
+    }
+    let first = -1;
+    let prev = -1;
     if (c === LBRACKET) {
       const arr: unknown[] = [];
       p++;
       while (line.charCodeAt(p) === SPACE) p++;
-      if (line.charCodeAt(p) === RBRACKET) {
-        this.pos = p + 1;
-        return arr;
-      }
-      for (;;) {
-        arr.push(this.flow(line, p, depth + 1));
-        p = this.pos;
-        while (line.charCodeAt(p) === SPACE) p++;
-        const d = line.charCodeAt(p);
-        if (d === RBRACKET) {
-          this.pos = p + 1;
-          return arr;
+      if (line.charCodeAt(p) !== RBRACKET)
+        for (;;) {
+          const ent = this.entry(prev, -1, -1, null);
+          if (prev < 0) first = ent;
+          prev = ent;
+          arr.push(this.flow(line, p, depth + 1));
+          this.setValue(ent);
+          p = this.pos;
+          while (line.charCodeAt(p) === SPACE) p++;
+          const d = line.charCodeAt(p);
+          if (d === RBRACKET) break;
+          if (d !== COMMA) throw BAIL; // `[a: b]`, a comment, the end of the line…
+          p++;
+          while (line.charCodeAt(p) === SPACE) p++;
+          if (line.charCodeAt(p) === RBRACKET || line.charCodeAt(p) === COMMA) throw BAIL;
         }
-        if (d !== COMMA) throw BAIL; // `[a: b]`, a comment, the end of the line…
-        p++;
-        while (line.charCodeAt(p) === SPACE) p++;
-        if (line.charCodeAt(p) === RBRACKET || line.charCodeAt(p) === COMMA) throw BAIL;
-      }
+      this.pos = p + 1;
+      this.vs = start;
+      this.ve = base + p + 1;
+      this.vc = first;
+      return arr;
     }
     if (c === LBRACE) {
       const obj: Record<string, unknown> = {};
       p++;
       while (line.charCodeAt(p) === SPACE) p++;
-      if (line.charCodeAt(p) === RBRACE) {
-        this.pos = p + 1;
-        return obj;
-      }
-      for (;;) {
-        const k = line.charCodeAt(p);
-        let key: unknown;
-        if (k === DQUOTE) key = this.dq(line, p);
-        else if (k === SQUOTE) key = this.sq(line, p);
-        else key = this.flowPlain(line, p);
-        if (typeof key !== 'string' || badKey(key) || Object.prototype.hasOwnProperty.call(obj, key)) throw BAIL;
-        p = this.pos;
-        while (line.charCodeAt(p) === SPACE) p++;
-        if (line.charCodeAt(p) !== COLON || line.charCodeAt(p + 1) !== SPACE) throw BAIL;
-        p += 2;
-        while (line.charCodeAt(p) === SPACE) p++;
-        const v0 = line.charCodeAt(p);
-        if (v0 === COMMA || v0 === RBRACE) throw BAIL; // an empty value
-        obj[key] = this.flow(line, p, depth + 1);
-        p = this.pos;
-        while (line.charCodeAt(p) === SPACE) p++;
-        const d = line.charCodeAt(p);
-        if (d === RBRACE) {
-          this.pos = p + 1;
-          return obj;
+      if (line.charCodeAt(p) !== RBRACE)
+        for (;;) {
+          const k = line.charCodeAt(p);
+          let key: unknown;
+          let keyEnd: number;
+          if (k === DQUOTE || k === SQUOTE) {
+            key = k === DQUOTE ? this.dq(line, p) : this.sq(line, p);
+            keyEnd = this.pos;
+          } else {
+            key = this.flowPlain(line, p);
+            keyEnd = this.pend;
+          }
+          if (typeof key !== 'string' || badKey(key) || Object.prototype.hasOwnProperty.call(obj, key)) throw BAIL;
+          const ent = this.entry(prev, base + p, base + keyEnd, key);
+          if (prev < 0) first = ent;
+          prev = ent;
+          p = this.pos;
+          while (line.charCodeAt(p) === SPACE) p++;
+          if (line.charCodeAt(p) !== COLON || line.charCodeAt(p + 1) !== SPACE) throw BAIL;
+          p += 2;
+          while (line.charCodeAt(p) === SPACE) p++;
+          const v0 = line.charCodeAt(p);
+          if (v0 === COMMA || v0 === RBRACE) throw BAIL; // an empty value
+          obj[key] = this.flow(line, p, depth + 1);
+          this.setValue(ent);
+          p = this.pos;
+          while (line.charCodeAt(p) === SPACE) p++;
+          const d = line.charCodeAt(p);
+          if (d === RBRACE) break;
+          if (d !== COMMA) throw BAIL;
+          p++;
+          while (line.charCodeAt(p) === SPACE) p++;
+          if (line.charCodeAt(p) === RBRACE || line.charCodeAt(p) === COMMA) throw BAIL;
         }
-        if (d !== COMMA) throw BAIL;
-        p++;
-        while (line.charCodeAt(p) === SPACE) p++;
-        if (line.charCodeAt(p) === RBRACE || line.charCodeAt(p) === COMMA) throw BAIL;
-      }
+      this.pos = p + 1;
+      this.vs = start;
+      this.ve = base + p + 1;
+      this.vc = first;
+      return obj;
     }
-    return this.flowPlain(line, p);
+    const v = this.flowPlain(line, p);
+    this.vs = start;
+    this.ve = base + this.pend;
+    this.vc = -1;
+    return v;
   }
 
   /** A plain scalar inside a flow collection: ends at `,[]{}` or `: `; any other `:` or a comment: bail. */
@@ -487,6 +730,7 @@ class FastParser {
     const d = line.charCodeAt(p);
     if (d === DASH && e === p + 1) throw BAIL;
     this.pos = q;
+    this.pend = e;
     return resolvePlain(line.slice(p, e));
   }
 
@@ -499,6 +743,7 @@ class FastParser {
     const { lines, n } = this;
     const header = lines[li];
     const folded = header.charCodeAt(p) === 62;
+    const headerAt = p;
     p++;
     let chomp = 0; // 0 clip, 1 strip, 2 keep
     const ch = header.charCodeAt(p);
@@ -574,16 +819,22 @@ class FastParser {
     }
     if (chomp === 0) value += '\n';
     else if (chomp === 2) value += '\n' + '\n'.repeat(trailing);
+    // yaml's lexer ends the scalar after its last non-blank line, or with `+` after its blank lines.
+    const endLine = chomp === 2 ? k : end;
+    const endAt = endLine < n ? this.lineStart[endLine] : this.textLength;
+    this.leaf(1, this.lineStart[li] + headerAt, endAt, k, endAt);
     this.skip(k);
     return value;
   }
 }
 
 /** The document's value when the text is in the simple subset this parser is sure about; undefined otherwise. */
-export function fastParseValue(text: string): { value: unknown } | undefined {
+export function fastParseValue(text: string): { value: unknown; positions: FastPositions } | undefined {
   if (FORBIDDEN.test(text) || (text.includes('\r') && LONE_CR.test(text))) return undefined;
   try {
-    return { value: new FastParser(text).parse() };
+    const parser = new FastParser(text);
+    const value = parser.parse();
+    return { value, positions: { root: parser.root, first: parser.first, entries: parser.entries, keys: parser.keys } };
   } catch {
     return undefined;
   }

@@ -7,7 +7,7 @@
 // are written in is read by fastParse.ts, and its tree is built only when something asks for it
 // (ParsedText.yaml). Anything outside that subset takes the full parse at once.
 import { parseDocument, Scalar, visit, type Document } from 'yaml';
-import { fastParseValue } from './fastParse';
+import { fastParseValue, type FastPositions } from './fastParse';
 import type { K8sObjectHeader, ManifestDocument, ManifestFile, SyntaxProblem } from './types';
 
 /** Files above this size are not analysed (a clear message is shown instead). */
@@ -137,6 +137,8 @@ export class ParsedText {
   readonly value: unknown;
   readonly object: K8sObjectHeader | undefined;
   readonly syntaxProblems: readonly SyntaxProblem[];
+  /** Where the nodes are, recorded by the fast path: what locate.ts answers from while the tree is not built. */
+  readonly positions?: FastPositions;
   private tree: Document.Parsed | undefined;
 
   /** `fastPath: false` always builds the tree (tests compare both ways). */
@@ -148,6 +150,7 @@ export class ParsedText {
     if (fast) {
       // fastParse.ts only answers for text the full parser reads without errors, to the same value.
       this.value = fast.value;
+      this.positions = fast.positions;
       this.syntaxProblems = [];
     } else {
       const yaml = (this.tree = parseDocument(text, PARSE_OPTIONS));

@@ -4,7 +4,8 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { ParsedText } from '../manifest/parse';
-import { findNode, findPair, firstLine, getAt, nodeRange } from '../manifest/navigate';
+import { keyRange, valueRange } from '../manifest/locate';
+import { firstLine, getAt } from '../manifest/navigate';
 import type { ManifestDocument, ManifestFile } from '../manifest/types';
 import { KustomizePatchIndex, kustomizationRefs, type KustomizationRefs, type PatchKind } from './kustomize';
 import type { IndexedObject, WorkspaceView } from './types';
@@ -37,9 +38,8 @@ interface Offsets {
 }
 
 /**
- * What the index keeps of a parsed document, without positions. Finding the offsets needs the
- * document's syntax tree, which a document read by the fast path does not have until something
- * asks (see manifest/parse.ts): `offsets` builds it on first call, so opening a file does not.
+ * What the index keeps of a parsed document, without positions: `offsets` finds them on first
+ * call (manifest/locate.ts: from the fast path's recorded positions, without a syntax tree).
  */
 type DescribedObject = Omit<IndexedObject, 'uri' | 'docIndex' | 'range' | 'podLabelsRange' | 'serviceNameRange'> & {
   readonly offsets: () => Offsets;
@@ -74,9 +74,9 @@ function describeDocument(doc: ManifestDocument): DescribedObject | undefined {
 
 function locate(doc: ManifestDocument, templatePath: readonly string[] | undefined, kind: string): Offsets {
   return {
-    name: nodeRange(findNode(doc, ['metadata', 'name'])) ?? nodeRange(findPair(doc, ['kind'])?.key as never) ?? firstLine(doc),
-    podLabels: templatePath ? nodeRange(findNode(doc, [...templatePath, 'metadata', 'labels'])) : undefined,
-    serviceName: kind === 'StatefulSet' ? nodeRange(findNode(doc, ['spec', 'serviceName'])) : undefined,
+    name: valueRange(doc, ['metadata', 'name']) ?? keyRange(doc, ['kind']) ?? firstLine(doc),
+    podLabels: templatePath ? valueRange(doc, [...templatePath, 'metadata', 'labels']) : undefined,
+    serviceName: kind === 'StatefulSet' ? valueRange(doc, ['spec', 'serviceName']) : undefined,
   };
 }
 
