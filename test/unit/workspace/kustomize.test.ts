@@ -9,6 +9,7 @@ import { parseManifest } from '../../../server/src/service/manifest/parse';
 import { RULES } from '../../../server/src/service/rules/registry';
 import { isKustomizationUri, kustomizationRefs, resolveRelative, uriKey } from '../../../server/src/service/workspace/kustomize';
 import { applyEdits } from '../helpers/ruleTester';
+import { MINIMAL_DEPLOYMENT } from '../helpers/manifests';
 
 /** A strategic-merge patch with a typo (`replica`). */
 const TYPO_PATCH = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replica: 5\n';
@@ -26,23 +27,7 @@ spec:
             - name: LOG_LEVEL
               value: debug
 `;
-const BASE = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
-`;
+const BASE = MINIMAL_DEPLOYMENT;
 
 /** Codes that conclude from an absence, all of which a bare patch would get as a whole manifest. */
 const ABSENCE = ['missing-required-field', 'missing-resources', 'run-as-non-root'];

@@ -11,25 +11,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FileChangeType } from 'vscode-languageserver/node';
 import { getLanguageService, WorkspaceIndex } from '../../../server/src/service/index';
 import { WorkspaceIndexer, type IndexerHost } from '../../../server/src/workspaceIndexer';
+import { MINIMAL_DEPLOYMENT } from '../helpers/manifests';
 
 const PATCH = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 5\n';
-const BASE = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
-`;
+const BASE = MINIMAL_DEPLOYMENT;
 
 let root: string;
 const uri = (rel: string) => pathToFileURL(join(root, rel)).toString();
