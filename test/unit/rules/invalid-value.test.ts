@@ -48,6 +48,26 @@ spec:
         image: postgres:16
 `;
 
+const daemonSet = (rollingUpdate: string, type = '') => `apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: agent
+spec:
+  selector:
+    matchLabels: {app: agent}
+  updateStrategy:
+${type}    rollingUpdate:
+${rollingUpdate}  template:
+    metadata:
+      labels: {app: agent}
+    spec:
+      tolerations:
+      - operator: Exists
+      containers:
+      - name: agent
+        image: agent:1.0.0
+`;
+
 const service = (portLines: string) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - port: 80\n${portLines}`;
 
 ruleTable('invalid-value', {
@@ -59,6 +79,9 @@ ruleTable('invalid-value', {
       text: deployment('  strategy:\n    rollingUpdate:\n      maxSurge: 150%\n'),
     },
     { name: 'a StatefulSet maxUnavailable as a number', text: statefulSet('2') },
+    { name: 'a DaemonSet that surges with maxUnavailable 0', text: daemonSet('      maxSurge: 1\n      maxUnavailable: 0\n') },
+    { name: 'a DaemonSet that makes 10% unavailable', text: daemonSet('      maxUnavailable: 10%\n') },
+    { name: 'an OnDelete DaemonSet is not rolled', text: daemonSet('      maxSurge: 1\n', '    type: OnDelete\n') },
     { name: 'a StatefulSet maxUnavailable as a percentage', text: statefulSet('50%') },
     {
       name: 'maxSurge as a percentage, maxUnavailable as a number',
@@ -115,6 +138,22 @@ ruleTable('invalid-value', {
       messageId: 'negative',
     },
     { name: 'a StatefulSet maxUnavailable of 0', text: statefulSet('«0»'), messageId: 'notPositive' },
+    {
+      name: 'a DaemonSet maxSurge with the default maxUnavailable of 1',
+      text: daemonSet('      maxSurge: «1»\n'),
+      messageId: 'daemonSetSurge',
+      message:
+        'A DaemonSet rolling update cannot both surge and make pods unavailable: `maxSurge` must be 0 while `maxUnavailable` is 1 (the default). Set maxUnavailable: 0 to surge.',
+      fix: 'Set maxUnavailable: 0 (surge instead)',
+      output: daemonSet('      maxSurge: 1\n      maxUnavailable: 0\n'),
+    },
+    {
+      name: 'a DaemonSet maxSurge with a maxUnavailable set',
+      text: daemonSet('      maxSurge: «25%»\n      maxUnavailable: 2\n'),
+      messageId: 'daemonSetSurge',
+      fix: 'Set maxUnavailable: 0 (surge instead)',
+      output: daemonSet('      maxSurge: 25%\n      maxUnavailable: 0\n'),
+    },
     {
       name: 'a StatefulSet maxUnavailable of 0%',
       text: statefulSet('«0%»'),

@@ -31,6 +31,8 @@ export const invalidValue: Rule = {
         '`{{key}}` in `{{field}}` is not base64: Secret `data` values must be base64-encoded. Put plain text under `stringData` instead.',
       percent: '`{{field}}` is {{value}}, but it must be a whole number or a percentage such as `25%`.',
       percentRange: '`{{field}}` is {{value}}, but as a percentage it must be {{bounds}}.',
+      daemonSetSurge:
+        'A DaemonSet rolling update cannot both surge and make pods unavailable: `maxSurge` must be 0 while `maxUnavailable` is {{unavailable}}. Set maxUnavailable: 0 to surge.',
       invalid: '`{{field}}` has an invalid value {{value}} ({{reason}}).',
     },
     example: {

@@ -37,6 +37,12 @@ export function percentFormatOf(def: string, prop: string): PercentFormat | unde
 
 const percentValue = (s: string) => (PERCENT.test(s) ? Number(s.slice(0, -1)) : undefined);
 
+/** The number of an int-or-percent value (apps validation's getIntOrPercentValue); undefined when it is neither. */
+export function intOrPercentValue(v: unknown): number | undefined {
+  if (typeof v === 'number') return Number.isInteger(v) ? v : undefined;
+  return typeof v === 'string' ? percentValue(v) : undefined;
+}
+
 export const percent = { type: 'string' as const, validate: (s: string) => percentValue(s) !== undefined };
 export const percentMax100 = { type: 'string' as const, validate: (s: string) => (percentValue(s) ?? Infinity) <= 100 };
 export const percent1To100 = {

@@ -16,7 +16,7 @@ import { editDistance } from './distance';
 import { getDefinition, humanType, kindDefinition, resolveField } from './index';
 import * as compiled from './generated/validators';
 import { INT32_MAX, INT32_MIN } from './jsonSchema';
-import { percent } from './formats';
+import { intOrPercentValue, percent } from './formats';
 import { isFileMode, rangeOf } from './ranges';
 import { suggestQuantities } from './quantity';
 import { EXTRA_REQUIRED, extraRequiredOf } from './required';
@@ -139,7 +139,41 @@ function computeProblems(doc: ManifestDocument): SchemaProblem[] {
     if (p) problems.push(p);
   }
   conditionalRequired(ctx, problems);
+  daemonSetSurge(ctx, problems);
   return problems;
+}
+
+/**
+ * A DaemonSet's rolling update either surges (new pod first) or makes pods unavailable, never both:
+ * apps validation rejects a non-zero maxSurge with a non-zero maxUnavailable — which is what
+ * setting only `maxSurge: 1` gives, since maxUnavailable defaults to 1.
+ */
+function daemonSetSurge(ctx: Context, problems: SchemaProblem[]): void {
+  if (ctx.kind !== 'DaemonSet') return;
+  const strategy = getAt(ctx.value, ['spec', 'updateStrategy']) as Record<string, unknown> | undefined;
+  if (!strategy || typeof strategy !== 'object' || (strategy.type !== undefined && strategy.type !== 'RollingUpdate')) return;
+  const ru = strategy.rollingUpdate as Record<string, unknown> | undefined;
+  if (!ru || typeof ru !== 'object') return;
+  const surge = intOrPercentValue(ru.maxSurge ?? 0);
+  const unavailable = intOrPercentValue(ru.maxUnavailable ?? 1);
+  // An invalid value of either has its own invalid-value report.
+  if (!surge || !unavailable) return;
+  const base = ['spec', 'updateStrategy', 'rollingUpdate'];
+  const edits =
+    ru.maxUnavailable === undefined
+      ? insertPair(ctx.doc, base, 'maxUnavailable', '0')
+      : replaceValue(ctx.doc, [...base, 'maxUnavailable'], '0');
+  const data = { unavailable: ru.maxUnavailable === undefined ? '1 (the default)' : shown(ru.maxUnavailable) };
+  problems.push({
+    ruleId: 'invalid-value',
+    report: report(
+      ctx,
+      rangeOfValue(ctx.doc, [...base, 'maxSurge']),
+      'daemonSetSurge',
+      data,
+      fix('Set maxUnavailable: 0 (surge instead)', edits, { preferred: true }),
+    ),
+  });
 }
 
 /** ajv's instancePath as a JSON path, with array indexes as numbers. */
