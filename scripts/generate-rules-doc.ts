@@ -119,6 +119,7 @@ export function renderRulesDoc(rules: readonly Rule[]): string {
     if (m.crossDocument) out.push('- Looks at: the other documents of the file and every YAML file of the workspace folders');
     out.push(`- On Kustomize patches: ${onPatchText(r)}`);
     out.push(`- Source: ${m.guideSection}`);
+    if (m.source) out.push(`- Kubernetes validation: ${m.source}`);
     out.push('');
     out.push('### What');
     out.push('');

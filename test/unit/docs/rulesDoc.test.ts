@@ -36,6 +36,7 @@ describe('docs/rules.md', () => {
           description: 'What it catches.',
           rationale: 'Why, in the guide’s words.',
           guideSection: 'Job',
+          source: '`validateJob`, pkg/apis/batch/validation/validation.go',
           fixable: true,
           messages: {},
           example: { invalid: 'kind: Job\n', fixed: 'kind: Job # fixed\n' },
@@ -49,6 +50,7 @@ describe('docs/rules.md', () => {
       '- Severity: warning',
       '- Applies to: Job',
       '- Quick fix: yes',
+      '- Kubernetes validation: `validateJob`, pkg/apis/batch/validation/validation.go',
       '### What\n\nWhat it catches.',
       '### Why\n\nWhy, in the guide’s words.',
     ])

@@ -33,6 +33,10 @@ import { secretInEnv } from './secret-in-env';
 import { missingResources } from './missing-resources';
 import { requestsExceedLimits } from './requests-exceed-limits';
 import { workloadKindAdvice } from './workload-kind-advice';
+import { envValueSource } from './env-value-source';
+import { volumeSource } from './volume-source';
+import { volumeWithoutSource } from './volume-without-source';
+import { duplicateMountPath } from './duplicate-mount-path';
 
 export const RULES: readonly Rule[] = [
   yamlSyntax,
@@ -69,6 +73,10 @@ export const RULES: readonly Rule[] = [
   missingResources,
   requestsExceedLimits,
   workloadKindAdvice,
+  envValueSource,
+  volumeSource,
+  volumeWithoutSource,
+  duplicateMountPath,
 ];
 
 const byId = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -23,6 +23,12 @@ export interface RuleMeta {
   readonly rationale: string;
   /** The section of the Workload Types Decision Guide (or "Kubernetes API") the rule comes from. */
   readonly guideSection: string;
+  /**
+   * For rules that follow the API server's validation code: the Kubernetes function(s) the check
+   * reproduces and where they live (`validateEnvVarValueFrom`, pkg/apis/core/validation/validation.go),
+   * so a reader can compare the rule with what the API server really does (docs/rules.md).
+   */
+  readonly source?: string;
   /** True when some reports carry a fix. */
   readonly fixable: boolean;
   /**
