@@ -10,8 +10,8 @@ import type { Location, Position, Range } from 'vscode-languageserver-types';
 import { getAt, pathAtOffset, rangeOfValue, type OffsetRange } from './manifest/navigate';
 import type { JsonPath, ManifestDocument, ManifestFile } from './manifest/types';
 import { podSpecPath, podTemplatePath } from './rules/podSpec';
-import { podTemplatesSelectedBy, sameNamespace, selectorMatches, servicesNamed, statefulSetsGovernedBy } from './workspace/match';
-import { stringMap } from './workspace/index';
+import { podTemplatesSelectedBy, sameNamespace, servicesNamed, statefulSetsGovernedBy } from './workspace/match';
+import { labelMap, selectorMatches } from './k8s/labels';
 import type { IndexedObject, WorkspaceView } from './workspace/types';
 
 interface Target {
@@ -99,7 +99,7 @@ function isPodTemplateLabels(t: Target): boolean {
 
 function podLabelsOf(t: Target): Record<string, string> | undefined {
   const template = podTemplatePath(t.kind);
-  return stringMap(getAt(t.doc.value, template ? [...template, 'metadata', 'labels'] : ['metadata', 'labels']));
+  return labelMap(getAt(t.doc.value, template ? [...template, 'metadata', 'labels'] : ['metadata', 'labels']));
 }
 
 export function findDefinition(file: ManifestFile, document: TextDocument, position: Position, workspace: WorkspaceView): Location[] {
@@ -114,7 +114,7 @@ export function findDefinition(file: ManifestFile, document: TextDocument, posit
     return volumeDefinitions(t, value).map((r) => toLocation(file.uri, document, t.doc, r));
 
   if (isServiceSelector(t)) {
-    const selector = stringMap(getAt(t.doc.value, ['spec', 'selector']));
+    const selector = labelMap(getAt(t.doc.value, ['spec', 'selector']));
     return podTemplatesSelectedBy(workspace, selector, t).map(podLabelsLocation);
   }
 

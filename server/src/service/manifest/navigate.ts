@@ -95,7 +95,8 @@ export function firstLine(doc: ManifestDocument): OffsetRange {
 export function getAt(value: unknown, path: JsonPath): unknown {
   let v = value;
   for (const seg of path) {
-    if (v === null || typeof v !== 'object') return undefined;
+    // Own keys only: `toString` or `constructor` in the user's YAML is a key, never Object.prototype's.
+    if (v === null || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, seg)) return undefined;
     v = (v as Record<string | number, unknown>)[seg];
   }
   return v;

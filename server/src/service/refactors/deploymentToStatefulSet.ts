@@ -12,8 +12,7 @@ import type { WorkspaceView } from '../workspace/types';
 import { strategyEdits } from './strategy';
 import { insertFirst, removeSeqItem, renderYaml, scalarText, setKindAndVersion } from './text';
 import type { Refactor, RefactorContext } from './types';
-
-const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+import { isObject } from '../k8s/labels';
 
 /** Fields a Deployment has and a StatefulSet does not. */
 export const DEPLOYMENT_ONLY_FIELDS = ['progressDeadlineSeconds', 'paused'] as const;
@@ -64,7 +63,7 @@ function selectorLabels(value: unknown): Record<string, string> | undefined {
     ['spec', 'template', 'metadata', 'labels'],
   ]) {
     const labels = getAt(value, path);
-    if (isObj(labels) && Object.keys(labels).length > 0 && Object.values(labels).every((v) => typeof v === 'string'))
+    if (isObject(labels) && Object.keys(labels).length > 0 && Object.values(labels).every((v) => typeof v === 'string'))
       return labels as Record<string, string>;
   }
   return undefined;
@@ -76,10 +75,10 @@ function servicePorts(value: unknown): Record<string, unknown>[] {
   const containers = getAt(value, ['spec', 'template', 'spec', 'containers']);
   if (!Array.isArray(containers)) return ports;
   for (const c of containers) {
-    const list = isObj(c) ? c.ports : undefined;
+    const list = isObject(c) ? c.ports : undefined;
     if (!Array.isArray(list)) continue;
     for (const p of list) {
-      if (!isObj(p) || typeof p.containerPort !== 'number') continue;
+      if (!isObject(p) || typeof p.containerPort !== 'number') continue;
       if (ports.some((q) => q.port === p.containerPort && (q.protocol ?? 'TCP') === (p.protocol ?? 'TCP'))) continue;
       const port: Record<string, unknown> = { port: p.containerPort };
       if (typeof p.name === 'string') port.name = p.name;
@@ -112,7 +111,7 @@ function claimSpec(file: ManifestFile, claimName: string, namespace: string | un
     if (d.object?.kind !== 'PersistentVolumeClaim' || d.object.name !== claimName) continue;
     if ((d.object.namespace ?? namespace) !== namespace) continue;
     const spec = getAt(d.value, ['spec']);
-    if (!isObj(spec)) continue;
+    if (!isObject(spec)) continue;
     const out: Record<string, unknown> = {};
     // Only what makes sense per replica; volumeName/dataSource pin one specific volume.
     for (const k of ['accessModes', 'storageClassName', 'volumeMode', 'resources', 'selector']) if (spec[k] !== undefined) out[k] = spec[k];
@@ -134,7 +133,10 @@ function claimTemplateEdits(ctx: RefactorContext, namespace: string | undefined)
     .map((v, index) => ({ v, index }))
     .filter(
       ({ v }) =>
-        isObj(v) && typeof v.name === 'string' && isObj(v.persistentVolumeClaim) && typeof v.persistentVolumeClaim.claimName === 'string',
+        isObject(v) &&
+        typeof v.name === 'string' &&
+        isObject(v.persistentVolumeClaim) &&
+        typeof v.persistentVolumeClaim.claimName === 'string',
     );
   if (claims.length === 0) return [];
   if (getAt(doc.value, ['spec', 'volumeClaimTemplates']) !== undefined) return undefined;
@@ -166,7 +168,7 @@ function claimDocuments(file: ManifestFile, doc: ManifestDocument): string {
   const volumes = getAt(doc.value, [...podSpecPath('Deployment')!, 'volumes']);
   if (!Array.isArray(volumes)) return '';
   const names = volumes
-    .map((v) => (isObj(v) && isObj(v.persistentVolumeClaim) ? v.persistentVolumeClaim.claimName : undefined))
+    .map((v) => (isObject(v) && isObject(v.persistentVolumeClaim) ? v.persistentVolumeClaim.claimName : undefined))
     .filter(Boolean);
   if (names.length === 0) return '';
   return file.documents
@@ -188,7 +190,7 @@ export const deploymentToStatefulSet: Refactor = {
   edits(ctx) {
     const { doc, file } = ctx;
     const name = doc.object?.name;
-    if (doc.object?.kind !== 'Deployment' || !name || !isObj(getAt(doc.value, ['spec']))) return undefined;
+    if (doc.object?.kind !== 'Deployment' || !name || !isObject(getAt(doc.value, ['spec']))) return undefined;
     const namespace = doc.object.namespace;
     const retarget = setKindAndVersion(doc, 'StatefulSet', 'apps/v1');
     if (!retarget) return undefined;

@@ -6,6 +6,7 @@ import type { JsonPath } from '../manifest/types';
 import { containersOf, podSpecPath } from './podSpec';
 import type { DocEdit, Fix, Rule } from './types';
 import { keepsYamlValid } from '../refactors/text';
+import { isObject } from '../k8s/labels';
 
 /** The downward-API field Kubernetes sets on each pod of an Indexed Job (annotation, and label since 1.28). */
 const INDEX_FIELD = /^metadata\.(annotations|labels)\[\s*['"]batch\.kubernetes\.io\/job-completion-index['"]\s*\]$/;
@@ -17,8 +18,6 @@ interface IndexUse {
   readonly what: string;
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
-
 /** The first place the pod reads its completion index, if any. */
 export function findIndexUse(value: unknown, kind: string): IndexUse | undefined {
   const podSpec = podSpecPath(kind);
@@ -26,10 +25,10 @@ export function findIndexUse(value: unknown, kind: string): IndexUse | undefined
   for (const { container, path } of containersOf(value, kind)) {
     const env = Array.isArray(container.env) ? container.env : [];
     // A container that defines JOB_COMPLETION_INDEX itself does not rely on Kubernetes setting it.
-    const definesVar = env.some((e) => isObj(e) && e.name === 'JOB_COMPLETION_INDEX');
+    const definesVar = env.some((e) => isObject(e) && e.name === 'JOB_COMPLETION_INDEX');
     for (let i = 0; i < env.length; i++) {
       const e = env[i];
-      if (!isObj(e)) continue;
+      if (!isObject(e)) continue;
       const fieldPath = getAt(e, ['valueFrom', 'fieldRef', 'fieldPath']);
       if (typeof fieldPath === 'string' && INDEX_FIELD.test(fieldPath.trim()))
         return { path: [...path, 'env', i, 'valueFrom', 'fieldRef', 'fieldPath'], what: `env ${String(e.name)} from ${fieldPath}` };
@@ -49,7 +48,7 @@ export function findIndexUse(value: unknown, kind: string): IndexUse | undefined
   if (Array.isArray(volumes)) {
     for (let v = 0; v < volumes.length; v++) {
       const vol = volumes[v];
-      if (!isObj(vol)) continue;
+      if (!isObject(vol)) continue;
       const itemLists: [JsonPath, unknown][] = [[['downwardAPI', 'items'], getAt(vol, ['downwardAPI', 'items'])]];
       const sources = getAt(vol, ['projected', 'sources']);
       if (Array.isArray(sources))
@@ -111,7 +110,7 @@ export const completionIndexNeedsIndexed: Rule = {
     const kind = ctx.object?.kind ?? '';
     const jobSpec = kind === 'CronJob' ? ['spec', 'jobTemplate', 'spec'] : ['spec'];
     const spec = getAt(ctx.value, jobSpec);
-    if (!isObj(spec)) return;
+    if (!isObject(spec)) return;
     const mode = spec.completionMode;
     if (mode !== undefined && mode !== null && mode !== 'NonIndexed') return; // Indexed, or an invalid value for the schema rules
     const use = findIndexUse(ctx.value, kind);

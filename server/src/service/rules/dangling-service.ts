@@ -4,17 +4,10 @@ import { rangeOfKey } from '../manifest/navigate';
 import { getAt } from '../manifest/navigate';
 import type { ManifestFile } from '../manifest/types';
 import type { IndexedObject } from '../workspace/types';
-import { isCustomResource, makesPods, namespaceOf, selectorMatches } from '../workspace/match';
+import { isCustomResource, makesPods, namespaceOf } from '../workspace/match';
+import { labelMap, labelValue, selectorMatches, type Labels } from '../k8s/labels';
 import type { Rule } from './types';
 import { editDistance } from '../schema/distance';
-
-function labelMap(v: unknown): Record<string, string> | undefined {
-  if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
-  const out: Record<string, string> = {};
-  for (const [k, val] of Object.entries(v))
-    if (typeof val === 'string' || typeof val === 'number' || typeof val === 'boolean') out[k] = String(val);
-  return out;
-}
 
 /** Labels that name an application (the rest — role, tier, version — are shared by unrelated apps). */
 const IDENTITY_KEYS = [
@@ -31,11 +24,10 @@ const IDENTITY_KEYS = [
  * The workload looks like the one the Service was written for: it has the Service's name, it
  * carries the selector's application label, or one of its label values is a typo away.
  */
-function nearMiss(selector: Readonly<Record<string, string>>, w: IndexedObject, serviceName: string | undefined): boolean {
+function nearMiss(selector: Labels, w: IndexedObject, serviceName: string | undefined): boolean {
   if (serviceName && w.name === serviceName) return true;
-  const labels = w.podLabels ?? {};
   return Object.entries(selector).some(([k, v]) => {
-    const actual = labels[k];
+    const actual = labelValue(w.podLabels, k);
     if (actual === undefined) return false;
     if (actual === v) return IDENTITY_KEYS.includes(k);
     return editDistance(actual, v) <= Math.min(2, Math.floor(v.length / 3));

@@ -7,14 +7,9 @@ import type { ManifestDocument, ManifestFile } from '../manifest/types';
 import { namespaceOf, sameNamespace, servicesNamed } from '../workspace/match';
 import { containersOf } from './podSpec';
 import type { Rule } from './types';
+import { labelMap } from '../k8s/labels';
 
-function labelMap(v: unknown): Record<string, string> | undefined {
-  if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
-  const out: Record<string, string> = {};
-  for (const [k, val] of Object.entries(v))
-    if (typeof val === 'string' || typeof val === 'number' || typeof val === 'boolean') out[k] = String(val);
-  return Object.keys(out).length ? out : undefined;
-}
+const nonEmpty = (m: Record<string, string> | undefined) => (m && Object.keys(m).length ? m : undefined);
 
 interface ServicePort {
   name?: string;
@@ -58,7 +53,8 @@ export function headlessServiceYaml(doc: ManifestDocument, name: string): string
   const kind = doc.object?.kind ?? 'StatefulSet';
   const namespace = doc.object?.namespace;
   const selector =
-    labelMap(getAt(value, ['spec', 'template', 'metadata', 'labels'])) ?? labelMap(getAt(value, ['spec', 'selector', 'matchLabels']));
+    nonEmpty(labelMap(getAt(value, ['spec', 'template', 'metadata', 'labels']))) ??
+    nonEmpty(labelMap(getAt(value, ['spec', 'selector', 'matchLabels'])));
   const ports = servicePortsFrom(value, kind);
   const spec: Record<string, unknown> = { clusterIP: 'None' };
   if (selector) spec.selector = selector;

@@ -6,8 +6,7 @@ import type { JsonPath } from '../manifest/types';
 import { composeEdits, replaceString, yamlString, type EditStep } from './fixText';
 import { podTemplatePath } from './podSpec';
 import type { Fix, Rule } from './types';
-
-type Labels = Readonly<Record<string, string>>;
+import { hasLabel, labelMap, labelValue, type Labels } from '../k8s/labels';
 
 interface Requirement {
   /** kubectl label-selector syntax: app=web, tier in (a,b), tier notin (a), tier, !tier */
@@ -22,24 +21,17 @@ interface Requirement {
   readonly exact: boolean;
 }
 
-function stringMap(v: unknown): Record<string, string> | undefined {
-  if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
-  const out: Record<string, string> = {};
-  for (const [k, x] of Object.entries(v)) if (typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean') out[k] = String(x);
-  return out;
-}
-
 /** The selector's requirements; undefined when the selector is absent, empty or not readable. */
 export function requirementsOf(selector: unknown, base: JsonPath): Requirement[] | undefined {
   if (!selector || typeof selector !== 'object' || Array.isArray(selector)) return undefined;
   const s = selector as Record<string, unknown>;
   const reqs: Requirement[] = [];
-  const matchLabels = stringMap(s.matchLabels);
+  const matchLabels = labelMap(s.matchLabels);
   for (const [key, value] of Object.entries(matchLabels ?? {})) {
     reqs.push({
       text: `${key}=${value}`,
       path: [...base, 'matchLabels', key],
-      matches: (l) => l[key] === value,
+      matches: (l) => labelValue(l, key) === value,
       change: { op: 'set', key, value },
       exact: true,
     });
@@ -57,7 +49,7 @@ export function requirementsOf(selector: unknown, base: JsonPath): Requirement[]
         reqs.push({
           text: `${key} in ${list}`,
           path,
-          matches: (l) => key in l && vals.includes(l[key]),
+          matches: (l) => vals.includes(labelValue(l, key) ?? '\0'),
           change: vals.length ? { op: 'set', key, value: vals[0] } : undefined,
           exact: vals.length === 1,
         });
@@ -66,16 +58,16 @@ export function requirementsOf(selector: unknown, base: JsonPath): Requirement[]
         reqs.push({
           text: `${key} notin ${list}`,
           path,
-          matches: (l) => !(key in l) || !vals.includes(l[key]),
+          matches: (l) => !hasLabel(l, key) || !vals.includes(labelValue(l, key)!),
           change: { op: 'remove', key },
           exact: false,
         });
         break;
       case 'Exists':
-        reqs.push({ text: key, path, matches: (l) => key in l, exact: false });
+        reqs.push({ text: key, path, matches: (l) => hasLabel(l, key), exact: false });
         break;
       case 'DoesNotExist':
-        reqs.push({ text: `!${key}`, path, matches: (l) => !(key in l), change: { op: 'remove', key }, exact: false });
+        reqs.push({ text: `!${key}`, path, matches: (l) => !hasLabel(l, key), change: { op: 'remove', key }, exact: false });
         break;
       default:
         // An unknown operator is invalid-value's to report.
@@ -123,7 +115,7 @@ export const selectorMismatch: Rule = {
     const reqs = requirementsOf(getAt(ctx.value, ['spec', 'selector']), ['spec', 'selector']);
     if (!reqs) return;
     const labelsPath = [...template, 'metadata', 'labels'];
-    const labels = stringMap(getAt(ctx.value, labelsPath)) ?? {};
+    const labels = labelMap(getAt(ctx.value, labelsPath)) ?? {};
     const failing = reqs.filter((r) => !r.matches(labels));
     if (failing.length === 0) return;
 
@@ -138,7 +130,7 @@ export const selectorMismatch: Rule = {
       });
       const edits = composeEdits(ctx.doc, steps);
       if (edits) {
-        const onlyAdds = failing.every((r) => r.change!.op === 'set' && !(r.change!.key in labels));
+        const onlyAdds = failing.every((r) => r.change!.op === 'set' && !hasLabel(labels, r.change!.key));
         const changes = failing.map((r) => (r.change!.op === 'set' ? `${r.change!.key}=${r.change!.value}` : `remove ${r.change!.key}`));
         fixes.push({
           title: onlyAdds

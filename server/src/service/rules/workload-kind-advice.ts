@@ -28,8 +28,7 @@ import type { ManifestFile } from '../manifest/types';
 import { getRefactor } from '../refactors/index';
 import { containersOf, podSpecPath } from './podSpec';
 import type { Fix, Rule, RuleContext } from './types';
-
-const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+import { isObject } from '../k8s/labels';
 
 /** Repository names (the last path part, without tag or digest) of databases, brokers and vector stores. */
 const STATEFUL_IMAGES: Readonly<Record<string, string>> = Object.fromEntries([
@@ -177,7 +176,7 @@ function adviseDeployment(ctx: RuleContext): Advice | undefined {
   const value = ctx.value;
   const containers = containersOf(value, 'Deployment').filter((c) => c.list === 'containers');
   const podSpec = getAt(value, podSpecPath('Deployment')!);
-  if (!isObj(podSpec) || containers.length === 0) return undefined;
+  if (!isObject(podSpec) || containers.length === 0) return undefined;
 
   // 1. Is this a batch task that runs to completion?
   const restartPolicy = podSpec.restartPolicy;
@@ -212,8 +211,8 @@ function adviseDeployment(ctx: RuleContext): Advice | undefined {
     const rwo = readWriteOnceClaims(ctx.file, ctx.object?.namespace);
     const shared = podSpec.volumes.find(
       (v) =>
-        isObj(v) &&
-        isObj(v.persistentVolumeClaim) &&
+        isObject(v) &&
+        isObject(v.persistentVolumeClaim) &&
         rwo.has(String(v.persistentVolumeClaim.claimName)) &&
         v.persistentVolumeClaim.readOnly !== true,
     ) as { persistentVolumeClaim: { claimName: string } } | undefined;
@@ -236,7 +235,7 @@ function adviseDeployment(ctx: RuleContext): Advice | undefined {
   }
   if (Array.isArray(podSpec.volumes))
     for (const v of podSpec.volumes) {
-      const path = isObj(v) && isObj(v.hostPath) ? v.hostPath.path : undefined;
+      const path = isObject(v) && isObject(v.hostPath) ? v.hostPath.path : undefined;
       if (typeof path === 'string' && NODE_PATHS.test(path)) {
         evidence.push(`hostPath ${path}`);
         strong = true;
@@ -245,7 +244,7 @@ function adviseDeployment(ctx: RuleContext): Advice | undefined {
   const weak: string[] = [];
   if (podSpec.hostNetwork === true) weak.push('hostNetwork');
   if (podSpec.hostPID === true) weak.push('hostPID');
-  if (Array.isArray(podSpec.tolerations) && podSpec.tolerations.some((t) => isObj(t) && t.operator === 'Exists' && t.key === undefined))
+  if (Array.isArray(podSpec.tolerations) && podSpec.tolerations.some((t) => isObject(t) && t.operator === 'Exists' && t.key === undefined))
     weak.push('a toleration of every taint');
   if (strong || weak.length >= 2)
     return {

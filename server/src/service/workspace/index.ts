@@ -9,15 +9,7 @@ import { firstLine, getAt } from '../manifest/navigate';
 import type { ManifestDocument, ManifestFile } from '../manifest/types';
 import { KustomizePatchIndex, kustomizationRefs, type KustomizationRefs, type PatchKind } from './kustomize';
 import type { IndexedObject, WorkspaceView } from './types';
-
-/** The string-valued entries of a labels-like mapping (numbers and booleans as Kubernetes would stringify them). */
-export function stringMap(v: unknown): Record<string, string> | undefined {
-  if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
-  const out: Record<string, string> = {};
-  for (const [k, val] of Object.entries(v))
-    if (typeof val === 'string' || typeof val === 'number' || typeof val === 'boolean') out[k] = String(val);
-  return out;
-}
+import { labelMap } from '../k8s/labels';
 
 /** Where the pod template sits in each workload kind. */
 export const POD_TEMPLATE_PATH: Readonly<Record<string, readonly string[]>> = {
@@ -88,12 +80,12 @@ function describeUncached(doc: ManifestDocument): DescribedObject | undefined {
   const templatePath = POD_TEMPLATE_PATH[kind];
   let podLabels: Record<string, string> | undefined;
   if (templatePath) {
-    podLabels = stringMap(getAt(value, [...templatePath, 'metadata', 'labels']));
+    podLabels = labelMap(getAt(value, [...templatePath, 'metadata', 'labels']));
   } else if (kind === 'Pod') {
-    podLabels = stringMap(getAt(value, ['metadata', 'labels']));
+    podLabels = labelMap(getAt(value, ['metadata', 'labels']));
   }
   const selector =
-    kind === 'Service' ? stringMap(getAt(value, ['spec', 'selector'])) : stringMap(getAt(value, ['spec', 'selector', 'matchLabels']));
+    kind === 'Service' ? labelMap(getAt(value, ['spec', 'selector'])) : labelMap(getAt(value, ['spec', 'selector', 'matchLabels']));
   const ports: { port: number; name?: string; protocol?: string }[] = [];
   const pushPort = (p: unknown, key: 'port' | 'containerPort') => {
     if (!p || typeof p !== 'object') return;

@@ -14,6 +14,7 @@
 //
 // Host-independent: the caller reads the files; this only reads parsed documents and URIs.
 import type { ManifestFile } from '../manifest/types';
+import { isObject } from '../k8s/labels';
 
 export type PatchKind = 'strategic-merge' | 'json6902';
 
@@ -76,8 +77,6 @@ export function resolveRelative(fromUri: string, rel: string): string | undefine
   return `${scheme}/${segments.join('/')}`;
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
-
 /** The patch and resource files a kustomization file names (undefined when it is not a kustomization file). */
 export function kustomizationRefs(file: ManifestFile): KustomizationRefs | undefined {
   if (!isKustomizationUri(file.uri) || file.isTemplate) return undefined;
@@ -90,10 +89,10 @@ export function kustomizationRefs(file: ManifestFile): KustomizationRefs | undef
   // A kustomization is one document; tolerate a leading empty one (a `---` first line).
   for (const doc of file.documents) {
     const k = doc.value;
-    if (!isObj(k)) continue;
+    if (!isObject(k)) continue;
     if (Array.isArray(k.patchesStrategicMerge)) for (const p of k.patchesStrategicMerge) add(p, 'strategic-merge');
-    if (Array.isArray(k.patches)) for (const p of k.patches) if (isObj(p)) add(p.path, 'strategic-merge');
-    if (Array.isArray(k.patchesJson6902)) for (const p of k.patchesJson6902) if (isObj(p)) add(p.path, 'json6902');
+    if (Array.isArray(k.patches)) for (const p of k.patches) if (isObject(p)) add(p.path, 'strategic-merge');
+    if (Array.isArray(k.patchesJson6902)) for (const p of k.patchesJson6902) if (isObject(p)) add(p.path, 'json6902');
     for (const key of ['resources', 'bases'])
       if (Array.isArray(k[key]))
         for (const r of k[key] as unknown[]) {

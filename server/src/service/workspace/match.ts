@@ -2,6 +2,9 @@
 // kinds whose pods we can see. Shared by the cross-document rules, navigation and completions.
 import { POD_TEMPLATE_PATH } from './index';
 import type { IndexedObject, WorkspaceView } from './types';
+import { selectorMatches, type Labels } from '../k8s/labels';
+
+export { selectorMatches } from '../k8s/labels';
 
 /**
  * The namespace an object lands in. An absent `metadata.namespace` means "the namespace the
@@ -14,17 +17,6 @@ export function namespaceOf(o: { readonly namespace?: string }): string {
 
 export function sameNamespace(a: { readonly namespace?: string }, b: { readonly namespace?: string }): boolean {
   return namespaceOf(a) === namespaceOf(b);
-}
-
-/** True when every key/value of `selector` is among `labels` (an empty selector selects nothing here). */
-export function selectorMatches(
-  selector: Readonly<Record<string, string>> | undefined,
-  labels: Readonly<Record<string, string>> | undefined,
-): boolean {
-  if (!selector || !labels) return false;
-  const entries = Object.entries(selector);
-  if (entries.length === 0) return false;
-  return entries.every(([k, v]) => labels[k] === v);
 }
 
 /** Objects that make pods: workloads with a pod template, and bare Pods. */
@@ -57,7 +49,7 @@ export function statefulSetsGovernedBy(workspace: WorkspaceView, name: string, f
 /** Objects with a pod template (or Pods) in the namespace of `from` whose pod labels the selector selects. */
 export function podTemplatesSelectedBy(
   workspace: WorkspaceView,
-  selector: Readonly<Record<string, string>> | undefined,
+  selector: Labels | undefined,
   from: { readonly namespace?: string },
 ): IndexedObject[] {
   const out: IndexedObject[] = [];

@@ -11,6 +11,7 @@ import { podSpecPath, podTemplatePath } from '../rules/podSpec';
 import type { KeyCompletionProvider, KeySuggestion } from '../completion/keys';
 import type { ValueCompletionProvider, ValueSuggestion } from '../completion/values';
 import { isHeadless, makesPods, sameNamespace } from './match';
+import { labelMap, labelValue } from '../k8s/labels';
 
 const KIND_REFERENCE = 18 as CompletionItemKind; // Reference
 const KIND_VARIABLE = 6 as CompletionItemKind; // Variable
@@ -22,14 +23,6 @@ const sameAs = (path: P, other: P) => path.length === other.length && startsWith
 function namespaceOfRequest(object: Record<string, unknown> | undefined): { namespace?: string } {
   const ns = getAt(object, ['metadata', 'namespace']);
   return { namespace: typeof ns === 'string' ? ns : undefined };
-}
-
-function stringMap(v: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!v || typeof v !== 'object' || Array.isArray(v)) return out;
-  for (const [k, val] of Object.entries(v))
-    if (typeof val === 'string' || typeof val === 'number' || typeof val === 'boolean') out[k] = String(val);
-  return out;
 }
 
 function fileName(uri: string): string {
@@ -157,7 +150,7 @@ export const workspaceNameValues: ValueCompletionProvider = (req) => {
   const template = podTemplatePath(kind);
   if (template && path.length === template.length + 3 && startsWith(path, [...template, 'metadata', 'labels'])) {
     const key = String(path[path.length - 1]);
-    const wanted = stringMap(getAt(req.object(), ['spec', 'selector', 'matchLabels']))[key];
+    const wanted = labelValue(labelMap(getAt(req.object(), ['spec', 'selector', 'matchLabels'])), key);
     return wanted !== undefined
       ? [{ label: wanted, value: wanted, kind: KIND_VARIABLE, detail: 'from spec.selector.matchLabels', preselect: true }]
       : [];
@@ -174,7 +167,7 @@ export const workspaceLabelKeys: KeyCompletionProvider = (req) => {
 
   const template = podTemplatePath(kind);
   if (template && sameAs(path, [...template, 'metadata', 'labels'])) {
-    const selector = stringMap(getAt(req.object(), ['spec', 'selector', 'matchLabels']));
+    const selector = labelMap(getAt(req.object(), ['spec', 'selector', 'matchLabels'])) ?? {};
     return Object.entries(selector)
       .filter(([k]) => !req.existingKeys.includes(k))
       .map(([k, v]): KeySuggestion => ({
