@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { SERVER_EXEC_ARGV } from './serverOptions';
+import { registerDebugCommands } from './debug';
 import { registerWizard } from './wizard';
 
 let client: LanguageClient | undefined;
@@ -35,6 +36,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     }),
   );
   registerWizard(context);
+  registerDebugCommands(context, () => client);
   await client.start();
   return { client };
 }

@@ -14,9 +14,11 @@ import {
   type Diagnostic,
   type InitializeParams,
   type InitializeResult,
+  type Position,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL_KIND } from './service/codeActions';
+import { DEBUG_COMMANDS_REQUEST } from './service/debug/protocol';
 import { COMPLETION_TRIGGER_CHARACTERS } from './service/completion/index';
 import { getLanguageService, type LanguageSettings } from './service/index';
 import { validateRuleSettings } from './service/ruleSettings';
@@ -266,6 +268,19 @@ connection.onCodeLens((params) => {
   } catch (err) {
     connection.console.error(`Code lenses in ${document.uri} failed: ${(err as Error).stack ?? String(err)}`);
     return [];
+  }
+});
+
+// The guide's kubectl commands for the workload at a position (the client shows them; the server
+// runs nothing). Params: { textDocument: { uri }, position }; result: DebugCommandList or null.
+connection.onRequest(DEBUG_COMMANDS_REQUEST, (params: { textDocument: { uri: string }; position: Position }) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  try {
+    return service.getDebugCommands(document, params.position);
+  } catch (err) {
+    connection.console.error(`Debug commands in ${document.uri} failed: ${(err as Error).stack ?? String(err)}`);
+    return null;
   }
 });
 

@@ -8,13 +8,17 @@ import { cursorContext, type Path } from './completion/context';
 import { documentAt, documentHeader, documentObject } from './completion/index';
 import { descriptionMarkdown, fieldMarkdown, valueMeaning } from './completion/format';
 import { fieldGuideNote, kindHoverMarkdown } from './guide/index';
-import { pathAtOffset } from './manifest/navigate';
+import { getAt, pathAtOffset } from './manifest/navigate';
 import type { ManifestDocument, ManifestFile } from './manifest/types';
+import { debugCommandsFor } from './debug/index';
+import type { WorkspaceView } from './workspace/types';
 import { apiVersionsOf, kindDescription, kindsByApiVersion, resolveField, type FieldInfo } from './schema/index';
 
 export interface HoverOptions {
   /** "now" for the guide's next run times (tests pin it). */
   readonly now?: Date;
+  /** Other objects (a claim template's StorageClass) and the kustomizations that set a namespace. */
+  readonly workspace?: WorkspaceView;
 }
 
 /** The heading that separates the guide's advice from the API's description. */
@@ -64,10 +68,16 @@ function guideSection(note: string | undefined): string {
   return note ? `\n\n---\n\n${GUIDE_HEADING}\n\n${note}` : '';
 }
 
-function kindMarkdown(kind: string, apiVersion: string | undefined): string | undefined {
+/** What the `kind:` hover knows of the object itself: its debug commands and pod management policy. */
+interface KindObject {
+  readonly debug?: ReturnType<typeof debugCommandsFor>;
+  readonly podManagementPolicy?: string;
+}
+
+function kindMarkdown(kind: string, apiVersion: string | undefined, object: KindObject = {}): string | undefined {
   const versions = apiVersionsOf(kind);
   const description = kindDescription(kind);
-  const guide = kindHoverMarkdown(kind);
+  const guide = kindHoverMarkdown(kind, object.debug, object.podManagementPolicy);
   if (!versions.length && !guide) return undefined;
   const parts = [`**${kind}**${versions.length ? ` · \`${versions.join('`, `')}\`` : ''}`];
   if (apiVersion && versions.length && !versions.includes(apiVersion))
@@ -76,12 +86,12 @@ function kindMarkdown(kind: string, apiVersion: string | undefined): string | un
   return parts.join('\n\n') + guideSection(guide);
 }
 
-function apiVersionMarkdown(apiVersion: string, kind: string | undefined): string | undefined {
+function apiVersionMarkdown(apiVersion: string, kind: string | undefined, object: KindObject): string | undefined {
   const kinds = kindsByApiVersion(apiVersion);
   const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['core', apiVersion];
   const head = `**\`${apiVersion}\`** — API group \`${group}\`, version \`${version}\``;
   if (!kind) return kinds.length ? `${head}\n\nServes ${kinds.join(', ')}.` : undefined;
-  const kindPart = kindMarkdown(kind, apiVersion);
+  const kindPart = kindMarkdown(kind, apiVersion, object);
   if (!kindPart && !kinds.length) return undefined;
   const serves = kinds.includes(kind) ? `Serves **${kind}** (and ${kinds.filter((k) => k !== kind).join(', ') || 'nothing else'}).` : '';
   return [head, serves, kindPart].filter(Boolean).join('\n\n');
@@ -114,8 +124,16 @@ export function doHover(
   const markdown = (value: string | undefined): Hover | null => (value ? { contents: { kind: 'markdown', value }, range } : null);
   const top = target.path.length === 1 ? target.path[0] : undefined;
 
-  if (!target.onKey && top === 'kind' && typeof target.value === 'string') return markdown(kindMarkdown(target.value, apiVersion));
-  if (!target.onKey && top === 'apiVersion' && typeof target.value === 'string') return markdown(apiVersionMarkdown(target.value, kind));
+  if (!target.onKey && (top === 'kind' || top === 'apiVersion') && typeof target.value === 'string') {
+    const value = documentObject(doc);
+    const pmp = value ? getAt(value, ['spec', 'podManagementPolicy']) : undefined;
+    const object: KindObject = {
+      debug: debugCommandsFor(file, doc, options.workspace, { now: options.now }),
+      podManagementPolicy: typeof pmp === 'string' ? pmp : undefined,
+    };
+    if (top === 'kind') return markdown(kindMarkdown(target.value, apiVersion, object));
+    return markdown(apiVersionMarkdown(target.value, kind, object));
+  }
   if (!kind || !schemaVersion) return null;
 
   const field = resolveField(schemaVersion, kind, target.path);

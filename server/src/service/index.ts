@@ -17,6 +17,7 @@ import type {
 import { getCodeActions, type CodeActionRequest } from './codeActions';
 import { doComplete, type CompletionOptions } from './completion/index';
 import { getCodeLenses } from './codeLens';
+import { debugCommandsAt, type DebugCommandList } from './debug/index';
 import { doHover, type HoverOptions } from './hover';
 import { getInlayHints } from './inlayHints';
 import { ManifestParser } from './manifest/parse';
@@ -62,8 +63,10 @@ export interface LanguageService {
   doHover(document: TextDocument, position: Position, options?: HoverOptions): Hover | null;
   /** A CronJob schedule in words after its value (off with `k8sWorkloads.inlayHints.cronSchedule: false`). */
   getInlayHints(document: TextDocument, range: Range, settings?: LanguageSettings): InlayHint[];
-  /** Above each StatefulSet: its pod names and whether its headless Service exists. */
+  /** Above each StatefulSet: its pod names and whether its headless Service exists; above each workload: "Debug…". */
   getCodeLenses(document: TextDocument): CodeLens[];
+  /** The guide's kubectl commands for the workload at the position, filled in from it (null elsewhere). */
+  getDebugCommands(document: TextDocument, position: Position, options?: { now?: Date }): DebugCommandList | null;
   /** serviceName -> Service, volumeMounts[].name -> volume / claim template, selector -> pod templates, secret refs -> Secret. */
   findDefinition(document: TextDocument, position: Position): Location[];
   /** Of a Service: StatefulSets naming it and pod templates it selects; of pod template labels: the Services selecting them. */
@@ -105,7 +108,10 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       return doComplete(parse(document), document, position, workspace, completionOptions);
     },
     doHover(document, position, hoverOptions) {
-      return doHover(parse(document), document, position, hoverOptions);
+      return doHover(parse(document), document, position, { workspace, ...hoverOptions });
+    },
+    getDebugCommands(document, position, debugOptions) {
+      return debugCommandsAt(parse(document), document, position, workspace, debugOptions);
     },
     getInlayHints(document, range, settings) {
       return getInlayHints(parse(document), document, range, settings);
@@ -142,5 +148,6 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
 export type { ManifestFile } from './manifest/types';
 export type { CompletionOptions } from './completion/index';
 export type { HoverOptions } from './hover';
+export type { DebugCommandItem, DebugCommandList } from './debug/index';
 export type { RuleResult, ValidationSettings } from './validation';
 export { WorkspaceIndex } from './workspace/index';

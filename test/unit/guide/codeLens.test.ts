@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { getCodeLenses, podListLabel } from '../../../server/src/service/codeLens';
+import { DEBUG_COMMAND, getCodeLenses, podListLabel } from '../../../server/src/service/codeLens';
 import { parseManifest } from '../../../server/src/service/manifest/parse';
 import { WorkspaceIndex } from '../../../server/src/service/workspace/index';
 
@@ -33,7 +33,7 @@ spec:${clusterIP ? `\n  clusterIP: ${clusterIP}` : ''}
   - port: 80
 `;
 
-function lenses(text: string, otherFiles: string[] = []) {
+function allLenses(text: string, otherFiles: string[] = []) {
   const index = new WorkspaceIndex();
   otherFiles.forEach((t, i) => {
     const d = TextDocument.create(`file:///other${i}.yaml`, 'yaml', 1, t);
@@ -42,7 +42,14 @@ function lenses(text: string, otherFiles: string[] = []) {
   const doc = TextDocument.create('file:///a.yaml', 'yaml', 1, text);
   const file = parseManifest(doc.uri, text);
   index.setFile(file, doc);
-  return getCodeLenses(file, doc, index).map((l) => ({ line: l.range.start.line, title: l.command?.title }));
+  return getCodeLenses(file, doc, index);
+}
+
+/** The StatefulSet lenses (pods and Service), without the "Debug…" ones. */
+function lenses(text: string, otherFiles: string[] = []) {
+  return allLenses(text, otherFiles)
+    .filter((l) => l.command?.command !== DEBUG_COMMAND)
+    .map((l) => ({ line: l.range.start.line, title: l.command?.title }));
 }
 
 describe('StatefulSet code lens', () => {
@@ -115,6 +122,25 @@ describe('StatefulSet code lens on a Kustomize patch', () => {
     // the same file, not named by any kustomization, gets its lens
     const alone = new WorkspaceIndex();
     alone.setFile(file, doc);
-    assert.equal(getCodeLenses(file, doc, alone).length, 1);
+    assert.deepEqual(
+      getCodeLenses(file, doc, alone).map((l) => l.command?.title),
+      ['Debug…', 'qdrant-0, qdrant-1, qdrant-2, qdrant-3, qdrant-4 · no serviceName ✗'],
+    );
+  });
+});
+
+describe('"Debug…" code lens', () => {
+  test("above every named workload, with the document URI and the object's first position; not above other kinds", () => {
+    const kinds = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'];
+    const workload = (kind: string) =>
+      `apiVersion: ${kind.endsWith('Job') ? 'batch/v1' : 'apps/v1'}\nkind: ${kind}\nmetadata:\n  name: w\n`;
+    const text = [svc('s', 'None'), ...kinds.map(workload), 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {}\n'].join('---\n');
+    const debug = allLenses(text).filter((l) => l.command?.command === DEBUG_COMMAND);
+    const lines = text.split('\n');
+    assert.deepEqual(
+      debug.map((l) => [l.command?.title, lines[l.range.start.line + 1]]),
+      kinds.map((k) => ['Debug…', `kind: ${k}`]),
+    );
+    for (const l of debug) assert.deepEqual(l.command?.arguments, ['file:///a.yaml', l.range.start]);
   });
 });

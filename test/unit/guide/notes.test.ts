@@ -136,6 +136,14 @@ const cases: [string, string, (string | number)[], Obj, string[], string[]?][] =
     ['qdrant-3'],
   ],
   [
+    'StatefulSet podManagementPolicy Parallel: no ordered start/stop',
+    'StatefulSet',
+    ['spec', 'serviceName'],
+    withSpec(qdrant, { podManagementPolicy: 'Parallel' }),
+    ['qdrant-0.qdrant.ai-prod.svc.cluster.local', 'pods start and stop all at once'],
+    ['(Running, Ready)', 'terminates', 'one at a time in ordinal order', "Pod won't start"],
+  ],
+  [
     'StatefulSet replicas: default namespace',
     'StatefulSet',
     ['spec', 'replicas'],
@@ -409,7 +417,7 @@ describe('kindHoverMarkdown', () => {
       [
         'Batch tasks that run on a schedule',
         'on a schedule? yes → CronJob',
-        'kubectl create job --from=cronjob/<name> manual-test',
+        'kubectl create job --from=cronjob/<name> <name>-manual-<timestamp>',
         'embedding-sync',
       ],
       ['Deployment vs StatefulSet'],

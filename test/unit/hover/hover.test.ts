@@ -108,6 +108,30 @@ describe('hover on values', () => {
     assert.match(guide, /Decision path/);
   });
 
+  it('`kind: StatefulSet` — the debugging commands are those of this object, not placeholders', () => {
+    const h = hover(
+      `apiVersion: apps/v1\nkind: Stateful‸Set\n${STS.split('\n').slice(2).join('\n')}  selector:\n    matchLabels: {app: qdrant}\n`,
+    )!;
+    const guide = h.value.split(GUIDE_HEADING)[1];
+    assert.match(guide, /\*\*Debugging\*\* — Namespace ai-prod \(metadata\.namespace\)\./);
+    assert.match(guide, /kubectl get pods -l app=qdrant -n ai-prod -w {2}# Watch its pods start in order \(qdrant-0 first\)/);
+    assert.match(guide, /kubectl logs qdrant-0 -n ai-prod {2}# Logs of qdrant-0/);
+    assert.match(guide, /kubectl scale statefulset qdrant -n ai-prod --replicas=4 {2}# Scale .* \(changes the cluster\)/);
+    assert.doesNotMatch(guide, /<name>|<pod-name>|<job-name>/);
+    assert.match(guide, /\*\*Ordered lifecycle\*\*/);
+  });
+
+  it('`kind: StatefulSet` with podManagementPolicy: Parallel — no ordered lifecycle', () => {
+    const h = hover(`apiVersion: apps/v1\nkind: Stateful‸Set\nmetadata:\n  name: db\nspec:\n  podManagementPolicy: Parallel\n`)!;
+    assert.match(h.value, /\*\*Lifecycle\*\* — `podManagementPolicy: Parallel` — pods start and stop all at once/);
+    assert.doesNotMatch(h.value, /Ordered lifecycle/);
+  });
+
+  it("`kind: Job` without a name — the guide's generic commands", () => {
+    const h = hover('apiVersion: batch/v1\nkind: J‸ob\n')!;
+    assert.match(h.value, /kubectl describe job <job-name>/);
+  });
+
   it('`kind: Service` — the API description only (the guide covers the workload kinds)', () => {
     const h = hover('apiVersion: v1\nkind: Serv‸ice\n')!;
     assert.match(h.value, /^\*\*Service\*\* · `v1`/);

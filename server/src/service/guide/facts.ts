@@ -196,7 +196,12 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
   f('Common Failures', 'failure-backoff', 'backoffLimit exceeded', 'backoffLimit exceeded'),
   f('Common Failures', 'failure-backoff-fix', 'fix root cause, increase limit', 'Fix the root cause'),
   f('Job Debugging', 'debug-job-watch', 'watch Job status', 'kubectl get jobs -w'),
-  f('Job Debugging', 'debug-job-pods', 'the Job pods by label', 'kubectl get pods -l job-name=<job-name>'),
+  f(
+    'Job Debugging',
+    'debug-job-pods',
+    'the Job pods by label (batch.kubernetes.io/job-name since 1.27)',
+    'kubectl get pods -l batch.kubernetes.io/job-name=<job-name>',
+  ),
   f('Job Debugging', 'debug-job-logs', 'logs of the Job', 'kubectl logs job/<job-name>'),
 
   // Job patterns
@@ -248,8 +253,14 @@ export const GUIDE_FACTS: readonly GuideFact[] = [
     'Cancels the running Job and starts the new one in its place',
   ),
   f('CronJob', 'cron-history-example', 'history limits 3 and 3', '`successfulJobsHistoryLimit: 3`'),
-  f('CronJob Debugging', 'debug-cron-jobs', 'Jobs created by a CronJob', 'kubectl get jobs -l cronjob-name=<name>'),
-  f('CronJob Debugging', 'debug-cron-manual', 'manual trigger for testing', 'kubectl create job --from=cronjob/<name> manual-test'),
+  // The guide lists them with `-l cronjob-name=<name>`, a label the CronJob controller does not set.
+  f('CronJob Debugging', 'debug-cron-jobs', 'Jobs created by a CronJob (by owner)', 'ownerReferences[0].name=="<name>"'),
+  f(
+    'CronJob Debugging',
+    'debug-cron-manual',
+    'manual trigger for testing',
+    'kubectl create job --from=cronjob/<name> <name>-manual-<timestamp>',
+  ),
   f('CronJob Debugging', 'debug-cron-describe', 'last schedule time', 'kubectl describe cronjob <name>'),
   f('Pattern 1: Nightly Embedding Refresh', 'pattern-embedding-name', 'the embedding refresh CronJob', 'embedding-sync'),
   f('Pattern 1: Nightly Embedding Refresh', 'pattern-embedding-secret', 'API key from a Secret', 'openai-credentials'),

@@ -339,11 +339,19 @@ function podNamesNote(object: Record<string, unknown>): string {
     parts.push(`**Pods** — ${listWithMore(statefulSetPodNames(name, shown), replicas).replace(/\n/g, ' ')}`);
     parts.push('⚠ No serviceName: the pods get no stable DNS names. Set it to a headless Service (`clusterIP: None`).');
   }
+  if (get(object, ['spec', 'podManagementPolicy']) === 'Parallel') parts.push(`**Start/stop** — ${ORDERED_LIFECYCLE.parallel}`);
+  else
+    parts.push(
+      `**Ordered start/stop** — ${ORDERED_LIFECYCLE.startup}\n\n${codeBlock(ORDERED_LIFECYCLE.startupSequence(name, replicas))}\n\n${ORDERED_LIFECYCLE.shutdown}\n\n${codeBlock(ORDERED_LIFECYCLE.shutdownSequence(name, replicas))}`,
+    );
   parts.push(
-    `**Ordered start/stop** — ${ORDERED_LIFECYCLE.startup}\n\n${codeBlock(ORDERED_LIFECYCLE.startupSequence(name, replicas))}\n\n${ORDERED_LIFECYCLE.shutdown}\n\n${codeBlock(ORDERED_LIFECYCLE.shutdownSequence(name, replicas))}`,
-  );
-  parts.push(
-    renderIssues(STATEFULSET_ISSUES.filter((i) => i.id === 'previous-not-ready' || (i.id === 'dns-not-resolving' && !!serviceName))),
+    renderIssues(
+      STATEFULSET_ISSUES.filter(
+        (i) =>
+          (i.id === 'previous-not-ready' && get(object, ['spec', 'podManagementPolicy']) !== 'Parallel') ||
+          (i.id === 'dns-not-resolving' && !!serviceName),
+      ),
+    ),
   );
   return parts.join('\n\n');
 }

@@ -93,11 +93,28 @@ export function renderDnsPattern(): string {
 
 const GUIDE_TITLE = 'Workload Types Decision Guide';
 
+/** The commands worked out for the object in front of the user (debug/commands.ts), to show instead of the guide's placeholders. */
+export interface ObjectDebugCommands {
+  readonly namespaceNote: string;
+  readonly commands: readonly { readonly title: string; readonly command: string; readonly mutates: boolean }[];
+}
+
+function debuggingSection(kind: string, generic: readonly DebugCommand[], object: ObjectDebugCommands | undefined): string | undefined {
+  if (object) {
+    const list = renderDebugCommands(
+      object.commands.map((c) => ({ command: c.command, purpose: c.mutates ? `${c.title} (changes the cluster)` : c.title })),
+    );
+    return `**Debugging** — ${object.namespaceNote} All of them: \`Debug…\` above the ${kind}, or **Kubernetes: Debug Commands for This Object**.\n\n${list}`;
+  }
+  return generic.length ? `**Debugging**\n\n${renderDebugCommands(generic)}` : undefined;
+}
+
 /**
  * The guide's section for `kind: X`: use for, characteristics, examples, the decision path,
  * and (Deployment/StatefulSet) the comparison table. Undefined for kinds the guide does not cover.
+ * With `debug`, the debugging section shows the commands for that object instead of placeholders.
  */
-export function kindHoverMarkdown(kind: string): string | undefined {
+export function kindHoverMarkdown(kind: string, debug?: ObjectDebugCommands, podManagementPolicy?: string): string | undefined {
   if (!isWorkloadKind(kind)) return undefined;
   const g = KIND_GUIDES[kind];
   const parts: string[] = [
@@ -109,16 +126,21 @@ export function kindHoverMarkdown(kind: string): string | undefined {
   if (kind === 'Deployment' || kind === 'StatefulSet') parts.push(`**Deployment vs StatefulSet**\n\n${renderComparisonTable()}`);
   if (kind === 'StatefulSet') {
     parts.push(`**Per-pod DNS** (needs a headless Service, \`clusterIP: None\`)\n\n${renderDnsPattern()}`);
-    parts.push(`**Ordered lifecycle** — ${ORDERED_LIFECYCLE.startup} ${ORDERED_LIFECYCLE.shutdown}`);
+    parts.push(
+      podManagementPolicy === 'Parallel'
+        ? `**Lifecycle** — ${ORDERED_LIFECYCLE.parallel}`
+        : `**Ordered lifecycle** — ${ORDERED_LIFECYCLE.startup} ${ORDERED_LIFECYCLE.shutdown}`,
+    );
     parts.push(`**Common issues**\n\n${renderIssues(STATEFULSET_ISSUES)}`);
-    parts.push(`**Debugging**\n\n${renderDebugCommands(STATEFULSET_DEBUG)}`);
     parts.push(HEADLESS_SERVICE.whyStatefulSet);
   }
-  if (kind === 'Job') {
-    parts.push(`**Common failures**\n\n${renderIssues(JOB_FAILURES, 'Check')}`);
-    parts.push(`**Debugging**\n\n${renderDebugCommands(JOB_DEBUG)}`);
-  }
-  if (kind === 'CronJob') parts.push(`**Debugging**\n\n${renderDebugCommands(CRONJOB_DEBUG)}`);
+  if (kind === 'Job') parts.push(`**Common failures**\n\n${renderIssues(JOB_FAILURES, 'Check')}`);
+  const debugging = debuggingSection(
+    kind,
+    kind === 'StatefulSet' ? STATEFULSET_DEBUG : kind === 'Job' ? JOB_DEBUG : kind === 'CronJob' ? CRONJOB_DEBUG : [],
+    debug,
+  );
+  if (debugging) parts.push(debugging);
   if (kind === 'DaemonSet') parts.push('Add a toleration with `operator: Exists` to run on every node, control-plane nodes included.');
   const patterns = patternsFor(kind);
   if (patterns.length) parts.push(`**Guide patterns**\n\n${bullets(patterns.map(renderPatternLine))}`);

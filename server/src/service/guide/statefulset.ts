@@ -37,6 +37,9 @@ export function statefulSetClaimNames(claimName: string, statefulSetName: string
 export const ORDERED_LIFECYCLE = {
   startup: 'Pods start one at a time in ordinal order; each waits until the one before it is Running and Ready.',
   shutdown: 'Pods stop in reverse order, highest ordinal first.',
+  /** podManagementPolicy: Parallel */
+  parallel:
+    '`podManagementPolicy: Parallel` — pods start and stop all at once, without waiting for each other; updates still go one pod at a time.',
   /** the sequence as an arrow chain, e.g. startupSequence('postgres', 3) */
   startupSequence(name: string, replicas: number): string {
     const pods = statefulSetPodNames(name, Math.min(replicas, MAX_LISTED_REPLICAS));

@@ -61,13 +61,22 @@ export const STATEFULSET_DEBUG: readonly DebugCommand[] = [
 export const JOB_DEBUG: readonly DebugCommand[] = [
   { command: 'kubectl get jobs -w', purpose: 'watch Job status' },
   { command: 'kubectl describe job <job-name>', purpose: 'details and events' },
-  { command: 'kubectl get pods -l job-name=<job-name>', purpose: "the Job's pods" },
+  // the label the Job controller sets since Kubernetes 1.27 (the unprefixed job-name is legacy)
+  { command: 'kubectl get pods -l batch.kubernetes.io/job-name=<job-name>', purpose: "the Job's pods" },
   { command: 'kubectl logs job/<job-name>', purpose: 'logs of a pod of the Job' },
 ];
 
 export const CRONJOB_DEBUG: readonly DebugCommand[] = [
   { command: 'kubectl get cronjobs', purpose: 'schedules and last schedule times' },
   { command: 'kubectl describe cronjob <name>', purpose: 'last schedule time and events' },
-  { command: 'kubectl get jobs -l cronjob-name=<name>', purpose: 'the Jobs this CronJob created' },
-  { command: 'kubectl create job --from=cronjob/<name> manual-test', purpose: 'trigger a run by hand to test it' },
+  // The CronJob controller sets no cronjob-name label (the guide's `-l cronjob-name=<name>` finds
+  // nothing): its Jobs carry the jobTemplate's labels and an owner reference to the CronJob.
+  {
+    command: `kubectl get jobs -o 'jsonpath={range .items[?(@.metadata.ownerReferences[0].name=="<name>")]}{.metadata.name}{"\\n"}{end}'`,
+    purpose: 'the Jobs this CronJob created (by owner)',
+  },
+  {
+    command: 'kubectl create job --from=cronjob/<name> <name>-manual-<timestamp>',
+    purpose: 'trigger a run by hand to test it (the name at most 63 characters)',
+  },
 ];

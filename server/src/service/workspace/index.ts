@@ -270,6 +270,11 @@ export class WorkspaceIndex implements WorkspaceView {
     return this.kustomize.patchKind(uri);
   }
 
+  /** The namespaces the kustomizations that include the file set (see KustomizePatchIndex.namespacesFor). */
+  kustomizeNamespaces(uri: string): { namespace: string; kustomization: string }[] {
+    return this.kustomize.namespacesFor(uri);
+  }
+
   /** Forgets a file: its objects, and what it named if it was a kustomization file. */
   delete(uri: string): void {
     this.deleteObjects(uri);

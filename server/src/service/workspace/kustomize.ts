@@ -27,6 +27,8 @@ export interface KustomizationRefs {
   readonly patches: readonly { readonly uri: string; readonly kind: PatchKind }[];
   /** Files named under `resources:` (or the legacy `bases:`): whole objects, never patches. */
   readonly resources: readonly string[];
+  /** The `namespace:` the kustomization sets on every object it includes. */
+  readonly namespace?: string;
 }
 
 function baseName(uri: string): string {
@@ -82,6 +84,7 @@ export function kustomizationRefs(file: ManifestFile): KustomizationRefs | undef
   if (!isKustomizationUri(file.uri) || file.isTemplate) return undefined;
   const patches: { uri: string; kind: PatchKind }[] = [];
   const resources: string[] = [];
+  let namespace: string | undefined;
   const add = (rel: unknown, kind: PatchKind) => {
     const uri = typeof rel === 'string' ? resolveRelative(file.uri, rel) : undefined;
     if (uri) patches.push({ uri, kind });
@@ -99,9 +102,10 @@ export function kustomizationRefs(file: ManifestFile): KustomizationRefs | undef
           const uri = typeof r === 'string' ? resolveRelative(file.uri, r) : undefined;
           if (uri) resources.push(uri);
         }
+    if (typeof k.namespace === 'string' && k.namespace !== '') namespace = k.namespace;
     break;
   }
-  return { patches, resources };
+  return namespace ? { patches, resources, namespace } : { patches, resources };
 }
 
 /**
@@ -127,6 +131,28 @@ export class KustomizePatchIndex {
     this.byKustomization.set(key, { refs, signature });
     this.patchKinds = undefined;
     return true;
+  }
+
+  /**
+   * The namespaces kustomizations put a file's objects in: for each kustomization that lists the
+   * file (or, for an overlay, the directory of a kustomization that does) under resources, the
+   * outermost `namespace:` on that chain — kustomize applies the overlay's over the base's.
+   */
+  namespacesFor(uri: string): { namespace: string; kustomization: string }[] {
+    const out = new Map<string, { namespace: string; kustomization: string }>();
+    const walk = (target: string, depth: number): { namespace: string; kustomization: string }[] => {
+      if (depth > 8) return [];
+      const found: { namespace: string; kustomization: string }[] = [];
+      for (const [k, { refs }] of this.byKustomization) {
+        if (!refs.resources.includes(target)) continue;
+        const outer = walk(k.slice(0, k.lastIndexOf('/')), depth + 1);
+        if (outer.length) found.push(...outer);
+        else if (refs.namespace) found.push({ namespace: refs.namespace, kustomization: k });
+      }
+      return found;
+    };
+    for (const f of walk(uriKey(uri), 0)) out.set(`${f.namespace}\n${f.kustomization}`, f);
+    return [...out.values()].sort((a, b) => a.kustomization.localeCompare(b.kustomization));
   }
 
   /** The kind of patch a file is, or undefined for a file no kustomization names as a patch. */

@@ -52,4 +52,6 @@ export interface WorkspaceView {
    * `onPatch` 'skip' do not run on patches; `objects()` leaves patches out.
    */
   patchKind?(uri: string): PatchKind | undefined;
+  /** The namespaces that kustomization files including this file set with `namespace:` (and which file sets each). */
+  kustomizeNamespaces?(uri: string): readonly { readonly namespace: string; readonly kustomization: string }[];
 }
