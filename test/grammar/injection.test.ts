@@ -1,10 +1,19 @@
 // The injection grammar, tokenized inside a YAML grammar the way VS Code does: the scopes themes see.
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IGrammar } from 'vscode-textmate';
-import { findVsCodeYamlSyntaxes, INJECTION_PATH, INJECTION_SCOPE, loadYamlGrammar, tokenize, tokensOf, type Token } from './tokenize';
+import {
+  findInstalledVsCodeYamlSyntaxes,
+  VSCODE_YAML_SYNTAXES,
+  INJECTION_PATH,
+  INJECTION_SCOPE,
+  loadYamlGrammar,
+  tokenize,
+  tokensOf,
+  type Token,
+} from './tokenize';
 
 const S = '.k8s-workloads';
 
@@ -273,11 +282,23 @@ function run(label: string, load: () => Promise<IGrammar>) {
 
 run('the fixture YAML grammar', () => loadYamlGrammar());
 
-const vscodeYaml = findVsCodeYamlSyntaxes();
-if (vscodeYaml) {
-  run(`VS Code's YAML grammar (${vscodeYaml})`, () => loadYamlGrammar(vscodeYaml));
-} else {
-  it("inside VS Code's YAML grammar", { skip: 'VS Code is not installed in .test-host (npm run test:integration installs it)' }, () => {});
+run(`VS Code's YAML grammar (${VSCODE_YAML_SYNTAXES})`, () => loadYamlGrammar(VSCODE_YAML_SYNTAXES));
+
+// The copy in fixtures/ must be the grammar of the VS Code the integration tests run in; this
+// comparison exists only where that host is installed (the copy itself needs no host).
+const installed = findInstalledVsCodeYamlSyntaxes();
+if (installed && !process.env.K8S_WORKLOADS_YAML_SYNTAXES) {
+  describe("the fixture copy of VS Code's YAML grammar", () => {
+    it(`equals the installed test host's (${installed})`, () => {
+      const names = (dir: string) =>
+        readdirSync(dir)
+          .filter((f) => f.endsWith('.json'))
+          .sort();
+      assert.deepEqual(names(VSCODE_YAML_SYNTAXES), names(installed));
+      for (const f of names(installed))
+        assert.equal(readFileSync(join(VSCODE_YAML_SYNTAXES, f), 'utf8'), readFileSync(join(installed, f), 'utf8'), f);
+    });
+  });
 }
 
 describe('package.json grammar contribution', () => {

@@ -1,6 +1,6 @@
 // Loads the injection grammar into vscode-textmate the way VS Code does (injected into source.yaml) and
 // tokenizes text, so the tests can assert the scopes a theme sees.
-import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as oniguruma from 'vscode-oniguruma';
 import * as vsctm from 'vscode-textmate';
@@ -28,43 +28,21 @@ function getOnigLib(): Promise<vsctm.IOnigLib> {
   return onigLib;
 }
 
-/** VS Code's own YAML grammar folder, when the integration-test host (code-server) is installed. */
-export function findVsCodeYamlSyntaxes(): string | undefined {
-  const env = process.env.K8S_WORKLOADS_YAML_SYNTAXES;
-  if (env) return existsSync(env) ? env : undefined;
+/**
+ * VS Code's own YAML grammar (extensions/yaml/syntaxes of VS Code 1.100.3, MIT; see fixtures/vscode-yaml/SOURCE.md),
+ * kept in the repository so the grammar tests never depend on the integration-test host being installed.
+ * K8S_WORKLOADS_YAML_SYNTAXES=<folder> runs them against another copy (e.g. a newer VS Code's).
+ */
+export const VSCODE_YAML_SYNTAXES = process.env.K8S_WORKLOADS_YAML_SYNTAXES || join(__dirname, 'fixtures', 'vscode-yaml');
+
+/** The YAML grammar folder of the VS Code in the integration-test host (code-server), when it is installed. */
+export function findInstalledVsCodeYamlSyntaxes(): string | undefined {
   const candidates = [process.env.TEST_HOST_DIR, join(ROOT, '.test-host')].filter((d): d is string => !!d);
   for (const base of candidates) {
-    if (!existsSync(base)) continue;
-    // code-server keeps VS Code under node_modules/code-server/lib/vscode; look a few levels down only.
-    const stack: { dir: string; depth: number }[] = [{ dir: base, depth: 0 }];
-    while (stack.length > 0) {
-      const { dir, depth } = stack.pop()!;
-      const hit = join(dir, 'lib', 'vscode', 'extensions', 'yaml', 'syntaxes');
-      if (existsSync(join(hit, 'yaml.tmLanguage.json'))) return hit;
-      if (depth >= 4) continue;
-      for (const name of safeReaddir(dir)) {
-        if (name === 'code-server' || name === 'node_modules' || depth === 0) {
-          const p = join(dir, name);
-          if (isDir(p)) stack.push({ dir: p, depth: depth + 1 });
-        }
-      }
-    }
+    const hit = join(base, 'node_modules', 'code-server', 'lib', 'vscode', 'extensions', 'yaml', 'syntaxes');
+    if (existsSync(join(hit, 'yaml.tmLanguage.json'))) return hit;
   }
   return undefined;
-}
-function safeReaddir(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
-  }
-}
-function isDir(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 /** Grammar files by scope name: the base YAML grammar(s) and our injection. */
