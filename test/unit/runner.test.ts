@@ -9,7 +9,7 @@ const repo = resolve(__dirname, '../..');
 const fixtures = join(repo, 'test/fixtures/runner');
 
 function runLayer(file: string, ci: string | undefined): { status: number | null; stderr: string } {
-  const env = { ...process.env, TEST_REPORTER: 'dot' };
+  const env: NodeJS.ProcessEnv = { ...process.env, TEST_REPORTER: 'dot' };
   delete env.CI;
   // node --test sets these for its children; the nested runner must start fresh
   delete env.NODE_TEST_CONTEXT;
