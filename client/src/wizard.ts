@@ -35,14 +35,14 @@ export async function chooseWorkloadType(arg?: unknown): Promise<string | undefi
     if (problems.length > 0) throw new WizardInputError(problems);
     answers = arg as WizardAnswers;
     const manifest = generateManifest(answers);
-    await insertManifest(manifest, editor);
+    await insertManifest(manifest, editor, answers.name);
     return manifest;
   }
   answers = await runWizard(new QuickInputWizardUI());
   if (!answers) return undefined;
   try {
     const manifest = generateManifest(answers);
-    await insertManifest(manifest, editor);
+    await insertManifest(manifest, editor, answers.name);
     return manifest;
   } catch (err) {
     // every input was validated on the way, so this is a bug: say so instead of failing silently
@@ -52,7 +52,7 @@ export async function chooseWorkloadType(arg?: unknown): Promise<string | undefi
 }
 
 /** Inserts at the cursor of a YAML editor (as its own document, with `---` where needed) or opens a new YAML document. */
-async function insertManifest(manifest: string, preferred: vscode.TextEditor | undefined): Promise<vscode.TextEditor> {
+async function insertManifest(manifest: string, preferred: vscode.TextEditor | undefined, name: string): Promise<vscode.TextEditor> {
   const candidate = preferred && !preferred.document.isClosed ? preferred : vscode.window.activeTextEditor;
   if (candidate && candidate.document.languageId === 'yaml' && !candidate.document.isClosed) {
     const editor = await vscode.window.showTextDocument(candidate.document, candidate.viewColumn);
@@ -65,7 +65,10 @@ async function insertManifest(manifest: string, preferred: vscode.TextEditor | u
     editor.revealRange(new vscode.Range(start, start), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     return editor;
   }
-  const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: manifest });
+  // Named after the object (`backup.yaml`), so the tab does not take its name from the first line
+  // (a comment), and Save offers that name in the first workspace folder.
+  const doc = await vscode.workspace.openTextDocument(await untitledUri(name));
+  if (doc.languageId !== 'yaml') await vscode.languages.setTextDocumentLanguage(doc, 'yaml');
   const editor = await vscode.window.showTextDocument(doc);
   // VS Code reuses untitled names; right after "Revert and Close" of Untitled-N the new Untitled-N
   // can come back with the old text from its backup. Make sure it holds the manifest.
@@ -76,25 +79,72 @@ async function insertManifest(manifest: string, preferred: vscode.TextEditor | u
   return editor;
 }
 
+/** An untitled document's URI named `<name>.yaml` (or `<name>-2.yaml`…): no open document and no file of the workspace has that name. */
+async function untitledUri(name: string): Promise<vscode.Uri> {
+  const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
+  const base = /^[a-z0-9][a-z0-9.-]*$/.test(name) ? name : 'manifest';
+  const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+  for (let i = 1; ; i++) {
+    const file = `${base}${i === 1 ? '' : `-${i}`}.yaml`;
+    const onDisk = folder ? vscode.Uri.joinPath(folder.uri, file) : undefined;
+    const uri = onDisk ? onDisk.with({ scheme: 'untitled' }) : vscode.Uri.from({ scheme: 'untitled', path: file });
+    if (open.has(uri.toString())) continue;
+    if (onDisk && (await exists(onDisk))) continue;
+    return uri;
+  }
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 // --- the multi-step UI: WizardUI over VS Code's quick input -------------------------------
 
 /** One quick pick or input box at a time; Back button where the step machine asks for one; Escape cancels. */
 class QuickInputWizardUI implements WizardUI {
   pick<T>(step: PickStep<T>): Promise<StepOutcome<T>> {
-    type Item = vscode.QuickPickItem & { value: T };
+    type Item = vscode.QuickPickItem & { value: T; typed?: string };
     const qp = vscode.window.createQuickPick<Item>();
     qp.title = step.title;
     qp.placeholder = step.placeholder;
-    qp.items = step.items.map((i) => ({ label: i.label, description: i.description, detail: i.detail, value: i.value }));
+    const items: Item[] = step.items.map((i) => ({ label: i.label, description: i.description, detail: i.detail, value: i.value }));
+    qp.items = items;
     qp.matchOnDetail = true;
     qp.ignoreFocusOut = true;
     const active = qp.items[step.activeIndex];
     if (active) qp.activeItems = [active];
     qp.buttons = step.back ? [vscode.QuickInputButtons.Back] : [];
+    // A pick that also takes typed text (a time zone not in the list): what is typed becomes an
+    // item of its own — first when it is valid, last with the reason when it is not.
+    const typed = step.typed;
+    const retype = (value: string) => {
+      const text = value.trim();
+      if (!typed || text === '' || items.some((i) => i.label === text)) {
+        if (qp.items !== items) qp.items = items;
+        return;
+      }
+      const error = typed.validate(text);
+      const own: Item = {
+        label: text,
+        description: error ?? 'as typed',
+        detail: error ? undefined : typed.preview?.(text),
+        value: typed.value(text),
+        typed: error ?? '',
+        alwaysShow: true,
+      };
+      qp.items = error ? [...items, own] : [own, ...items];
+    };
     return run(qp, (done) => [
+      qp.onDidChangeValue(retype),
       qp.onDidAccept(() => {
         const picked = qp.selectedItems[0] ?? qp.activeItems[0];
-        if (picked) done({ value: picked.value });
+        if (!picked || picked.typed) return; // nothing, or typed text that is not valid: stay open
+        done({ value: picked.value });
       }),
     ]);
   }

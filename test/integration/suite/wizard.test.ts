@@ -107,6 +107,9 @@ describe('wizard: Kubernetes: Choose Workload Type…', () => {
     assert.equal(editor.document.isUntitled, true);
     assert.equal(editor.document.languageId, 'yaml');
     assert.equal(editor.document.getText(), manifest);
+    // the tab is named after the object, not after the manifest's first line (a comment)
+    assert.match(path.posix.basename(editor.document.uri.path), new RegExp(`^${answers.name}(-\\d+)?\\.yaml$`));
+    assert.match(editor.document.getText(), /^# /, 'the manifest does start with a comment');
     const withMarker = `${manifest}---\n${MARKER}`;
     await setText(editor, withMarker);
     await waitForDiagnostics(editor.document.uri, onlyTheMarker(markerLine(withMarker)), 'only the marker error in the new document');

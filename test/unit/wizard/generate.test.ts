@@ -237,11 +237,12 @@ describe('generateManifest with the answers people give', () => {
         check: ([o]: Obj[]) => assert.equal(o.spec.concurrencyPolicy, policy),
       })),
       {
-        name: 'a CronJob with a descriptor and its schedule in words as a comment',
+        // the schedule in words is the editor's inlay hint after the value: a comment would say it twice on one line
+        name: 'a CronJob with a descriptor, and no comment after the schedule',
         answers: { ...base.CronJob, schedule: '@hourly' },
         check: ([o], text) => {
           assert.equal(o.spec.schedule, '@hourly');
-          assert.match(text, /schedule: "@hourly" # .+/);
+          assert.match(text, /\n {2}schedule: "@hourly"\n/);
         },
       },
       {
@@ -417,26 +418,56 @@ describe('kindInputs: the questions each kind asks', () => {
     assert.match(schedule.validate('* * *', a) ?? '', /5 fields/);
     assert.equal(schedule.preview('* * *', a), undefined);
   });
-  it('the time zone input: empty or an IANA name, with the next run of the schedule in that zone', () => {
-    const zone = kindInputs('CronJob').find((i) => i.field === 'timeZone');
-    assert.ok(zone?.type === 'text' && zone.preview);
+  it('the time zone input: a pick of the IANA zones, UTC and the local zone first, that also takes a typed zone', () => {
+    const zone = kindInputs('CronJob', undefined, { localTimeZone: 'Europe/Berlin' }).find((i) => i.field === 'timeZone');
+    assert.ok(zone?.type === 'pick' && zone.preview && zone.typed);
     const a = { ...answersWithDefaults('CronJob'), schedule: '0 2 * * *' };
-    assert.equal(zone.value, '', "no zone by default: the guide's manifests leave it to the controller");
-    for (const ok of ['', 'Etc/UTC', 'Europe/Berlin', 'America/New_York', 'US/Eastern']) assert.equal(zone.validate(ok, a), undefined, ok);
-    assert.equal(zone.validate('Europe/Berln', a), 'Europe/Berln is not an IANA time zone name: did you mean Europe/Berlin?');
-    assert.match(zone.validate('Mars/Olympus', a) ?? '', /^Mars\/Olympus is not an IANA time zone name/);
+    assert.deepEqual(
+      zone.items.slice(0, 4).map((i) => [i.label, i.value]),
+      [
+        ['UTC', 'UTC'],
+        ['Europe/Berlin', 'Europe/Berlin'],
+        ['Not set', ''],
+        ['Africa/Abidjan', 'Africa/Abidjan'],
+      ],
+    );
+    assert.equal(zone.items[zone.active].value, '', "not set by default: the guide's manifests leave it to the controller");
+    const values = zone.items.map((i) => i.value);
+    assert.equal(new Set(values).size, values.length, 'each zone once');
+    for (const z of ['Asia/Tokyo', 'America/New_York', 'Pacific/Auckland']) assert.ok(values.includes(z), z);
+    assert.ok(!values.includes('Etc/UTC'), 'UTC is offered once, as UTC');
+    // typed text: any zone the API server accepts (links too), with a "did you mean" otherwise
+    for (const ok of ['Etc/UTC', 'Europe/Berlin', 'US/Eastern']) assert.equal(zone.typed.validate(ok, a), undefined, ok);
+    assert.equal(zone.typed.validate('Europe/Berln', a), 'Europe/Berln is not an IANA time zone name: did you mean Europe/Berlin?');
+    assert.match(zone.typed.validate('Mars/Olympus', a) ?? '', /^Mars\/Olympus is not an IANA time zone name/);
+    assert.equal(zone.typed.value('  US/Eastern '), 'US/Eastern');
     assert.match(zone.preview('Asia/Tokyo', a) ?? '', /^Next run: .+ 02:00 GMT\+9 \(17:00 UTC\)$/);
     assert.match(zone.preview('', a) ?? '', /^Next run: .+ 02:00 .*if the kube-controller-manager runs in UTC/);
-    assert.equal(zone.preview('Mars/Olympus', a), undefined);
-    assert.equal(zone.apply('  Europe/Berlin ', a).timeZone, 'Europe/Berlin');
+    assert.deepEqual(
+      zone.items.filter((i) => i.preview).map((i) => i.label),
+      ['UTC', 'Europe/Berlin', 'Not set'],
+      'the first items show their next run',
+    );
+    assert.equal(zone.apply('Europe/Berlin', a).timeZone, 'Europe/Berlin');
     assert.equal('timeZone' in zone.apply('', { ...a, timeZone: 'Asia/Tokyo' }), false);
+  });
+
+  it('the time zone pick: the local zone only when it is a real one other than UTC', () => {
+    const firstLabels = (local: string | undefined) => {
+      const zone = kindInputs('CronJob', undefined, { localTimeZone: local }).find((i) => i.field === 'timeZone');
+      assert.ok(zone?.type === 'pick');
+      return zone.items.slice(0, 3).map((i) => i.label);
+    };
+    assert.deepEqual(firstLabels('America/New_York'), ['UTC', 'America/New_York', 'Not set']);
+    for (const local of [undefined, 'UTC', 'Etc/UTC', 'Local', 'Mars/Olympus'])
+      assert.deepEqual(firstLabels(local), ['UTC', 'Not set', 'Africa/Abidjan'], String(local));
   });
 
   it('a time zone answer becomes spec.timeZone; none leaves it out; an invalid one is refused', () => {
     const base = { kind: 'CronJob', name: 'report', image: 'report:1.0.0', schedule: '0 2 * * *' } as const;
     assert.match(
       generateManifest({ ...base, timeZone: 'Europe/Berlin' }),
-      /\n {2}schedule: "0 2 \* \* \*" # .+\n {2}timeZone: Europe\/Berlin\n/,
+      /\n {2}schedule: "0 2 \* \* \*"\n {2}timeZone: Europe\/Berlin\n/,
     );
     assert.doesNotMatch(generateManifest(base), /timeZone/);
     assert.doesNotMatch(generateManifest({ ...base, timeZone: '' }), /timeZone/);

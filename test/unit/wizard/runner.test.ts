@@ -40,6 +40,15 @@ const type =
     assert.equal(error, undefined, `"${value}" accepted at "${s.step.title}"`);
     return { value };
   };
+/** Types text into a pick that takes typed values (the time zone) and presses Enter on it. */
+const typeInPick =
+  (text: string): Action =>
+  (s) => {
+    assert.ok(s.type === 'pick' && s.step.typed, `expected a pick that takes typing, got "${s.step.title}"`);
+    assert.ok(!s.step.items.some((i) => i.label === text), `${text} is not one of the items`);
+    assert.equal(s.step.typed.validate(text), undefined, `"${text}" accepted at "${s.step.title}"`);
+    return { value: s.step.typed.value(text) };
+  };
 const back: Action = (s) => {
   assert.ok(s.step.back, `"${s.step.title}" has a Back button`);
   return 'back';
@@ -82,6 +91,24 @@ async function walk(script: Action[]) {
   const answers = await runWizard(ui);
   return { ui, answers };
 }
+/** The "(n/total)" of every title: n counts 1, 2, 3…; total never grows, never falls below n, and ends at n. */
+function assertOneCounter(titles: string[]) {
+  const counts = titles.map((t) => {
+    const m = /^Choose Workload Type \((\d+)\/(\d+)\): /.exec(t);
+    assert.ok(m, `"${t}" starts with the step counter`);
+    return { n: Number(m[1]), total: Number(m[2]) };
+  });
+  assert.deepEqual(
+    counts.map((c) => c.n),
+    counts.map((_, i) => i + 1),
+  );
+  counts.forEach((c, i) => {
+    assert.ok(c.total >= c.n, `${c.n}/${c.total}`);
+    if (i > 0) assert.ok(c.total <= counts[i - 1].total, `the total grew at step ${c.n}: ${counts[i - 1].total} -> ${c.total}`);
+  });
+  const last = counts.at(-1)!;
+  assert.equal(last.total, last.n, 'the last step is n/n');
+}
 const inputCount = (kind: WorkloadKind) =>
   answersWithDefaults(kind) && { Deployment: 4, StatefulSet: 7, DaemonSet: 2, Job: 5, CronJob: 5 }[kind];
 
@@ -93,10 +120,17 @@ describe('runWizard', () => {
       assert.deepEqual(answers, answersWithDefaults(kind));
       assert.doesNotThrow(() => generateManifest(answers!));
       const titles = ui.titles;
-      assert.match(titles[0], /^Choose Workload Type \(1\/4\): Is this a batch task that runs to completion\?$/);
-      assert.match(titles[steps], new RegExp(`\\(${steps + 1}/${steps + 1}\\): ${kind}$`), 'the result step is the last of the tree');
+      assert.match(titles[0], /^Choose Workload Type \(1\/10\): Is this a batch task that runs to completion\?$/);
+      assert.match(
+        titles[steps],
+        new RegExp(`^Choose Workload Type \\(${steps + 1}/\\d+\\): ${kind}$`),
+        'the result step follows the questions',
+      );
       assert.match((ui.shown[steps].step as PickStep<unknown>).placeholder, new RegExp(`^${kind} — because .+`));
-      titles.slice(steps + 1).forEach((t, i) => assert.match(t, new RegExp(`^${kind}: .+ \\(${i + 1}/${inputCount(kind)}\\)$`)));
+      titles
+        .slice(steps + 1)
+        .forEach((t, i) => assert.match(t, new RegExp(`^Choose Workload Type \\(${steps + 2 + i}/\\d+\\): ${kind} — .+$`)));
+      assertOneCounter(titles);
       assert.deepEqual(
         ui.shown.map((s) => s.step.back),
         ui.shown.map((_, i) => i > 0),
@@ -105,11 +139,17 @@ describe('runWizard', () => {
     });
   }
 
-  it('counts steps along the path: 4 steps at most, 3 once a batch task is chosen', async () => {
-    const { ui } = await walk([pick(/^Yes/), pick(/^No/), escape]);
+  it('one step counter through questions, result and inputs: 10 steps at most, fewer as the path narrows', async () => {
+    const { ui } = await walk([...PATHS.CronJob.map(pick), pick(/from scratch/), ...Array(5).fill(enter)]);
     assert.deepEqual(
       ui.titles.map((t) => /\((\d+\/\d+)\)/.exec(t)?.[1]),
-      ['1/4', '2/3', '3/3'],
+      ['1/10', '2/8', '3/8', '4/8', '5/8', '6/8', '7/8', '8/8'],
+    );
+    const { ui: job } = await walk([...PATHS.Job.map(pick), pick(/document ingestion/), ...Array(4).fill(enter)]);
+    assert.deepEqual(
+      job.titles.map((t) => /\((\d+\/\d+)\)/.exec(t)?.[1]),
+      ['1/10', '2/8', '3/8', '4/7', '5/7', '6/7', '7/7'],
+      'a pattern with fewer inputs shortens the count once it is picked',
     );
   });
 
@@ -146,7 +186,7 @@ describe('runWizard', () => {
       back, // from schedule to image
       enter, // the image box shows what was typed
       type('*/30 * * * *'),
-      type('Europe/Berlin'),
+      pick(/^Europe\/Berlin$/),
       pick(/^Replace$/),
     ]);
     assert.deepEqual(answers, {
@@ -158,12 +198,27 @@ describe('runWizard', () => {
       concurrencyPolicy: 'Replace',
     });
     // The time zone step previews the next run of the schedule answered before it, in that zone.
-    const zoneStep = ui.shown.find((s) => s.type === 'input' && /Time zone/.test(s.step.title));
-    assert.ok(zoneStep?.type === 'input' && zoneStep.step.preview);
-    assert.match(zoneStep.step.preview('Europe/Berlin') ?? '', /^Next run: .+:(00|30) GMT\+[12] \(\d\d:(00|30) UTC\)$/);
-    assert.equal(zoneStep.step.validate('Europe/Berln'), 'Europe/Berln is not an IANA time zone name: did you mean Europe/Berlin?');
+    const zoneStep = ui.shown.find((s) => s.type === 'pick' && /Time zone/.test(s.step.title));
+    assert.ok(zoneStep?.type === 'pick' && zoneStep.step.typed?.preview);
+    assert.match(zoneStep.step.typed.preview('Europe/Berlin') ?? '', /^Next run: .+:(00|30) GMT\+[12] \(\d\d:(00|30) UTC\)$/);
+    assert.match(zoneStep.step.items[0].detail ?? '', /^Next run: .+:(00|30)/, 'UTC, first, shows its next run');
+    assert.equal(zoneStep.step.typed.validate('Europe/Berln'), 'Europe/Berln is not an IANA time zone name: did you mean Europe/Berlin?');
     const imageAgain = ui.shown.find((s, i) => i > 6 && s.type === 'input' && /Image/.test(s.step.title));
     assert.equal(imageAgain?.type === 'input' && imageAgain.step.value, 'reports:2.1.0');
+  });
+
+  it('the time zone pick takes a zone typed that it does not list (a tzdata link)', async () => {
+    const { answers } = await walk([
+      ...PATHS.CronJob.map(pick),
+      pick(/from scratch/),
+      enter,
+      enter,
+      enter,
+      typeInPick('US/Eastern'),
+      enter,
+    ]);
+    assert.equal(answers?.timeZone, 'US/Eastern');
+    assert.match(generateManifest(answers!), /\n {2}timeZone: US\/Eastern\n/);
   });
 
   it('Escape at any step ends the wizard with nothing', async () => {
@@ -196,7 +251,9 @@ describe('runWizard', () => {
     it(`offers the ${p.pattern} pattern for ${p.path} and starts from its defaults`, async () => {
       const { ui, answers } = await walk([...PATHS[p.path].map(pick), pick(p.label), ...Array(p.inputs).fill(enter)]);
       assert.deepEqual(answers, answersWithDefaults(p.path, p.pattern as never));
-      assert.match(ui.titles[PATHS[p.path].length + 1], new RegExp(`^${p.path} — .+: Name \\(1/${p.inputs}\\)$`));
+      const first = PATHS[p.path].length + 2;
+      assert.match(ui.titles[first - 1], new RegExp(`^Choose Workload Type \\(${first}/${first + p.inputs - 1}\\): ${p.path}, .+ — Name$`));
+      assertOneCounter(ui.titles);
     });
   }
 });

@@ -56,7 +56,7 @@ export const CONCURRENCY_POLICIES: readonly { readonly policy: ConcurrencyPolicy
   {
     policy: 'Replace',
     effect: 'Cancels the running Job and starts the new one in its place',
-    when: 'only the latest run matters',
+    when: 'jobs where only the latest run matters',
   },
 ];
 

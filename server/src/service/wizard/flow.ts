@@ -1,6 +1,7 @@
 // The wizard as data for a thin UI: the decision questions come from the guide's tree; once the
 // tree has reached a kind, the result step (kind, path, patterns) and the kind's own inputs,
 // each with its validator, its default and (for the schedule) a live preview in words.
+import { timeZoneNames } from '../cron/timezone';
 import { CONCURRENCY_POLICIES } from '../guide/cronjob';
 import { DECISION_QUESTIONS, DECISION_ROOT, decisionPathTo, type DecisionNodeId } from '../guide/decisionTree';
 import { KIND_GUIDES } from '../guide/kinds';
@@ -24,6 +25,21 @@ import {
 export function maxQuestionsFrom(id: DecisionNodeId): number {
   const q = DECISION_QUESTIONS[id];
   return 1 + Math.max(...q.answers.map((a) => ('question' in a.next ? maxQuestionsFrom(a.next.question) : 0)));
+}
+
+/** The kind's inputs with the pattern that has the most of them (or none): how many steps the kind adds at most. */
+export function maxInputCount(kind: WorkloadKind): number {
+  return Math.max(...[undefined, ...wizardPatternsFor(kind).map((p) => p.id as WizardPatternId)].map((p) => kindInputs(kind, p).length));
+}
+
+/**
+ * How many steps are left at most from a question, the question itself included: the questions
+ * below it, the result step, then the inputs of the kind it can lead to with the most of them.
+ * The wizard's step counter counts to this bound, which only shrinks as answers narrow the path.
+ */
+export function maxStepsFrom(id: DecisionNodeId): number {
+  const q = DECISION_QUESTIONS[id];
+  return 1 + Math.max(...q.answers.map((a) => ('question' in a.next ? maxStepsFrom(a.next.question) : 1 + maxInputCount(a.next.outcome))));
 }
 
 /** A decision question as a pick: its answers with the guide's explanation and examples. */
@@ -93,10 +109,61 @@ export interface PickInput {
   readonly field: keyof WizardAnswers;
   readonly title: string;
   readonly placeholder: string;
-  readonly items: readonly { readonly label: string; readonly description?: string; readonly detail?: string; readonly value: unknown }[];
+  readonly items: readonly PickItem[];
   /** index of the item selected at first */
   readonly active: number;
+  /** a line of information for an item (the next run in a zone), shown for the items marked `preview` */
+  preview?(value: unknown, answers: WizardAnswers): string | undefined;
+  /** The pick also takes what the user types that is not one of its items (a time zone link such as US/Eastern). */
+  readonly typed?: {
+    /** the error for the text, or undefined when it can be taken */
+    validate(text: string, answers: WizardAnswers): string | undefined;
+    /** the value the text stands for */
+    value(text: string): unknown;
+  };
   apply(value: unknown, answers: WizardAnswers): WizardAnswers;
+}
+
+export interface PickItem {
+  readonly label: string;
+  readonly description?: string;
+  readonly detail?: string;
+  readonly value: unknown;
+  /** show the input's preview for this item as its detail */
+  readonly preview?: boolean;
+}
+
+/** What the inputs depend on beyond the kind and the pattern. */
+export interface InputOptions {
+  /** The IANA zone of the machine the wizard runs on, offered right after UTC (default: the process's own zone). */
+  readonly localTimeZone?: string;
+}
+
+/** This process's IANA time zone, when it has one. */
+export function systemTimeZone(): string | undefined {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The time zone pick: UTC, the machine's zone and "not set" first, then every IANA zone. */
+export function timeZoneItems(localTimeZone: string | undefined): PickItem[] {
+  const utc = new Set(['UTC', 'Etc/UTC']);
+  const local = localTimeZone && !utc.has(localTimeZone) && !validateTimeZone(localTimeZone) ? localTimeZone : undefined;
+  const first: PickItem[] = [
+    { label: 'UTC', description: 'Coordinated Universal Time, no daylight saving', value: 'UTC', preview: true },
+    ...(local ? [{ label: local, description: "this computer's time zone", value: local, preview: true }] : []),
+    { label: 'Not set', description: "the kube-controller-manager's own zone, usually UTC", value: '', preview: true },
+  ];
+  const taken = new Set([...utc, ...(local ? [local] : [])]);
+  return [
+    ...first,
+    ...timeZoneNames()
+      .filter((z) => !taken.has(z))
+      .map((z) => ({ label: z, value: z })),
+  ];
 }
 
 export type WizardInput = TextInput | PickInput;
@@ -110,7 +177,7 @@ const set = <K extends keyof WizardAnswers>(a: WizardAnswers, field: K, value: W
 const intText = (n: number | undefined) => (n === undefined ? '' : String(n));
 
 /** The inputs a kind needs, in order, with the defaults of the pattern (or of the kind). */
-export function kindInputs(kind: WorkloadKind, pattern?: WizardPatternId): WizardInput[] {
+export function kindInputs(kind: WorkloadKind, pattern?: WizardPatternId, options: InputOptions = {}): WizardInput[] {
   const d = defaultAnswers(kind, pattern);
   const fixed = pattern ? (PATTERN_SHAPES[pattern].fixed ?? {}) : {};
   const wanted = (f: keyof WizardAnswers) => KIND_FIELDS[kind].includes(f) && !(f in fixed) && !(f === 'port' && pattern);
@@ -265,17 +332,20 @@ export function kindInputs(kind: WorkloadKind, pattern?: WizardPatternId): Wizar
     });
   }
   if (wanted('timeZone')) {
+    const items = timeZoneItems('localTimeZone' in options ? options.localTimeZone : systemTimeZone());
     inputs.push({
-      type: 'text',
+      type: 'pick',
       field: 'timeZone',
       title: 'Time zone',
-      prompt:
-        "IANA time zone the schedule is read in (spec.timeZone), e.g. Europe/Berlin. Empty: the kube-controller-manager's own zone, usually UTC.",
-      placeholder: 'Etc/UTC, Europe/Berlin, America/New_York…',
-      value: d.timeZone ?? '',
-      validate: (v) => validateTimeZone(v),
-      preview: (v, a) => nextRunPreview(a.schedule, v),
-      apply: (v, a) => set(a, 'timeZone', v.trim() || undefined),
+      placeholder: 'IANA time zone the schedule is read in (spec.timeZone): pick one or type its name, e.g. Europe/Berlin',
+      items,
+      active: Math.max(
+        0,
+        items.findIndex((i) => i.value === (d.timeZone ?? '')),
+      ),
+      preview: (v, a) => nextRunPreview(a.schedule, String(v)),
+      typed: { validate: (v) => validateTimeZone(v), value: (v) => v.trim() },
+      apply: (v, a) => set(a, 'timeZone', String(v).trim() || undefined),
     });
   }
   if (wanted('concurrencyPolicy')) {

@@ -325,7 +325,7 @@ export function generateManifest(answers: WizardAnswers): string {
   if (a.kind === 'CronJob') {
     const schedule = workload.getIn(['spec', 'schedule'], true);
     if (isScalar(schedule)) schedule.type = Scalar.QUOTE_DOUBLE;
-    setComment(workload, ['spec', 'schedule'], checkSchedule(a.schedule!).preview ?? '');
+    // no comment with the schedule in words: the editor shows it after the value as an inlay hint
   }
   if (a.kind === 'Job' && a.indexed) {
     setComment(workload, ['spec', 'completionMode'], `each pod gets ${COMPLETION_INDEX_ENV} (0…${(a.completions ?? 1) - 1})`);

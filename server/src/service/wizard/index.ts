@@ -25,7 +25,11 @@ export {
 export {
   answersWithDefaults,
   kindInputs,
+  maxInputCount,
   maxQuestionsFrom,
+  maxStepsFrom,
+  timeZoneItems,
+  type InputOptions,
   questionPick,
   resultPick,
   WIZARD_ROOT,

@@ -2,9 +2,22 @@
 // result step and the kind's inputs through an abstract UI, handles Back (every step after the
 // first) and cancellation, numbers the steps for titles, and remembers what was typed so that
 // going back shows it again. The VS Code client implements WizardUI with quick picks.
+//
+// One step counter runs through the whole wizard — questions, result, the kind's inputs — in every
+// title as "(n/total)": n goes up by one per step, and total is the most steps the answers so far
+// can still lead to, so it only shrinks as the path narrows and the last step reads (total/total).
 import type { DecisionNodeId } from '../guide/decisionTree';
 import type { WorkloadKind } from '../guide/types';
-import { kindInputs, maxQuestionsFrom, questionPick, resultPick, WIZARD_ROOT, type WizardInput } from './flow';
+import {
+  kindInputs,
+  maxInputCount,
+  maxStepsFrom,
+  questionPick,
+  resultPick,
+  WIZARD_ROOT,
+  type InputOptions,
+  type WizardInput,
+} from './flow';
 import { PATTERN_SHAPES } from './patterns';
 import type { WizardAnswers, WizardPatternId } from './types';
 
@@ -21,6 +34,16 @@ export interface PickStep<T> {
   readonly activeIndex: number;
   /** show a Back button */
   readonly back: boolean;
+  /**
+   * The pick also accepts text that is none of its items: the UI offers what is typed as an item
+   * when `validate` returns no error for it, and resolves with `value(text)`.
+   */
+  readonly typed?: {
+    validate(text: string): string | undefined;
+    /** information about a valid text (the next run in that zone) */
+    preview?(text: string): string | undefined;
+    value(text: string): T;
+  };
 }
 
 export interface InputStep {
@@ -44,7 +67,7 @@ type Next = Step | { readonly done: WizardAnswers } | 'back' | 'cancel';
 type Step = (back: boolean) => Promise<Next>;
 
 /** Runs the wizard to the end: the answers, or undefined when the user cancelled. */
-export async function runWizard(ui: WizardUI): Promise<WizardAnswers | undefined> {
+export async function runWizard(ui: WizardUI, options: InputOptions = {}): Promise<WizardAnswers | undefined> {
   const remembered = new Map<string, string>();
   const history: Step[] = [];
   let current: Step = questionStep(WIZARD_ROOT, 1);
@@ -63,7 +86,7 @@ export async function runWizard(ui: WizardUI): Promise<WizardAnswers | undefined
   function questionStep(id: DecisionNodeId, step: number): Step {
     return async (back) => {
       const q = questionPick(id);
-      const total = step + maxQuestionsFrom(id); // the questions left at most, then the result step
+      const total = step - 1 + maxStepsFrom(id);
       const key = `question/${id}`;
       const items = q.items.map((i) => ({ label: i.label, detail: i.detail, value: i }));
       const r = await ui.pick({
@@ -89,7 +112,7 @@ export async function runWizard(ui: WizardUI): Promise<WizardAnswers | undefined
       const key = `result/${kind}`;
       const items = result.items.map((i) => ({ label: i.label, description: i.description, detail: i.detail, value: i.pattern ?? '' }));
       const r = await ui.pick({
-        title: `${WIZARD_TITLE} (${step}/${step}): ${kind}`,
+        title: `${WIZARD_TITLE} (${step}/${step + maxInputCount(kind)}): ${kind}`,
         placeholder: result.placeholder,
         items,
         activeIndex: Math.max(
@@ -102,7 +125,7 @@ export async function runWizard(ui: WizardUI): Promise<WizardAnswers | undefined
       remembered.set(key, r.value);
       const pattern = (r.value || undefined) as WizardPatternId | undefined;
       const start: WizardAnswers = { kind, name: '', image: '', ...(pattern ? { pattern, ...(PATTERN_SHAPES[pattern].fixed ?? {}) } : {}) };
-      return inputStep(kind, pattern, kindInputs(kind, pattern), 0, start);
+      return inputStep(kind, pattern, kindInputs(kind, pattern, options), 0, start, step + 1);
     };
   }
 
@@ -112,17 +135,18 @@ export async function runWizard(ui: WizardUI): Promise<WizardAnswers | undefined
     inputs: WizardInput[],
     index: number,
     answers: WizardAnswers,
+    firstStep: number,
   ): Step {
     return async (back) => {
       if (index >= inputs.length) return { done: answers };
       const input = inputs[index];
-      const title = `${kind}${
-        pattern
-          ? ` — ${resultPick(kind)
-              .items.find((i) => i.pattern === pattern)
-              ?.label.replace(/^Pattern: /, '')}`
-          : ''
-      }: ${input.title} (${index + 1}/${inputs.length})`;
+      const patternLabel = pattern
+        ? `, ${resultPick(kind)
+            .items.find((i) => i.pattern === pattern)
+            ?.label.replace(/^Pattern: /, '')}`
+        : '';
+      const step = firstStep + index;
+      const title = `${WIZARD_TITLE} (${step}/${firstStep + inputs.length - 1}): ${kind}${patternLabel} — ${input.title}`;
       const key = `input/${kind}/${pattern ?? ''}/${input.field}`;
       if (input.type === 'text') {
         const r = await ui.input({
@@ -136,9 +160,16 @@ export async function runWizard(ui: WizardUI): Promise<WizardAnswers | undefined
         });
         if (typeof r === 'string') return r;
         remembered.set(key, r.value);
-        return inputStep(kind, pattern, inputs, index + 1, input.apply(r.value, answers));
+        return inputStep(kind, pattern, inputs, index + 1, input.apply(r.value, answers), firstStep);
       }
-      const items = input.items.map((i) => ({ label: i.label, description: i.description, detail: i.detail, value: i.value }));
+      const preview = input.preview;
+      const items = input.items.map((i) => ({
+        label: i.label,
+        description: i.description,
+        detail: (i.preview && preview?.(i.value, answers)) || i.detail,
+        value: i.value,
+      }));
+      const typed = input.typed;
       const rememberedIndex = items.findIndex((i) => String(i.value) === remembered.get(key));
       const r = await ui.pick({
         title,
@@ -146,10 +177,19 @@ export async function runWizard(ui: WizardUI): Promise<WizardAnswers | undefined
         items,
         activeIndex: rememberedIndex >= 0 ? rememberedIndex : input.active,
         back,
+        ...(typed
+          ? {
+              typed: {
+                validate: (text: string) => typed.validate(text, answers),
+                preview: preview ? (text: string) => preview(typed.value(text), answers) : undefined,
+                value: (text: string) => typed.value(text),
+              },
+            }
+          : {}),
       });
       if (typeof r === 'string') return r;
       remembered.set(key, String(r.value));
-      return inputStep(kind, pattern, inputs, index + 1, input.apply(r.value, answers));
+      return inputStep(kind, pattern, inputs, index + 1, input.apply(r.value, answers), firstStep);
     };
   }
 }
