@@ -37,6 +37,17 @@ export interface KeyContext extends KeyOrValueBase {
    * that item (ends with its index); the caller decides by the list's item type.
    */
   readonly itemPath?: Path;
+  /**
+   * Set when the word starts at the column of a `- ` above whose item is a mapping, with nothing
+   * at a smaller column in between (`- name: web` + Enter leaves the cursor there): the keys of
+   * that item, which go in at its content column, `indent` spaces to the right of the cursor.
+   */
+  readonly itemContinuation?: {
+    readonly path: Path;
+    readonly existingKeys: readonly string[];
+    readonly column: number;
+    readonly indent: number;
+  };
 }
 
 /** A value is being typed for the field at `path`. */
@@ -232,6 +243,22 @@ function itemPath(
   return seq && { path: [...seq.path, seq.index], inBlockScalar: seq.inBlockScalar };
 }
 
+/** The mapping item of a `- ` at `col` above line `li` that a key typed at `col` may continue (see KeyContext.itemContinuation). */
+function continuedItem(lines: Lines, li: number, col: number, word: string): KeyContext['itemContinuation'] {
+  for (let j = li - 1; j >= 0; j--) {
+    const ej = lines.entries(j);
+    if (ej.length === 0 || ej[0].col > col) continue; // blank, a comment, or inside the item
+    const dash = ej.findIndex((e) => e.col === col);
+    if (dash < 0 || ej[dash].type !== 'dash' || ej[dash + 1]?.type !== 'key') return undefined;
+    const column = ej[dash + 1].col;
+    const virtual: Entry[] = [{ col: column, type: 'key', key: word }];
+    const c = containerOf(lines, li, 0, virtual);
+    if (!c || c.inBlockScalar) return undefined;
+    return { path: c.path, existingKeys: [...new Set([...c.keys, ...keysBelow(lines, li, column)])], column, indent: column - col };
+  }
+  return undefined;
+}
+
 /** Keys at `col` below line `li` that belong to the same mapping. */
 function keysBelow(lines: Lines, li: number, col: number): string[] {
   const keys: string[] = [];
@@ -394,6 +421,7 @@ export function cursorContext(doc: Pick<ManifestDocument, 'text'>, offset: numbe
       const seq = itemPath(lines, li, dashes.length - 1, ents, 0);
       if (seq) item = seq.path;
     }
+    const itemContinuation = dashes.length === 0 ? continuedItem(lines, li, contentCol, content) : undefined;
     return {
       mode: 'key',
       path: c.path,
@@ -405,6 +433,7 @@ export function cursorContext(doc: Pick<ManifestDocument, 'text'>, offset: numbe
       flow: false,
       hasColon,
       itemPath: item,
+      ...(itemContinuation ? { itemContinuation } : {}),
     };
   }
 

@@ -131,6 +131,24 @@ export function doComplete(
           return { isIncomplete: false, items: valueItems(asValue, env) };
         }
       }
+      const cont = ctx.itemContinuation;
+      if (cont) {
+        // the item's own keys first, written at its content column; then, where the cursor's column
+        // is a valid place for a key of the enclosing mapping (a sequence written without
+        // indentation), that mapping's keys
+        const itemCtx: KeyContext = {
+          ...ctx,
+          path: cont.path,
+          existingKeys: cont.existingKeys,
+          column: cont.column,
+          itemContinuation: undefined,
+        };
+        const items = keyCompletionItems(itemCtx, env, ' '.repeat(cont.indent));
+        const own = ownMappingIsValid(ctx, env) ? keyCompletionItems(ctx, env) : [];
+        const labels = new Set(items.map((i) => i.label));
+        for (const i of own) if (!labels.has(i.label)) items.push({ ...i, sortText: `9${i.sortText ?? ''}` });
+        return { isIncomplete: false, items };
+      }
       return { isIncomplete: false, items: keyCompletionItems(ctx, env) };
     }
   }
@@ -167,7 +185,17 @@ function toTextEdits(env: Env, edits: readonly DocTextEdit[] | undefined): TextE
 
 const COMPACT_SEQUENCE = /^( *)[^\s#-][^\n]*:[ \t]*\r?\n\1- /m;
 
-function keyCompletionItems(ctx: KeyContext, env: Env): CompletionItem[] {
+/** Whether the mapping a key at the cursor's column would go into is an object (not the sequence whose `- ` is at that column). */
+function ownMappingIsValid(ctx: KeyContext, env: Env): boolean {
+  const { kind, schemaVersion } = env.header;
+  if (ctx.path.length === 0) return true;
+  if (!kind || !schemaVersion) return false;
+  const shape = resolveField(schemaVersion, kind, ctx.path)?.shape;
+  return shape === 'object' || shape === 'map';
+}
+
+/** Key items; `lead` (spaces) goes before each inserted text, which then starts further right than the cursor. */
+function keyCompletionItems(ctx: KeyContext, env: Env, lead = ''): CompletionItem[] {
   const { kind, schemaVersion } = env.header;
   const items: CompletionItem[] = [];
   let mappingField: FieldInfo | undefined;
@@ -195,7 +223,7 @@ function keyCompletionItems(ctx: KeyContext, env: Env): CompletionItem[] {
         hasValueSuggestions(env, [...ctx.path, field.name], field);
       items.push({
         ...rest,
-        textEdit: textEdit(env, ctx, insertText),
+        textEdit: textEdit(env, ctx, lead + insertText),
         filterText: item.label,
         ...(reopen ? { command: { title: 'Suggest values', command: env.triggerSuggestCommand! } } : {}),
       });
@@ -227,7 +255,7 @@ function keyCompletionItems(ctx: KeyContext, env: Env): CompletionItem[] {
         detail: s.detail,
         documentation: s.documentation ? { kind: 'markdown', value: s.documentation } : undefined,
         sortText: `5${String(p).padStart(2, '0')}${s.sortText ?? String(i).padStart(4, '0')}`,
-        textEdit: textEdit(env, ctx, env.snippets ? snippetEscape(s.insertText) : s.insertText),
+        textEdit: textEdit(env, ctx, lead + (env.snippets ? snippetEscape(s.insertText) : s.insertText)),
         insertTextFormat: env.snippets ? 2 : 1,
       });
     });

@@ -1,0 +1,86 @@
+// Completion where a user's typing leaves the cursor (issue 13's first hour): after `- name: web`
+// + Enter the cursor sits at the dash's column, and the item's keys must go in at the item's
+// content column; the YAML after accepting must parse and be what was meant.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseAllDocuments } from 'yaml';
+import { applyItem, complete, item } from './complete';
+
+const DEPLOY = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n';
+const POD_SPEC = `${DEPLOY}spec:\n  template:\n    spec:\n`;
+
+function parses(text: string) {
+  const docs = parseAllDocuments(text);
+  for (const d of docs) assert.deepEqual(d.errors, [], `parses:\n${text}`);
+  return docs.map((d) => d.toJS());
+}
+
+describe('completion inside a sequence item, with the cursor at the dash column', () => {
+  const table: { name: string; text: string; accept: string; after: string; container: Record<string, unknown> }[] = [
+    {
+      name: 'indented sequence: image goes in at the item content column',
+      text: `${POD_SPEC}      containers:\n        - name: web\n        ‸\n`,
+      accept: 'image',
+      after: `${POD_SPEC}      containers:\n        - name: web\n          image: \n`,
+      container: { name: 'web', image: null },
+    },
+    {
+      name: 'sequence written without indentation (dash at the key column)',
+      text: `${POD_SPEC}      containers:\n      - name: web\n      ‸\n`,
+      accept: 'image',
+      after: `${POD_SPEC}      containers:\n      - name: web\n        image: \n`,
+      container: { name: 'web', image: null },
+    },
+    {
+      name: 'a word typed at the dash column',
+      text: `${POD_SPEC}      containers:\n        - name: web\n        ima‸\n`,
+      accept: 'image',
+      after: `${POD_SPEC}      containers:\n        - name: web\n          image: \n`,
+      container: { name: 'web', image: null },
+    },
+    {
+      name: 'below further keys of the item, an object key with its nested line at the item column',
+      text: `${POD_SPEC}      containers:\n        - name: web\n          image: nginx:1.27\n\n        ‸\n`,
+      accept: 'resources',
+      after: `${POD_SPEC}      containers:\n        - name: web\n          image: nginx:1.27\n\n          resources:\n            \n`,
+      container: { name: 'web', image: 'nginx:1.27', resources: null },
+    },
+  ];
+  for (const t of table) {
+    it(t.name, () => {
+      const { items, labels, document } = complete(t.text);
+      assert.ok(!labels.includes('name'), 'the item already has name');
+      const after = applyItem(document, item(items, t.accept));
+      assert.equal(after, t.after);
+      const [obj] = parses(after) as { spec: { template: { spec: { containers: unknown[] } } } }[];
+      assert.deepEqual(obj.spec.template.spec.containers, [t.container]);
+    });
+  }
+
+  it("the item's keys come first; an unindented sequence also offers the enclosing mapping's keys at the cursor's column", () => {
+    const { labels, items, document } = complete(`${POD_SPEC}      containers:\n      - name: web\n        image: nginx:1.27\n      ‸\n`);
+    assert.ok(labels.indexOf('ports') >= 0 && labels.indexOf('volumes') > labels.indexOf('ports'), 'container keys before pod keys');
+    assert.ok(!labels.includes('containers'), 'the pod already has containers');
+    const after = applyItem(document, item(items, 'volumes'));
+    assert.match(after, /\n {6}volumes:\n/);
+    parses(after);
+  });
+
+  it('an indented sequence offers only the item keys (a key at the dash column would not parse)', () => {
+    const { labels } = complete(`${POD_SPEC}      containers:\n        - name: web\n        ‸\n`);
+    assert.ok(labels.includes('image'));
+    assert.ok(!labels.includes('volumes'));
+  });
+
+  it('a line further left than the dash ends the item: no continuation', () => {
+    const { labels } = complete(`${POD_SPEC}      containers:\n        - name: web\n      ‸\n`);
+    assert.ok(labels.includes('volumes'), 'pod spec keys');
+    assert.ok(!labels.includes('image'), 'not the container keys');
+  });
+
+  it('a scalar item is not continued', () => {
+    const text = `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\nspec:\n  accessModes:\n    - ReadWriteOnce\n    ‸\n`;
+    const { items } = complete(text);
+    for (const i of items) assert.ok(!(i.textEdit as { newText: string }).newText.startsWith(' '), i.label);
+  });
+});
