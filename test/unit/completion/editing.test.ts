@@ -84,3 +84,44 @@ describe('completion inside a sequence item, with the cursor at the dash column'
     for (const i of items) assert.ok(!(i.textEdit as { newText: string }).newText.startsWith(' '), i.label);
   });
 });
+
+describe('metadata in a template', () => {
+  const table: { name: string; text: string; snippets?: boolean; after: string }[] = [
+    {
+      name: "a pod template: labels from the selector's matchLabels, not a name",
+      text: `${DEPLOY}spec:\n  selector:\n    matchLabels:\n      app: web\n      tier: front\n  template:\n    meta‸\n`,
+      after: `${DEPLOY}spec:\n  selector:\n    matchLabels:\n      app: web\n      tier: front\n  template:\n    metadata:\n      labels:\n        app: web\n        tier: front\n`,
+    },
+    {
+      name: 'a pod template without a selector yet: an empty labels map to fill (snippet)',
+      text: `${DEPLOY}spec:\n  template:\n    meta‸\n`,
+      snippets: true,
+      after: `${DEPLOY}spec:\n  template:\n    metadata:\n      labels:\n        $1\n`,
+    },
+    {
+      name: "a CronJob's pod template",
+      text: 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: backup\nspec:\n  jobTemplate:\n    spec:\n      template:\n        ‸\n',
+      after:
+        'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: backup\nspec:\n  jobTemplate:\n    spec:\n      template:\n        metadata:\n          labels:\n            \n',
+    },
+    {
+      name: 'the object itself still starts its metadata with name',
+      text: 'apiVersion: apps/v1\nkind: Deployment\nmeta‸\n',
+      after: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: \n',
+    },
+    {
+      name: "a StatefulSet's claim template keeps name (it names the PVCs)",
+      text: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  volumeClaimTemplates:\n    - meta‸\n',
+      after:
+        'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  volumeClaimTemplates:\n    - metadata:\n        name: \n',
+    },
+  ];
+  for (const t of table) {
+    it(t.name, () => {
+      const { items, document } = complete(t.text, { snippetSupport: !!t.snippets });
+      const after = applyItem(document, item(items, 'metadata'));
+      assert.equal(after, t.after);
+      if (!t.snippets) parses(after);
+    });
+  }
+});

@@ -185,6 +185,36 @@ function toTextEdits(env: Env, edits: readonly DocTextEdit[] | undefined): TextE
 
 const COMPACT_SEQUENCE = /^( *)[^\s#-][^\n]*:[ \t]*\r?\n\1- /m;
 
+/**
+ * `metadata` of a pod template (or a CronJob's job template): its name is ignored, its labels are
+ * what the selector selects — so it starts with `labels:`, filled with the selector's matchLabels
+ * when the workload has them.
+ */
+function templateMetadataText(ctx: KeyContext, env: Env): string | undefined {
+  const last = ctx.path[ctx.path.length - 1];
+  if (ctx.hasColon || ctx.flow || (last !== 'template' && last !== 'jobTemplate')) return undefined;
+  const inner = ' '.repeat(ctx.column + 2);
+  const labelIndent = ' '.repeat(ctx.column + 4);
+  let owner: unknown = env.object();
+  for (const seg of ctx.path.slice(0, -1))
+    owner = owner && typeof owner === 'object' ? (owner as Record<string | number, unknown>)[seg] : undefined;
+  const selector = owner && typeof owner === 'object' ? (owner as { selector?: { matchLabels?: unknown } }).selector : undefined;
+  const matchLabels = selector && typeof selector === 'object' ? selector.matchLabels : undefined;
+  const labels =
+    matchLabels && typeof matchLabels === 'object' && !Array.isArray(matchLabels)
+      ? Object.entries(matchLabels as Record<string, unknown>).filter(
+          (e): e is [string, string | number | boolean] =>
+            typeof e[1] === 'string' || typeof e[1] === 'number' || typeof e[1] === 'boolean',
+        )
+      : [];
+  if (labels.length > 0) {
+    const lines = labels.map(([k, v]) => `${labelIndent}${yamlScalar(k)}: ${yamlScalar(v)}`);
+    const text = `metadata:\n${inner}labels:\n${lines.join('\n')}`;
+    return env.snippets ? snippetEscape(text) : text;
+  }
+  return `metadata:\n${inner}labels:\n${labelIndent}${env.snippets ? '$1' : ''}`;
+}
+
 /** Whether the mapping a key at the cursor's column would go into is an object (not the sequence whose `- ` is at that column). */
 function ownMappingIsValid(ctx: KeyContext, env: Env): boolean {
   const { kind, schemaVersion } = env.header;
@@ -212,8 +242,9 @@ function keyCompletionItems(ctx: KeyContext, env: Env, lead = ''): CompletionIte
     const candidates = candidateFields(schemaVersion, kind, ctx.path, ctx.existingKeys);
     const keyed = keyItems(candidates, ctx, { snippets: env.snippets, compactSequences, firstItemKey });
     keyed.forEach((item, i) => {
-      const { insertText, ...rest } = item;
+      const { insertText: plain, ...rest } = item;
       const field = candidates[i].field;
+      const insertText = (field.definition === 'ObjectMeta' && templateMetadataText(ctx, env)) || plain;
       // a choice snippet already lists the values; otherwise ask for the suggestions of the new value
       const reopen =
         env.triggerSuggestCommand &&
