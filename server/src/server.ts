@@ -130,9 +130,15 @@ connection.onDidChangeConfiguration(async (change) => {
   if (inlayHintRefreshSupport) connection.languages.inlayHint.refresh().catch(() => undefined);
 });
 
+/**
+ * At most MAX_DIAGNOSTICS per file, the most severe first — an error just typed must show even in a
+ * file with hundreds of warnings — in document order, and one more that counts the rest.
+ */
 function capped(diagnostics: Diagnostic[]): Diagnostic[] {
   if (diagnostics.length <= MAX_DIAGNOSTICS) return diagnostics;
-  const shown = diagnostics.slice(0, MAX_DIAGNOSTICS);
+  // Array#sort is stable: within a severity, the first ones in the file.
+  const kept = new Set([...diagnostics].sort((a, b) => (a.severity ?? 1) - (b.severity ?? 1)).slice(0, MAX_DIAGNOSTICS));
+  const shown = diagnostics.filter((d) => kept.has(d));
   shown.push({
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: 3,

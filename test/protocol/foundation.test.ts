@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DocumentSymbolRequest, type DocumentSymbol } from 'vscode-languageserver-protocol/node';
+import { benchWorkload } from '../../bench/workload';
 import { startServer, type TestClient } from './lspClient';
 
 const MANIFEST = `apiVersion: apps/v1
@@ -112,5 +113,34 @@ describe('protocol: foundation', () => {
       'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ include "x" . }}\n{{- if .Values.y }}\n  labels: {}\n{{- end }}\n',
     );
     assert.deepEqual(helm.diagnostics, []);
+  });
+
+  it('publishes at most 300 problems per file, errors first, and counts the rest', async () => {
+    // 320 documents, 200 of them running pods without resources or securityContext: 200 warnings
+    // and 200 infos. An error typed in the last Deployment must be shown all the same.
+    const text = benchWorkload(320, undefined, 'findings');
+    const uri = 'file:///ws/many.yaml';
+    const opened = await client.open(uri, text);
+    assert.equal(opened.diagnostics.length, 301);
+    const more = opened.diagnostics[300];
+    assert.equal(more.code, 'too-many-problems');
+    assert.equal(more.message, '100 more problems in this file are not shown. Fix the ones above first.');
+    const lines = text.split('\n');
+    const line = lines.findIndex((l, i) => i > lines.indexOf('  name: deployment-312') && l === '  replicas: 3');
+    const at = { line, character: '  replicas: 3'.length };
+    const p = await client.change(uri, 2, [{ range: { start: at, end: at }, text: 'x' }]);
+    assert.equal(p.diagnostics.length, 301);
+    const errors = p.diagnostics.filter((d) => d.severity === 1);
+    assert.deepEqual(
+      errors.map((d) => [d.code, d.range.start.line]),
+      [['invalid-value', line]],
+    );
+    assert.equal(p.diagnostics[300].message, '101 more problems in this file are not shown. Fix the ones above first.');
+    // Shown in document order, the marker last.
+    const shown = p.diagnostics.slice(0, 300).map((d) => d.range.start.line);
+    assert.deepEqual(
+      shown,
+      [...shown].sort((a, b) => a - b),
+    );
   });
 });

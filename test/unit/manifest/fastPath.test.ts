@@ -145,6 +145,39 @@ describe('fast path: trees are built only where needed', () => {
     );
   });
 
+  it('findings of containers without resources or securityContext build no tree until their fixes are asked for', () => {
+    // The benchmark's findings workload: every pod-running document has a missing-resources and a run-as-non-root finding.
+    const text = benchWorkload(24, undefined, 'findings');
+    const service = getLanguageService();
+    const document = TextDocument.create('file:///w.yaml', 'yaml', 1, text);
+    const diagnostics = service.doValidation(document);
+    assert.deepEqual([...new Set(diagnostics.map((d) => d.code))].sort(), ['missing-resources', 'run-as-non-root']);
+    assert.equal(diagnostics.length, 2 * 15);
+    const built = () =>
+      service
+        .parse(document)
+        .documents.filter((d) => d.parsed.builtTree)
+        .map((d) => d.index);
+    assert.deepEqual(built(), []);
+    // The quick-fixes of one finding build that document's tree only, and are the ones the trees give.
+    const job = diagnostics.find((d) => d.code === 'missing-resources' && String(d.message).includes('job-5'));
+    assert.ok(job);
+    const actions = service.getCodeActions(document, { range: job.range, diagnostics: [job] });
+    assert.deepEqual(built(), [5]);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['Add resource requests and limits', 'Disable missing-resources for this line'],
+    );
+    const slow = getLanguageService({ fastPath: false });
+    const slowDocument = TextDocument.create('file:///w.yaml', 'yaml', 1, text);
+    const slowDiagnostics = slow.doValidation(slowDocument);
+    assert.deepStrictEqual(diagnostics, slowDiagnostics);
+    assert.deepStrictEqual(
+      diagnostics.map((d) => service.getCodeActions(document, { range: d.range, diagnostics: [d] })),
+      slowDiagnostics.map((d) => slow.getCodeActions(slowDocument, { range: d.range, diagnostics: [d] })),
+    );
+  });
+
   it('YAML 1.1 words and 0-prefixed numbers take the full parse (the API server reads them by how they are written)', () => {
     const service = getLanguageService();
     for (const scalar of ['yes', 'off', '0644']) {

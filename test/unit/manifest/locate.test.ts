@@ -2,11 +2,13 @@
 // syntax tree, and from the tree once it has one: both answers must be the same, for every path
 // of every document of the corpus, the examples and the bench workload, and for paths that lead
 // nowhere (a missing key, an index past the end, an index into a mapping, a key into a sequence).
+// The same holds for the ranges rules report (navigate.ts), so reporting a finding builds no tree.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { itemRanges, keyRange, kindAt, rootRange, scalarAt, valueRange } from '../../../server/src/service/manifest/locate';
+import { rangeOfKey, rangeOfValue } from '../../../server/src/service/manifest/navigate';
 import { parseDocumentText, placeDocument, splitDocuments } from '../../../server/src/service/manifest/parse';
 import type { JsonPath, ManifestDocument } from '../../../server/src/service/manifest/types';
 import { benchWorkload } from '../../../bench/workload';
@@ -36,7 +38,7 @@ function paths(value: unknown, path: JsonPath = [], out: JsonPath[] = []): JsonP
   return out;
 }
 
-/** Everything locate.ts says about a document. */
+/** Everything locate.ts says about a document, and the ranges rules flag (navigate.ts's rangeOfKey / rangeOfValue). */
 function answers(doc: ManifestDocument, all: JsonPath[]) {
   return {
     root: rootRange(doc),
@@ -47,6 +49,8 @@ function answers(doc: ManifestDocument, all: JsonPath[]) {
       items: itemRanges(doc, p),
       kind: kindAt(doc, p),
       scalar: scalarAt(doc, p),
+      flagKey: rangeOfKey(doc, p),
+      flagValue: rangeOfValue(doc, p),
     })),
   };
 }

@@ -6,41 +6,12 @@
 // the tree otherwise (navigate.ts), so a caller gets the same answer either way and the outline
 // and the workspace index do not build trees. All offsets are relative to the document's text.
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
-import { ENTRY, type FastPositions } from './fastParse';
 import { findNode, findPair, getAt, nodeRange, type OffsetRange } from './navigate';
+import { entryAt, positionsOf } from './positions';
 import type { JsonPath, ManifestDocument } from './types';
 
 /** What kind of node is at a path: `other` is an alias (only a tree has those). */
 export type NodeKind = 'map' | 'seq' | 'scalar' | 'other';
-
-/** The recorded positions, when they are what answers (the tree is not built). */
-function positionsOf(doc: ManifestDocument): FastPositions | undefined {
-  const parsed = doc.parsed as ManifestDocument['parsed'] | undefined;
-  return parsed && !parsed.builtTree ? parsed.positions : undefined;
-}
-
-/**
- * The entry (offset into `entries`) for a non-empty `path`, or -1 when there is no node there.
- * A path segment that is a number needs a sequence, a string a mapping, as findNode does.
- */
-function entryAt(positions: FastPositions, path: JsonPath): number {
-  const { entries, keys } = positions;
-  let first = positions.first;
-  let e = -1;
-  for (const seg of path) {
-    e = first;
-    if (e < 0) return -1;
-    if (typeof seg === 'number') {
-      if (keys[e / ENTRY] !== null || !Number.isInteger(seg) || seg < 0) return -1;
-      for (let k = 0; k < seg && e >= 0; k++) e = entries[e + 5];
-    } else {
-      while (e >= 0 && keys[e / ENTRY] !== seg) e = entries[e + 5];
-    }
-    if (e < 0) return -1;
-    first = entries[e + 4];
-  }
-  return e;
-}
 
 function treeNode(doc: ManifestDocument, path: JsonPath): Node | undefined {
   return path.length ? findNode(doc, path) : ((doc.yaml.contents ?? undefined) as Node | undefined);

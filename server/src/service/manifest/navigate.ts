@@ -1,6 +1,7 @@
 // Finding nodes, keys and ranges inside a parsed document by JSON path, and the path at an offset.
 // All offsets are relative to the document's text (ManifestDocument.text).
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { entryAt, positionsOf } from './positions';
 import type { JsonPath, ManifestDocument } from './types';
 
 export type OffsetRange = readonly [start: number, end: number];
@@ -50,6 +51,32 @@ export function nodeRange(node: Node | null | undefined): OffsetRange | undefine
 }
 
 /**
+ * The range of the key that ends `path` and of the value at `path`. A document read by the fast
+ * path answers from its recorded positions (equal to the tree's ranges), so reporting a finding
+ * does not build its syntax tree.
+ */
+function keyRangeAt(doc: ManifestDocument, path: JsonPath): OffsetRange | undefined {
+  const positions = positionsOf(doc);
+  if (!positions) return nodeRange(findPair(doc, path)?.key as Node | undefined);
+  const e = entryAt(positions, path);
+  return e < 0 ? undefined : [positions.entries[e], positions.entries[e + 1]];
+}
+
+/** With `scalar`: whether that node is a scalar. */
+function valueRangeAt(doc: ManifestDocument, path: JsonPath): { range: OffsetRange | undefined; scalar: boolean } {
+  const positions = positionsOf(doc);
+  if (!positions) {
+    const node = findNode(doc, path);
+    return { range: nodeRange(node), scalar: isScalar(node) };
+  }
+  const v = getAt(doc.value, path);
+  const scalar = v === null || typeof v !== 'object';
+  if (path.length === 0) return { range: positions.root, scalar: positions.root !== undefined && scalar };
+  const e = entryAt(positions, path);
+  return e < 0 ? { range: undefined, scalar: false } : { range: [positions.entries[e + 2], positions.entries[e + 3]], scalar };
+}
+
+/**
  * The range to flag for `path`: the key when the path ends in a key, the item when it ends in
  * an index. Falls back to the nearest ancestor that exists, then to the document's first line.
  */
@@ -58,11 +85,10 @@ export function rangeOfKey(doc: ManifestDocument, path: JsonPath): OffsetRange {
     const sub = path.slice(0, n);
     const last = sub[sub.length - 1];
     if (typeof last === 'string') {
-      const pair = findPair(doc, sub);
-      const r = nodeRange(pair?.key as Node | undefined);
+      const r = keyRangeAt(doc, sub);
       if (r) return r;
     } else {
-      const r = nodeRange(findNode(doc, sub));
+      const r = valueRangeAt(doc, sub).range;
       if (r) return trimToFirstLine(doc, r);
     }
   }
@@ -71,9 +97,8 @@ export function rangeOfKey(doc: ManifestDocument, path: JsonPath): OffsetRange {
 
 /** The range of the value at `path` (falls back like rangeOfKey). Multi-line values are cut to their first line. */
 export function rangeOfValue(doc: ManifestDocument, path: JsonPath): OffsetRange {
-  const node = findNode(doc, path);
-  const r = nodeRange(node);
-  if (r && isScalar(node)) return r;
+  const { range: r, scalar } = valueRangeAt(doc, path);
+  if (r && scalar) return r;
   if (r && r[1] > r[0]) return trimToFirstLine(doc, r);
   return rangeOfKey(doc, path);
 }

@@ -6,7 +6,7 @@ import { replaceValue } from '../manifest/edit';
 import { findNode, findPair } from '../manifest/navigate';
 import { parseDocumentText, placeDocument } from '../manifest/parse';
 import type { JsonPath, ManifestDocument } from '../manifest/types';
-import type { DocEdit } from './types';
+import type { DocEdit, Fix, Report } from './types';
 
 /** Words and numbers YAML 1.1/1.2 parsers read as something other than a string. */
 const NOT_A_STRING =
@@ -114,4 +114,16 @@ export function insertFirst(doc: ManifestDocument, path: JsonPath, line: string)
   const at = doc.text.indexOf('\n', keyEnd) + 1;
   if (!/^ *$/.test(indent) || at === 0 || at > first.range[0]) return undefined;
   return [{ start: at, end: at, newText: `${indent}${line}\n` }];
+}
+
+/**
+ * `report` with its fixes built the first time something reads them (a code action, fix-all, a
+ * test), not while validating: building a fix needs the document's syntax tree, which validation
+ * of a document the fast path read otherwise never builds — and most findings are never fixed.
+ * The fixes are built once, from the same document text, so they are the ones an eager build gives.
+ * (Do not spread the result: spreading reads the fixes.)
+ */
+export function withLazyFixes(report: Omit<Report, 'fixes'>, build: () => readonly Fix[]): Report {
+  let fixes: readonly Fix[] | undefined;
+  return Object.defineProperty({ ...report }, 'fixes', { enumerable: true, get: () => (fixes ??= build()) }) as Report;
 }

@@ -3,7 +3,7 @@ import { insertPair, removePair } from '../manifest/edit';
 import { findNode, rangeOfKey, rangeOfValue } from '../manifest/navigate';
 import { isMap } from 'yaml';
 import { parseQuantity } from '../schema/quantity';
-import { composeEdits, tabStop, toSnippetEdits, withoutTabStops, type EditStep } from './fixText';
+import { composeEdits, tabStop, toSnippetEdits, withLazyFixes, withoutTabStops, type EditStep } from './fixText';
 import { containersOf, POD_KINDS } from './podSpec';
 import type { Fix, Rule } from './types';
 
@@ -89,52 +89,58 @@ export const missingResources: Rule = {
       if (missing.length === 0) continue;
 
       const resourcesPath = [...path, 'resources'];
-      const steps: EditStep[] = [];
-      // `resources: {}` (what kubectl create writes) becomes a block map.
-      const node = findNode(ctx.doc, resourcesPath);
-      if (isMap(node) && node.flow && node.items.length === 0) steps.push((d) => removePair(d, resourcesPath));
-      missing.forEach((m, i) => {
-        const other = m.section === 'limits' ? requests?.[m.resource] : limits?.[m.resource];
-        const value = tabStop(i + 1, valueFor(m.section, m.resource, other));
-        steps.push((d) => insertPair(d, [...resourcesPath, m.section], m.resource, value));
-      });
-      let marked = composeEdits(ctx.doc, steps);
-      if (!marked && container.resources === undefined) {
-        // A flow-style container ({name: web, image: …}) gets a flow-style resources value.
-        const flow = (section: Section) =>
-          `${section}: {${missing
-            .filter((m) => m.section === section)
-            .map((m) => `${m.resource}: ${tabStop(missing.indexOf(m) + 1, valueFor(m.section, m.resource, undefined))}`)
-            .join(', ')}}`;
-        marked = composeEdits(ctx.doc, [(d) => insertPair(d, path, 'resources', `{${flow('requests')}, ${flow('limits')}}`)]);
-      }
-      const fixes: Fix[] = marked
-        ? [
-            {
-              title: missing.length === 4 ? 'Add resource requests and limits' : `Add the missing ${describe(missing)}`,
-              edits: withoutTabStops(marked),
-              snippet: toSnippetEdits(marked),
-              isPreferred: true,
-            },
-          ]
-        : [];
+      const fixes = (): Fix[] => {
+        const steps: EditStep[] = [];
+        // `resources: {}` (what kubectl create writes) becomes a block map.
+        const node = findNode(ctx.doc, resourcesPath);
+        if (isMap(node) && node.flow && node.items.length === 0) steps.push((d) => removePair(d, resourcesPath));
+        missing.forEach((m, i) => {
+          const other = m.section === 'limits' ? requests?.[m.resource] : limits?.[m.resource];
+          const value = tabStop(i + 1, valueFor(m.section, m.resource, other));
+          steps.push((d) => insertPair(d, [...resourcesPath, m.section], m.resource, value));
+        });
+        let marked = composeEdits(ctx.doc, steps);
+        if (!marked && container.resources === undefined) {
+          // A flow-style container ({name: web, image: …}) gets a flow-style resources value.
+          const flow = (section: Section) =>
+            `${section}: {${missing
+              .filter((m) => m.section === section)
+              .map((m) => `${m.resource}: ${tabStop(missing.indexOf(m) + 1, valueFor(m.section, m.resource, undefined))}`)
+              .join(', ')}}`;
+          marked = composeEdits(ctx.doc, [(d) => insertPair(d, path, 'resources', `{${flow('requests')}, ${flow('limits')}}`)]);
+        }
+        return marked
+          ? [
+              {
+                title: missing.length === 4 ? 'Add resource requests and limits' : `Add the missing ${describe(missing)}`,
+                edits: withoutTabStops(marked),
+                snippet: toSnippetEdits(marked),
+                isPreferred: true,
+              },
+            ]
+          : [];
+      };
       const [start, end] = typeof container.name === 'string' ? rangeOfValue(ctx.doc, [...path, 'name']) : rangeOfKey(ctx.doc, path);
-      ctx.report({
-        start,
-        end,
-        messageId: 'missing',
-        data: {
-          container: typeof container.name === 'string' ? container.name : `#${Number(path[path.length - 1]) + 1}`,
-          missing: missing.length === 4 ? 'cpu/memory requests and limits' : describe(missing),
-          why: [
-            missing.some((m) => m.section === 'requests') ? 'without requests the scheduler cannot reserve room for it' : '',
-            missing.some((m) => m.section === 'limits') ? 'without limits it can use up its node and starve its neighbours' : '',
-          ]
-            .filter(Boolean)
-            .join(', '),
-        },
-        fixes,
-      });
+      ctx.report(
+        withLazyFixes(
+          {
+            start,
+            end,
+            messageId: 'missing',
+            data: {
+              container: typeof container.name === 'string' ? container.name : `#${Number(path[path.length - 1]) + 1}`,
+              missing: missing.length === 4 ? 'cpu/memory requests and limits' : describe(missing),
+              why: [
+                missing.some((m) => m.section === 'requests') ? 'without requests the scheduler cannot reserve room for it' : '',
+                missing.some((m) => m.section === 'limits') ? 'without limits it can use up its node and starve its neighbours' : '',
+              ]
+                .filter(Boolean)
+                .join(', '),
+            },
+          },
+          fixes,
+        ),
+      );
     }
   },
 };

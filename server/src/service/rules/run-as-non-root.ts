@@ -3,6 +3,8 @@
 import { insertPair, replaceValue } from '../manifest/edit';
 import { getAt, rangeOfKey, rangeOfValue } from '../manifest/navigate';
 import { containersOf, podSpecPath, POD_KINDS, type ContainerRef } from './podSpec';
+import type { JsonPath } from '../manifest/types';
+import { withLazyFixes } from './fixText';
 import type { Fix, Rule } from './types';
 
 export const runAsNonRoot: Rule = {
@@ -46,6 +48,10 @@ export const runAsNonRoot: Rule = {
     const podPath = [...spec, 'securityContext', 'runAsNonRoot'];
     const pod = getAt(ctx.value, podPath);
     const podUser = getAt(ctx.value, [...spec, 'securityContext', 'runAsUser']);
+    const setTrue = (p: JsonPath): Fix[] => {
+      const edits = replaceValue(ctx.doc, p, 'true');
+      return edits ? [{ title: 'Set runAsNonRoot: true', edits, isPreferred: true }] : [];
+    };
     const name = (c: ContainerRef) =>
       typeof c.container.name === 'string' ? c.container.name : `#${Number(c.path[c.path.length - 1]) + 1}`;
     const uncovered: ContainerRef[] = [];
@@ -59,49 +65,42 @@ export const runAsNonRoot: Rule = {
       if (nonRoot === true || (typeof user === 'number' && user > 0)) continue;
       if (own === false) {
         const p = [...c.path, 'securityContext', 'runAsNonRoot'];
-        const edits = replaceValue(ctx.doc, p, 'true');
         const [start, end] = rangeOfValue(ctx.doc, p);
-        ctx.report({
-          start,
-          end,
-          messageId: 'containerFalse',
-          data: { container: name(c) },
-          fixes: edits ? [{ title: 'Set runAsNonRoot: true', edits, isPreferred: true }] : [],
-        });
+        ctx.report(withLazyFixes({ start, end, messageId: 'containerFalse', data: { container: name(c) } }, () => setTrue(p)));
       } else if (pod === false) underPodFalse.push(c);
       else uncovered.push(c);
     }
     if (underPodFalse.length) {
-      const edits = replaceValue(ctx.doc, podPath, 'true');
       const [start, end] = rangeOfValue(ctx.doc, podPath);
-      ctx.report({
-        start,
-        end,
-        messageId: 'podFalse',
-        fixes: edits ? [{ title: 'Set runAsNonRoot: true', edits, isPreferred: true }] : [],
-      });
+      ctx.report(withLazyFixes({ start, end, messageId: 'podFalse' }, () => setTrue(podPath)));
     }
     if (uncovered.length === 0) return;
-    const fixes: Fix[] = [];
-    // replaceValue inserts securityContext and the key when they are missing (in a block map; a flow-style pod spec gets a flow value).
-    const edits =
-      replaceValue(ctx.doc, podPath, 'true') ??
-      (getAt(ctx.value, [...spec, 'securityContext']) === undefined
-        ? insertPair(ctx.doc, spec, 'securityContext', '{runAsNonRoot: true}')
-        : undefined);
-    if (edits) fixes.push({ title: 'Add securityContext.runAsNonRoot: true to the pod', edits, isPreferred: true });
+    const value = ctx.value;
+    const fixes = (): Fix[] => {
+      // replaceValue inserts securityContext and the key when they are missing (in a block map; a flow-style pod spec gets a flow value).
+      const edits =
+        replaceValue(ctx.doc, podPath, 'true') ??
+        (getAt(value, [...spec, 'securityContext']) === undefined
+          ? insertPair(ctx.doc, spec, 'securityContext', '{runAsNonRoot: true}')
+          : undefined);
+      return edits ? [{ title: 'Add securityContext.runAsNonRoot: true to the pod', edits, isPreferred: true }] : [];
+    };
     const [start, end] = rangeOfKey(ctx.doc, spec);
     const names = uncovered.map(name);
-    ctx.report({
-      start,
-      end,
-      messageId: 'missing',
-      data: {
-        containers: names.length === 1 ? `container ${names[0]}` : `containers ${names.join(', ')}`,
-        them: names.length === 1 ? 'it' : 'they',
-        sets: names.length === 1 ? 'sets' : 'set',
-      },
-      fixes,
-    });
+    ctx.report(
+      withLazyFixes(
+        {
+          start,
+          end,
+          messageId: 'missing',
+          data: {
+            containers: names.length === 1 ? `container ${names[0]}` : `containers ${names.join(', ')}`,
+            them: names.length === 1 ? 'it' : 'they',
+            sets: names.length === 1 ? 'sets' : 'set',
+          },
+        },
+        fixes,
+      ),
+    );
   },
 };
