@@ -65,6 +65,8 @@ describe('generateManifest over the decision tree', () => {
         assert.equal(rest[0].kind, 'Service');
         assert.equal(rest[0].spec.clusterIP, 'None');
         assert.equal(rest[0].metadata.name, workload.spec.serviceName);
+        // the guide's "data lost on restart": the claim where postgres keeps its data, not /data
+        assert.deepEqual(podSpecOf(workload).containers[0].volumeMounts, [{ name: 'data', mountPath: '/var/lib/postgresql/data' }]);
       } else assert.equal(rest.length, 0);
     });
   }
@@ -185,6 +187,11 @@ describe('generateManifest with the answers people give', () => {
         },
       },
       {
+        name: 'a StatefulSet of another stateful image: its claim where that image keeps its data',
+        answers: { ...base.StatefulSet, name: 'mongo', image: 'mongo:7.0', port: 27017 },
+        check: ([s]) => assert.deepEqual(podSpecOf(s).containers[0].volumeMounts, [{ name: 'data', mountPath: '/data/db' }]),
+      },
+      {
         name: 'a StatefulSet on the default StorageClass',
         answers: { ...base.StatefulSet, name: 'redis', image: 'redis:7.2', storageClass: undefined, storageSize: '5Gi', port: 6379 },
         check: ([s, svc]) => {
@@ -192,6 +199,7 @@ describe('generateManifest with the answers people give', () => {
           assert.equal(s.spec.volumeClaimTemplates[0].spec.resources.requests.storage, '5Gi');
           assert.deepEqual(svc.spec.ports, [{ port: 6379 }]);
           assert.deepEqual(svc.spec.selector, { app: 'redis' });
+          assert.equal(podSpecOf(s).containers[0].volumeMounts[0].mountPath, '/data');
         },
       },
       {

@@ -23,6 +23,7 @@ import { selectorMismatch } from './selector-mismatch';
 import { jobRestartPolicy } from './job-restart-policy';
 import { longRunningRestartPolicy } from './long-running-restart-policy';
 import { unknownVolumeMount } from './unknown-volume-mount';
+import { dataMountPath } from './data-mount-path';
 import { imageTag } from './image-tag';
 import { duplicateName } from './duplicate-name';
 import { rollingUpdateZero } from './rolling-update-zero';
@@ -63,6 +64,7 @@ export const RULES: readonly Rule[] = [
   jobRestartPolicy,
   longRunningRestartPolicy,
   unknownVolumeMount,
+  dataMountPath,
   imageTag,
   duplicateName,
   rollingUpdateZero,

@@ -2,6 +2,7 @@
 // headless Service) with the guide's safeguards already in place, so that what the wizard
 // inserts has no diagnostics of ours.
 import { Document, isMap, isScalar, isSeq, Scalar, visit } from 'yaml';
+import { dataDirectoryOf } from '../guide/dataDirectories';
 import { renderDecisionPath } from '../guide/decisionTree';
 import { COMPLETION_INDEX_ENV } from '../guide/jobs';
 import { KIND_GUIDES } from '../guide/kinds';
@@ -173,7 +174,9 @@ function container(a: WizardAnswers, shape: PatternShape | undefined): Obj {
   if (ports.length > 0) c.ports = ports.map((p) => ({ ...p }));
   const env: readonly EnvVar[] = shape?.env?.(a) ?? [];
   if (env.length > 0) c.env = env.map((e) => ({ ...e }));
-  if (a.kind === 'StatefulSet') c.volumeMounts = [{ ...(shape?.volume ?? { name: 'data', mountPath: '/data' }) }];
+  // the claim belongs where the image keeps its data (postgres:15 → /var/lib/postgresql/data), else /data
+  if (a.kind === 'StatefulSet')
+    c.volumeMounts = [{ ...(shape?.volume ?? { name: 'data', mountPath: dataDirectoryOf(c)?.mountPath ?? '/data' }) }];
   const r = shape?.resources ?? KIND_RESOURCES[a.kind];
   c.resources = { requests: { ...r.requests }, limits: { ...r.limits } };
   c.securityContext = { allowPrivilegeEscalation: false };
