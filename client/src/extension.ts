@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { SERVER_EXEC_ARGV } from './serverOptions';
 import { registerDebugCommands } from './debug';
+import { registerGuideView } from './guideView';
 import { registerWizard } from './wizard';
 
 let client: LanguageClient | undefined;
@@ -37,6 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   );
   registerWizard(context);
   registerDebugCommands(context, () => client);
+  registerGuideView(context);
   await client.start();
   return { client };
 }

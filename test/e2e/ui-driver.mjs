@@ -111,6 +111,22 @@ try {
   await shot('hover-schedule.png');
   await page.keyboard.press('Escape');
 
+  // 2b. the CronJob's debug commands (F1 -> Kubernetes: Debug Commands for This Object), filled in
+  await command('Kubernetes: Debug Commands for This Object');
+  await page.keyboard.press('Enter');
+  const manualRun = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Run it now: create Job' });
+  await manualRun.first().waitFor();
+  log(
+    'debug commands:',
+    nbsp(await page.locator('.quick-input-widget .quick-input-list').innerText())
+      .split('\n')
+      .slice(0, 4)
+      .join(' | '),
+  );
+  await shot('debug-commands.png');
+  await page.keyboard.press('Escape');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+
   // 3. completion of kind values
   await openFile('new.yaml');
   await page.keyboard.type('kind: ');

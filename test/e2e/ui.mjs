@@ -4,7 +4,7 @@
 //   node test/e2e/ui.mjs                      -> screenshots in the run folder (removed on success)
 //   node test/e2e/ui.mjs --screenshots DIR    -> screenshots in DIR (`npm run screenshots`: docs/screenshots)
 // Steps: an error squiggle and its quick-fix (Ctrl+. then Enter); the hover on a CronJob
-// `schedule` (Ctrl+K Ctrl+I); `kind: ` completions (Ctrl+Space); F1 -> "Kubernetes: Choose
+// `schedule` (Ctrl+K Ctrl+I); the CronJob's debug commands (F1); `kind: ` completions (Ctrl+Space); F1 -> "Kubernetes: Choose
 // Workload Type…" answered with the keyboard, ending with a StatefulSet manifest in the editor.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';

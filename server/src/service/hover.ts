@@ -141,7 +141,14 @@ export function doHover(
   const object = documentObject(doc);
   let note: string | undefined;
   try {
-    note = object ? fieldGuideNote({ kind, path: target.path, object, now: options.now }) : undefined;
+    const workspace = options.workspace;
+    const storageClassDefined = workspace
+      ? (name: string) => {
+          for (const o of workspace.objects('StorageClass')) if (o.name === name) return true;
+          return workspace.complete ? false : undefined;
+        }
+      : undefined;
+    note = object ? fieldGuideNote({ kind, path: target.path, object, now: options.now, storageClassDefined }) : undefined;
   } catch (err) {
     // the API part of the hover still stands
     console.error(`The guide note for ${target.path.join('.')} failed: ${(err as Error).stack ?? String(err)}`);

@@ -73,3 +73,31 @@ describe('debug commands', () => {
     assert.equal(await vscode.env.clipboard.readText(), 'untouched');
   });
 });
+
+describe('workload types guide view', () => {
+  it('opens the guide with the decision tree drawn and the object’s kind and path highlighted, under a strict CSP', async () => {
+    const editor = await openYaml(STATEFULSET.replace(/dbg-db/g, 'dbg-guide'));
+    editor.selection = new vscode.Selection(3, 2, 3, 2);
+    const result = await vscode.commands.executeCommand<{ kind?: string; html: string }>('k8sWorkloads.openGuide');
+    assert.equal(result.kind, 'StatefulSet');
+    assert.match(
+      result.html,
+      /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'nonce-[^']+';">/,
+    );
+    assert.doesNotMatch(result.html, /<script/);
+    // the diagram, with the StatefulSet box highlighted as the current kind
+    assert.match(result.html, /<g id="kind-StatefulSet"><rect class="box kind on current"/);
+    assert.match(result.html, /<g id="q-stable-identity"><rect class="box on"/);
+    assert.match(result.html, /<g id="kind-Deployment"><rect class="box kind"/);
+    // the markdown rendered by VS Code's own renderer, the object's kind first
+    assert.match(result.html, /<h1[^>]*>Workload Types Decision Guide<\/h1>/);
+    assert.match(result.html, /<h2[^>]*>▶ StatefulSet — /);
+    await eventually(
+      () =>
+        vscode.window.tabGroups.all
+          .flatMap((g) => g.tabs)
+          .find((t) => t.input instanceof vscode.TabInputWebview && t.label === 'Workload Types Guide — StatefulSet'),
+      'the guide open in a tab titled with the kind',
+    );
+  });
+});

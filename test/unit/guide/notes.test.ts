@@ -189,7 +189,9 @@ const cases: [string, string, (string | number)[], Obj, string[], string[]?][] =
       '/var/lib/postgresql/data',
       'Pod stuck Pending',
       'Data lost on restart',
-      'kubectl get pvc -l app=postgres',
+      'kubectl get pvc data-postgres-0 data-postgres-1 data-postgres-2',
+      "the cluster's default StorageClass",
+      '⚠ no `resources.requests.storage`',
     ],
   ],
   [

@@ -6,6 +6,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import { GUIDE_HEADING } from '../../../server/src/service/hover';
 import { getLanguageService } from '../../../server/src/service/index';
+import { parseManifest } from '../../../server/src/service/manifest/parse';
+import { WorkspaceIndex } from '../../../server/src/service/workspace/index';
 
 const NOW = new Date('2026-03-02T10:00:00Z');
 
@@ -184,4 +186,74 @@ describe('hover on values', () => {
     assert.match(guide, /03:00/);
     assert.match(guide, /2026-03-03/, 'the next run after the fixed "now"');
   });
+});
+
+describe('hover on a claim template: what keeps a pod Pending', () => {
+  const sts = (sc: string) => `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db
+  namespace: data
+spec:
+  replicas: 2
+  volumeClaimTemplates:
+  - metadata:
+      name: da‸ta
+    spec:
+${sc}      accessModes: [ReadWriteOnce]
+      resources:
+        requests:
+          storage: 10Gi
+`;
+  function claimHover(marked: string, storageClasses: string[], complete: boolean) {
+    const index = new WorkspaceIndex();
+    storageClasses.forEach((name, i) => {
+      const t = `apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: ${name}\nprovisioner: x\n`;
+      const d = TextDocument.create(`file:///work/sc${i}.yaml`, 'yaml', 1, t);
+      index.setFile(parseManifest(d.uri, t), d);
+    });
+    index.complete = complete;
+    const offset = marked.indexOf('‸');
+    const text = marked.slice(0, offset) + marked.slice(offset + 1);
+    const document = TextDocument.create('file:///work/db.yaml', 'yaml', 1, text);
+    const h = getLanguageService({ workspace: index }).doHover(document, document.positionAt(offset), { now: NOW });
+    return (h?.contents as MarkupContent).value;
+  }
+  const cases: [string, string, string[], boolean, string][] = [
+    [
+      'a StorageClass defined in the workspace',
+      '      storageClassName: fast-ssd\n',
+      ['fast-ssd'],
+      true,
+      'StorageClass `fast-ssd` ✓ defined in the workspace · size 10Gi · access `ReadWriteOnce`',
+    ],
+    [
+      'a StorageClass the whole workspace lacks',
+      '      storageClassName: fast-ssd\n',
+      ['standard'],
+      true,
+      'StorageClass `fast-ssd` ✗ not defined in the workspace — it must exist in the cluster (`kubectl get storageclass fast-ssd`), or the claims stay Pending',
+    ],
+    [
+      'not every file indexed: no verdict',
+      '      storageClassName: fast-ssd\n',
+      [],
+      false,
+      'StorageClass `fast-ssd` (check it exists: `kubectl get storageclass fast-ssd`)',
+    ],
+    ['no storageClassName: the default class', '', [], true, "the cluster's default StorageClass"],
+    [
+      'an empty storageClassName: only pre-created volumes',
+      '      storageClassName: ""\n',
+      [],
+      true,
+      'no StorageClass (`storageClassName: ""`)',
+    ],
+  ];
+  for (const [name, sc, classes, complete, expected] of cases)
+    it(name, () => {
+      const value = claimHover(sts(sc), classes, complete);
+      assert.ok(value.includes(expected), value);
+      assert.ok(value.includes('`kubectl get pvc data-db-0 data-db-1 -n data` (STATUS must be Bound)'), value);
+    });
 });

@@ -31,6 +31,11 @@ export interface FieldGuideInput {
   readonly object: Record<string, unknown>;
   /** "now" for next run times (defaults to the current time) */
   readonly now?: Date;
+  /**
+   * Whether a StorageClass of that name is defined in the workspace: true, false (the whole
+   * workspace was looked at), or undefined (unknown).
+   */
+  readonly storageClassDefined?: (name: string) => boolean | undefined;
 }
 
 type Path = readonly (string | number)[];
@@ -356,7 +361,39 @@ function podNamesNote(object: Record<string, unknown>): string {
   return parts.join('\n\n');
 }
 
-function claimTemplatesNote(object: Record<string, unknown>, index: number | undefined): string {
+/** "storage class `fast-ssd` (✓ defined in the workspace), 10Gi, ReadWriteOnce" for one claim template. */
+function claimSpecText(template: unknown, storageClassDefined: FieldGuideInput['storageClassDefined']): string {
+  const spec = get(template, ['spec']);
+  const sc = get(spec, ['storageClassName']);
+  const size = get(spec, ['resources', 'requests', 'storage']);
+  const modes = get(spec, ['accessModes']);
+  const parts: string[] = [];
+  if (sc === '') parts.push('no StorageClass (`storageClassName: ""`): it binds only to a PersistentVolume created beforehand');
+  else if (typeof sc === 'string') {
+    const defined = storageClassDefined?.(sc);
+    parts.push(
+      `StorageClass \`${sc}\` ${
+        defined === true
+          ? '✓ defined in the workspace'
+          : defined === false
+            ? `✗ not defined in the workspace — it must exist in the cluster (\`kubectl get storageclass ${sc}\`), or the claims stay Pending`
+            : `(check it exists: \`kubectl get storageclass ${sc}\`)`
+      }`,
+    );
+  } else
+    parts.push(
+      "the cluster's default StorageClass (no storageClassName; `kubectl get storageclass` marks it `(default)` — without one the claims stay Pending)",
+    );
+  parts.push(typeof size === 'string' || typeof size === 'number' ? `size ${size}` : '⚠ no `resources.requests.storage`');
+  parts.push(Array.isArray(modes) && modes.length ? `access ${modes.map((m) => `\`${String(m)}\``).join(', ')}` : '⚠ no `accessModes`');
+  return parts.join(' · ');
+}
+
+function claimTemplatesNote(
+  object: Record<string, unknown>,
+  index: number | undefined,
+  storageClassDefined?: FieldGuideInput['storageClassDefined'],
+): string {
   const { name, replicas } = statefulSetShape(object);
   const templates = get(object, ['spec', 'volumeClaimTemplates']);
   const list = Array.isArray(templates) ? templates : [];
@@ -382,11 +419,19 @@ function claimTemplatesNote(object: Record<string, unknown>, index: number | und
     if (!claim) continue;
     const where = mounts.get(claim);
     parts.push(
-      `\`${claim}\`${where ? ` (mounted at ${where.map((w) => `\`${w}\``).join(', ')})` : ' — ⚠ no container mounts it'}:\n\n${listWithMore(statefulSetClaimNames(claim, name, shown), replicas)}`,
+      `\`${claim}\`${where ? ` (mounted at ${where.map((w) => `\`${w}\``).join(', ')})` : ' — ⚠ no container mounts it'}: ${claimSpecText(list[i], storageClassDefined)}\n\n${listWithMore(statefulSetClaimNames(claim, name, shown), replicas)}`,
     );
   }
   parts.push(renderIssues(STATEFULSET_ISSUES.filter((i) => i.id === 'pvc-pending' || i.id === 'wrong-mount-path')));
-  parts.push(`List them: \`kubectl get pvc -l app=${name}\``);
+  const claimNames = chosen.flatMap((i) => {
+    const claim = str(get(list[i], ['metadata', 'name']));
+    return claim ? statefulSetClaimNames(claim, name, shown) : [];
+  });
+  const namespace = str(get(object, ['metadata', 'namespace']));
+  if (claimNames.length)
+    parts.push(
+      `Why a pod is Pending: \`kubectl get pvc ${claimNames.slice(0, 3).join(' ')}${namespace ? ` -n ${namespace}` : ''}\` (STATUS must be Bound), then \`kubectl describe pvc ${claimNames[0]}${namespace ? ` -n ${namespace}` : ''}\` for its events.`,
+    );
   return parts.join('\n\n');
 }
 
@@ -507,7 +552,7 @@ export function fieldGuideNote(input: FieldGuideInput): string | undefined {
       const i = typeof path[2] === 'number' ? path[2] : undefined;
       // the template list, one template, its metadata, or the name itself — not deeper spec fields
       if (path.length <= 3 || (path[3] === 'metadata' && (path.length === 4 || path[4] === 'name')))
-        return linked(claimTemplatesNote(object, i), DOCS.storage);
+        return linked(claimTemplatesNote(object, i, input.storageClassDefined), DOCS.storage);
     }
     if (startsWith(path, ['spec', 'updateStrategy', 'rollingUpdate', 'partition']) && path.length === 4)
       return linked(partitionNote(object), DOCS.partition);
