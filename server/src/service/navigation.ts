@@ -107,6 +107,12 @@ export function findDefinition(file: ManifestFile, document: TextDocument, posit
   if (!t) return [];
   const value = getAt(t.doc.value, t.path);
 
+  // A custom resource's kind (or apiVersion): the CRD that defines it.
+  if (t.path.length === 1 && (t.path[0] === 'kind' || t.path[0] === 'apiVersion') && t.doc.object) {
+    const entry = workspace.crds?.lookup(t.doc.object.apiVersion, t.doc.object.kind)?.entry;
+    if (entry?.kindRange) return [{ uri: entry.uri, range: entry.kindRange }];
+  }
+
   if (t.kind === 'StatefulSet' && t.path.length === 2 && t.path[0] === 'spec' && t.path[1] === 'serviceName' && typeof value === 'string')
     return servicesNamed(workspace, value, t).map(objectLocation);
 

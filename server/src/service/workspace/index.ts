@@ -3,6 +3,8 @@
 // objects (a few small records each), never by file text.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
+import { crdEntriesOfFile, type FileCrdEntry } from '../crd/entries';
+import { CrdRegistry } from '../crd/registry';
 import type { ParsedText } from '../manifest/parse';
 import { keyRange, valueRange } from '../manifest/locate';
 import { firstLine, getAt } from '../manifest/navigate';
@@ -220,6 +222,8 @@ export class WorkspaceIndex implements WorkspaceView {
   private byKind: Map<string | undefined, IndexedObject[]> | undefined;
   private gen = 0;
   private isComplete = false;
+  /** The CustomResourceDefinitions of the indexed files (and of the files the CRD setting names). */
+  readonly crds = new CrdRegistry();
 
   /** Set by whoever filled the index from every file of the workspace (see WorkspaceView.complete). */
   get complete(): boolean {
@@ -255,6 +259,14 @@ export class WorkspaceIndex implements WorkspaceView {
   setFile(file: ManifestFile, textDocument: Pick<TextDocument, 'positionAt'>, options: IndexOptions = { lazyRanges: true }): void {
     this.set(file.uri, indexFile(file, textDocument, options));
     this.setKustomization(file.uri, kustomizationRefs(file));
+    this.setCrds(file.uri, crdEntriesOfFile(file));
+  }
+
+  /** A file's CustomResourceDefinitions (an empty list: it has none, or is gone). Custom resources are re-validated when they change. */
+  setCrds(uri: string, entries: readonly FileCrdEntry[]): void {
+    const before = this.crds.generation;
+    this.crds.set(uri, entries);
+    if (this.crds.generation !== before) this.gen++;
   }
 
   /** What a kustomization file names (undefined: it names nothing, or is gone). */
@@ -279,6 +291,7 @@ export class WorkspaceIndex implements WorkspaceView {
   delete(uri: string): void {
     this.deleteObjects(uri);
     this.setKustomization(uri, undefined);
+    this.setCrds(uri, []);
   }
 
   private deleteObjects(uri: string): void {

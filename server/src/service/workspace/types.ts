@@ -2,6 +2,7 @@
 // The server keeps this up to date from every YAML file of the workspace folders; the CLI and
 // unit tests fill it from the files they are given.
 import type { Range } from 'vscode-languageserver-types';
+import type { CrdRegistry } from '../crd/registry';
 import type { PatchKind } from './kustomize';
 
 /** One Kubernetes object anywhere in the workspace, reduced to what the rules need. */
@@ -54,4 +55,6 @@ export interface WorkspaceView {
   patchKind?(uri: string): PatchKind | undefined;
   /** The namespaces that kustomization files including this file set with `namespace:` (and which file sets each). */
   kustomizeNamespaces?(uri: string): readonly { readonly namespace: string; readonly kustomization: string }[];
+  /** The CustomResourceDefinitions known (custom resources are checked against them); none when absent. */
+  readonly crds?: CrdRegistry;
 }
