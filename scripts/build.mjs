@@ -1,8 +1,8 @@
 // Bundles the three entry points with esbuild. Runtime dependencies are bundled, so the
 // .vsix ships no node_modules (vsce package --no-dependencies).
 import * as esbuild from 'esbuild';
-import { chmodSync, rmSync } from 'node:fs';
-import { BUNDLES, commonOptions } from './bundles.mjs';
+import { chmodSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { API_DATA_FILES, BUNDLES, commonOptions } from './bundles.mjs';
 
 const watch = process.argv.includes('--watch');
 const common = commonOptions({ sourcemap: process.argv.includes('--sourcemap'), minify: !process.argv.includes('--no-minify') });
@@ -21,6 +21,10 @@ const executable = {
 const builds = BUNDLES.map((b) => (b.outfile === 'dist/cli.js' ? { ...b, plugins: [executable] } : b));
 // Start clean: a stale file in dist/ (an old source map) would end up in the .vsix.
 rmSync('dist', { recursive: true, force: true });
+// The Kubernetes API data is read at run time, when first needed (server/src/service/api/index.ts),
+// so it stays out of the bundles' source and costs nothing at start-up.
+mkdirSync('dist', { recursive: true });
+for (const f of API_DATA_FILES) copyFileSync(`server/src/service/api/generated/${f}`, `dist/${f}`);
 if (watch) {
   for (const b of builds) await (await esbuild.context({ ...common, ...b })).watch();
 } else {

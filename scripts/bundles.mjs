@@ -27,3 +27,6 @@ export const BUNDLES = [
   ...SHIPPED_BUNDLES,
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
+
+/** The generated Kubernetes API data, copied beside the bundles (server/src/service/api/index.ts reads it from there). */
+export const API_DATA_FILES = ['kubernetes-api.json', 'kubernetes-api-descriptions.json'];

@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES } from '../server/src/service/rules/registry';
-import type { Rule } from '../server/src/service/rules/types';
+import type { AnyRule } from '../server/src/service/rules/types';
 
 export const OUTPUT = 'docs/rules.md';
 
@@ -18,7 +18,7 @@ const SEVERITY_WORD: Record<string, string> = {
   hint: 'hint',
 };
 
-function kindsText(rule: Rule): string {
+function kindsText(rule: AnyRule): string {
   const k = rule.meta.kinds;
   if (k === 'any-yaml') return 'every YAML document';
   if (k === 'all') return 'every Kubernetes object';
@@ -26,7 +26,7 @@ function kindsText(rule: Rule): string {
 }
 
 /** What the rule does on a Kustomize strategic-merge patch (rules/types.ts, meta.onPatch). */
-function onPatchText(rule: Rule): string {
+function onPatchText(rule: AnyRule): string {
   const p = rule.meta.onPatch ?? 'check';
   if (p === 'check') return 'checked — it judges only what is written';
   if (p === 'skip') return 'not checked — it concludes from what is absent, which the base supplies';
@@ -43,7 +43,7 @@ function fence(lang: string, text: string): string {
 /** Table cells cannot hold a pipe or a newline. */
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-export function renderRulesDoc(rules: readonly Rule[]): string {
+export function renderRulesDoc(rules: readonly AnyRule[]): string {
   const sorted = [...rules].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
   const out: string[] = [];
   out.push('# Kubernetes Workloads rules');

@@ -5,6 +5,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { SERVER_EXEC_ARGV } from './serverOptions';
 import { registerDebugCommands } from './debug';
 import { registerGuideView } from './guideView';
+import { registerKubernetesVersion } from './kubernetesVersion';
 import { registerWizard } from './wizard';
 
 let client: LanguageClient | undefined;
@@ -39,6 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   registerWizard(context);
   registerDebugCommands(context, () => client);
   registerGuideView(context);
+  registerKubernetesVersion(context);
   await client.start();
   return { client };
 }

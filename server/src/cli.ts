@@ -1,20 +1,27 @@
-// k8s-workloads lint <files or folders> [--format text|json|sarif]
+// k8s-workloads lint <files or folders> [--format text|json|sarif] [--kubernetes-version 1.NN]
 // The same checks as the editor, for CI. Exit code 1 when any error is found, 2 on bad usage.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { getLanguageService } from './service/index';
+import {
+  DEFAULT_KUBERNETES_VERSION,
+  getLanguageService,
+  isKubernetesVersion,
+  KUBERNETES_VERSIONS,
+  type KubernetesVersion,
+} from './service/index';
 import { RULES } from './service/rules/registry';
 import { KUSTOMIZATION_FILE_NAMES } from './service/workspace/kustomize';
 
 const VERSION = '0.1.0';
 const SKIP_DIRS = new Set(['node_modules', '.git', '.test-host', 'dist']);
-const USAGE = `Usage: k8s-workloads lint <files or folders…> [--format text|json|sarif]
+const USAGE = `Usage: k8s-workloads lint <files or folders…> [--format text|json|sarif] [--kubernetes-version ${KUBERNETES_VERSIONS[0]}…${KUBERNETES_VERSIONS[KUBERNETES_VERSIONS.length - 1]}]
 
 Checks Kubernetes workload manifests (.yaml/.yml; folders are searched recursively,
-skipping node_modules and .git) with the same rules as the Kubernetes Workloads extension.
+skipping node_modules and .git) with the same rules as the Kubernetes Workloads extension,
+against the API of one Kubernetes release (default ${DEFAULT_KUBERNETES_VERSION}).
 Exit code: 0 no errors, 1 errors found, 2 bad usage or unreadable input.`;
 
 type Format = 'text' | 'json' | 'sarif';
@@ -24,12 +31,13 @@ interface FileResult {
   readonly diagnostics: Diagnostic[];
 }
 
-function parseArgs(argv: string[]): { format: Format; targets: string[] } | string {
+function parseArgs(argv: string[]): { format: Format; targets: string[]; kubernetesVersion: KubernetesVersion } | string {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h') return USAGE;
   if (command === '--version') return VERSION;
   if (command !== 'lint') return `Unknown command "${command}".\n\n${USAGE}`;
   let format: Format = 'text';
+  let kubernetesVersion: KubernetesVersion = DEFAULT_KUBERNETES_VERSION;
   const targets: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
@@ -37,11 +45,15 @@ function parseArgs(argv: string[]): { format: Format; targets: string[] } | stri
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : rest[++i];
       if (v !== 'text' && v !== 'json' && v !== 'sarif') return `--format must be text, json or sarif (got "${v ?? ''}").`;
       format = v;
+    } else if (a === '--kubernetes-version' || a.startsWith('--kubernetes-version=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : rest[++i];
+      if (!isKubernetesVersion(v)) return `--kubernetes-version must be one of ${KUBERNETES_VERSIONS.join(', ')} (got "${v ?? ''}").`;
+      kubernetesVersion = v;
     } else if (a.startsWith('-')) return `Unknown option "${a}".\n\n${USAGE}`;
     else targets.push(a);
   }
   if (targets.length === 0) return `No files or folders given.\n\n${USAGE}`;
-  return { format, targets };
+  return { format, targets, kubernetesVersion };
 }
 
 function collect(target: string, out: string[]): void {
@@ -207,7 +219,7 @@ export function main(argv: string[]): number {
     }
   }
   const rulesDoc = pathToFileURL(path.join(__dirname, '..', 'docs', 'rules.md')).toString();
-  const service = getLanguageService({ docsUri: (id) => `${rulesDoc}#${id}` });
+  const service = getLanguageService({ docsUri: (id) => `${rulesDoc}#${id}`, kubernetesVersion: args.kubernetesVersion });
   // Two passes: index every file first, so cross-file rules see the whole set.
   const documents = files.map((f) => TextDocument.create(pathToFileURL(path.resolve(f)).toString(), 'yaml', 1, fs.readFileSync(f, 'utf8')));
   for (const d of documents) service.parse(d);

@@ -20,7 +20,17 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL_KIND } from './service/codeActions';
 import { DEBUG_COMMANDS_REQUEST } from './service/debug/protocol';
 import { COMPLETION_TRIGGER_CHARACTERS } from './service/completion/index';
-import { getLanguageService, type LanguageSettings } from './service/index';
+import {
+  createApiProvider,
+  DEFAULT_KUBERNETES_VERSION,
+  getLanguageService,
+  isKubernetesVersion,
+  KUBERNETES_VERSIONS,
+  WorkspaceIndex,
+  type KubernetesVersion,
+  type LanguageService,
+  type LanguageSettings,
+} from './service/index';
 import { validateRuleSettings } from './service/ruleSettings';
 import { RULES } from './service/rules/registry';
 import { ruleDocLinksFor } from './ruleDocLinks';
@@ -39,7 +49,17 @@ process.on('unhandledRejection', (reason) => {
 });
 const documents = new TextDocuments(TextDocument);
 // dist/server.js -> <extension>/docs/rules.md, which ships in the .vsix.
-const service = getLanguageService({ docsUri: ruleDocLinksFor(path.join(__dirname, '..', 'docs', 'rules.md')) });
+const docsUri = ruleDocLinksFor(path.join(__dirname, '..', 'docs', 'rules.md'));
+/** The Kubernetes API data, read once and shared by the language services of every release. */
+const apis = createApiProvider();
+/** The index of the workspace's objects outlives the language service of one release. */
+const workspace = new WorkspaceIndex();
+/** The language service of the selected Kubernetes release (`k8sWorkloads.kubernetesVersion`); rebuilt when it changes. */
+let service: LanguageService = serviceFor(DEFAULT_KUBERNETES_VERSION);
+
+function serviceFor(kubernetesVersion: KubernetesVersion): LanguageService {
+  return getLanguageService({ docsUri, apis, workspace, kubernetesVersion });
+}
 
 let settings: LanguageSettings = {};
 let hasConfigurationCapability = false;
@@ -59,7 +79,15 @@ let indexing: ReturnType<typeof createWorkspaceIndexing> | undefined;
 /** Keeps the valid part of the settings; problems (unknown rule ids, bad severities) are shown once, never thrown. */
 function useSettings(raw: LanguageSettings | null | undefined): LanguageSettings {
   const value = raw && typeof raw === 'object' ? raw : {};
-  const { rules, problems } = validateRuleSettings(value.rules, RULES);
+  const { rules, problems: ruleProblems } = validateRuleSettings(value.rules, RULES);
+  const problems = [...ruleProblems];
+  let kubernetesVersion: KubernetesVersion = DEFAULT_KUBERNETES_VERSION;
+  if (isKubernetesVersion(value.kubernetesVersion)) kubernetesVersion = value.kubernetesVersion;
+  else if (value.kubernetesVersion !== undefined)
+    problems.push(
+      `k8sWorkloads.kubernetesVersion ${JSON.stringify(value.kubernetesVersion)} is not a release this extension knows (${KUBERNETES_VERSIONS.join(', ')}); checking against ${DEFAULT_KUBERNETES_VERSION}.`,
+    );
+  if (service.api.version !== kubernetesVersion) service = serviceFor(kubernetesVersion);
   const fresh = problems.filter((p) => !shownSettingProblems.has(p));
   for (const p of fresh) shownSettingProblems.add(p);
   // window/showMessage (a notification): nothing to answer, so no client can make this fail.
@@ -68,7 +96,7 @@ function useSettings(raw: LanguageSettings | null | undefined): LanguageSettings
       type: MessageType.Warning,
       message: `Kubernetes Workloads settings: ${fresh.join(' ')}`,
     });
-  return { ...value, rules };
+  return { ...value, rules, kubernetesVersion };
 }
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {

@@ -12,7 +12,7 @@ import { getAt, pathAtOffset } from './manifest/navigate';
 import type { ManifestDocument, ManifestFile } from './manifest/types';
 import { debugCommandsFor } from './debug/index';
 import type { WorkspaceView } from './workspace/types';
-import { apiVersionsOf, kindDescription, kindsByApiVersion, resolveField, type FieldInfo } from './schema/index';
+import type { FieldInfo, KubernetesApi } from './api/kubernetesApi';
 
 export interface HoverOptions {
   /** "now" for the guide's next run times (tests pin it). */
@@ -74,24 +74,24 @@ interface KindObject {
   readonly podManagementPolicy?: string;
 }
 
-function kindMarkdown(kind: string, apiVersion: string | undefined, object: KindObject = {}): string | undefined {
-  const versions = apiVersionsOf(kind);
-  const description = kindDescription(kind);
+function kindMarkdown(api: KubernetesApi, kind: string, apiVersion: string | undefined, object: KindObject = {}): string | undefined {
+  const versions = api.apiVersionsOf(kind);
+  const description = api.kindDescription(kind);
   const guide = kindHoverMarkdown(kind, object.debug, object.podManagementPolicy);
   if (!versions.length && !guide) return undefined;
   const parts = [`**${kind}**${versions.length ? ` · \`${versions.join('`, `')}\`` : ''}`];
   if (apiVersion && versions.length && !versions.includes(apiVersion))
-    parts.push(`⚠ \`${apiVersion}\` does not serve ${kind} in Kubernetes 1.35: use \`apiVersion: ${versions[0]}\`.`);
+    parts.push(`⚠ \`${apiVersion}\` does not serve ${kind} in Kubernetes ${api.version}: use \`apiVersion: ${versions[0]}\`.`);
   if (description) parts.push(descriptionMarkdown(description));
   return parts.join('\n\n') + guideSection(guide);
 }
 
-function apiVersionMarkdown(apiVersion: string, kind: string | undefined, object: KindObject): string | undefined {
-  const kinds = kindsByApiVersion(apiVersion);
+function apiVersionMarkdown(api: KubernetesApi, apiVersion: string, kind: string | undefined, object: KindObject): string | undefined {
+  const kinds = api.kindsByApiVersion(apiVersion);
   const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['core', apiVersion];
   const head = `**\`${apiVersion}\`** — API group \`${group}\`, version \`${version}\``;
   if (!kind) return kinds.length ? `${head}\n\nServes ${kinds.join(', ')}.` : undefined;
-  const kindPart = kindMarkdown(kind, apiVersion, object);
+  const kindPart = kindMarkdown(api, kind, apiVersion, object);
   if (!kindPart && !kinds.length) return undefined;
   const serves = kinds.includes(kind) ? `Serves **${kind}** (and ${kinds.filter((k) => k !== kind).join(', ') || 'nothing else'}).` : '';
   return [head, serves, kindPart].filter(Boolean).join('\n\n');
@@ -107,10 +107,19 @@ function valueMarkdown(field: FieldInfo, value: string): string | undefined {
   return lines.join('\n\n');
 }
 
+/** 'Kubernetes 1.35', or 'Kubernetes 1.35 (since 1.33)' for a field that not every release has. */
+function releaseText(api: KubernetesApi, field: FieldInfo): string {
+  const releases = field.parentDefinition ? api.propertyReleases(field.parentDefinition, field.name) : [];
+  const since =
+    releases.length && releases.length < api.versions.length && releases[releases.length - 1] === api.versions[api.versions.length - 1];
+  return `Kubernetes ${api.version}${since ? ` (since ${releases[0]})` : ''}`;
+}
+
 export function doHover(
   file: ManifestFile,
   document: Pick<TextDocument, 'offsetAt' | 'positionAt'>,
   position: Position,
+  api: KubernetesApi,
   options: HoverOptions = {},
 ): Hover | null {
   if (file.skippedReason || file.isTemplate) return null;
@@ -119,7 +128,7 @@ export function doHover(
   if (!doc) return null;
   const target = targetAt(doc, offset - doc.offset);
   if (!target || target.path.length === 0) return null;
-  const { kind, apiVersion, schemaVersion } = documentHeader(doc);
+  const { kind, apiVersion, schemaVersion } = documentHeader(doc, api);
   const range = { start: document.positionAt(doc.offset + target.start), end: document.positionAt(doc.offset + target.end) };
   const markdown = (value: string | undefined): Hover | null => (value ? { contents: { kind: 'markdown', value }, range } : null);
   const top = target.path.length === 1 ? target.path[0] : undefined;
@@ -131,12 +140,12 @@ export function doHover(
       debug: debugCommandsFor(file, doc, options.workspace, { now: options.now }),
       podManagementPolicy: typeof pmp === 'string' ? pmp : undefined,
     };
-    if (top === 'kind') return markdown(kindMarkdown(target.value, apiVersion, object));
-    return markdown(apiVersionMarkdown(target.value, kind, object));
+    if (top === 'kind') return markdown(kindMarkdown(api, target.value, apiVersion, object));
+    return markdown(apiVersionMarkdown(api, target.value, kind, object));
   }
   if (!kind || !schemaVersion) return null;
 
-  const field = resolveField(schemaVersion, kind, target.path);
+  const field = api.resolveField(schemaVersion, kind, target.path);
   if (!field) return null;
   const object = documentObject(doc);
   let note: string | undefined;
@@ -153,7 +162,7 @@ export function doHover(
     // the API part of the hover still stands
     console.error(`The guide note for ${target.path.join('.')} failed: ${(err as Error).stack ?? String(err)}`);
   }
-  let body = fieldMarkdown(field);
+  let body = fieldMarkdown(field, { release: releaseText(api, field) });
   if (!target.onKey && typeof target.value === 'string') {
     const v = valueMarkdown(field, target.value);
     if (v) body = `${v}\n\n---\n\n${body}`;

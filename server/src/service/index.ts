@@ -24,15 +24,26 @@ import { ManifestParser } from './manifest/parse';
 import { findDefinition, findReferences } from './navigation';
 import type { ManifestFile } from './manifest/types';
 import { findDocumentSymbols } from './symbols';
-import { runRules, skippedFileDiagnostic, toDiagnostics, type RuleResult, type ValidationSettings } from './validation';
+import { createApiProvider, DEFAULT_KUBERNETES_VERSION, type ApiProvider, type KubernetesVersion } from './api/index';
+import type { KubernetesApi } from './api/kubernetesApi';
+import { createRuleRunner, skippedFileDiagnostic, toDiagnostics, type RuleResult, type ValidationSettings } from './validation';
 import { WorkspaceIndex } from './workspace/index';
 
 export interface LanguageSettings extends ValidationSettings {
+  /** `k8sWorkloads.kubernetesVersion`: the release to check against (a new language service is built for it). */
+  readonly kubernetesVersion?: string;
   /** `k8sWorkloads.inlayHints.cronSchedule` */
   readonly inlayHints?: { readonly cronSchedule?: boolean };
 }
 
 export interface LanguageServiceOptions {
+  /** The Kubernetes release to check against ('1.30' … '1.35'; default '1.35'). */
+  readonly kubernetesVersion?: KubernetesVersion;
+  /**
+   * Where the Kubernetes API data comes from; one provider can serve several language services
+   * (the releases share the data). A new one reading the bundled files when omitted.
+   */
+  readonly apis?: ApiProvider;
   /** The index of objects across files; a fresh one (this file only) when omitted. */
   readonly workspace?: WorkspaceIndex;
   /** Link for a rule's documentation (diagnostic codeDescription.href). */
@@ -48,6 +59,8 @@ export interface LanguageServiceOptions {
 
 export interface LanguageService {
   readonly workspace: WorkspaceIndex;
+  /** The Kubernetes API of the release this service checks against. */
+  readonly api: KubernetesApi;
   /** The parsed file (cached per URI and version; unchanged documents are reused across versions). */
   parse(document: TextDocument): ManifestFile;
   doValidation(document: TextDocument, settings?: LanguageSettings): Diagnostic[];
@@ -79,6 +92,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
   const parser = new ManifestParser(options.maxFileSize, options.fastPath ?? true);
   const workspace = options.workspace ?? new WorkspaceIndex();
   const docsUri = options.docsUri ?? DEFAULT_DOCS_URI;
+  const api = (options.apis ?? createApiProvider()).get(options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION);
+  const rules = createRuleRunner(api);
   const lastParse = new Map<string, { version: number; text: string; file: ManifestFile }>();
 
   function parse(document: TextDocument): ManifestFile {
@@ -93,11 +108,12 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
   }
 
   function ruleResults(document: TextDocument): RuleResult[] {
-    return runRules(parse(document), workspace);
+    return rules.run(parse(document), workspace);
   }
 
   return {
     workspace,
+    api,
     parse,
     forget(uri) {
       lastParse.delete(uri);
@@ -105,10 +121,10 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       if (uri.startsWith('untitled:')) workspace.delete(uri);
     },
     doComplete(document, position, completionOptions) {
-      return doComplete(parse(document), document, position, workspace, completionOptions);
+      return doComplete(parse(document), document, position, workspace, api, completionOptions);
     },
     doHover(document, position, hoverOptions) {
-      return doHover(parse(document), document, position, { workspace, ...hoverOptions });
+      return doHover(parse(document), document, position, api, { workspace, ...hoverOptions });
     },
     getDebugCommands(document, position, debugOptions) {
       return debugCommandsAt(parse(document), document, position, workspace, debugOptions);
@@ -123,7 +139,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     doValidation(document, settings) {
       const file = parse(document);
       if (file.skippedReason) return skippedFileDiagnostic(file);
-      return toDiagnostics(runRules(file, workspace), document, settings, docsUri);
+      return toDiagnostics(rules.run(file, workspace), document, settings, docsUri);
     },
     findDocumentSymbols(document) {
       return findDocumentSymbols(parse(document), document);
@@ -151,3 +167,5 @@ export type { HoverOptions } from './hover';
 export type { DebugCommandItem, DebugCommandList } from './debug/index';
 export type { RuleResult, ValidationSettings } from './validation';
 export { WorkspaceIndex } from './workspace/index';
+export { KUBERNETES_VERSIONS, DEFAULT_KUBERNETES_VERSION, isKubernetesVersion, createApiProvider } from './api/index';
+export type { KubernetesVersion, ApiProvider } from './api/index';

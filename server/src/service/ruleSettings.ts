@@ -1,14 +1,15 @@
 // The `k8sWorkloads.rules` setting: its JSON schema (contributed in package.json, generated from the
 // rule registry by scripts/generate-settings-schema.ts) and the validation the server applies to
 // whatever the user wrote, so a typo gives one clear message instead of a crash or silence.
-import type { Rule, SeveritySetting } from './rules/types';
-import { editDistance } from './schema/distance';
+import { DEFAULT_KUBERNETES_VERSION, KUBERNETES_VERSIONS } from './api/versions';
+import type { AnyRule, SeveritySetting } from './rules/types';
+import { editDistance } from './text/distance';
 
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
 export const RULES_SETTING = 'k8sWorkloads.rules';
 
 /** The configuration property for `k8sWorkloads.rules`: one enum-valued property per rule id. */
-export function rulesSettingSchema(rules: readonly Rule[]): Record<string, unknown> {
+export function rulesSettingSchema(rules: readonly AnyRule[]): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
   for (const r of [...rules].sort((a, b) => a.meta.id.localeCompare(b.meta.id))) {
     properties[r.meta.id] = {
@@ -54,7 +55,7 @@ function closest(word: string, candidates: readonly string[]): string | undefine
 }
 
 /** Keeps the valid entries of a `k8sWorkloads.rules` value and describes the rest. Never throws. */
-export function validateRuleSettings(value: unknown, rules: readonly Rule[]): RuleSettingsResult {
+export function validateRuleSettings(value: unknown, rules: readonly AnyRule[]): RuleSettingsResult {
   if (value === undefined || value === null) return { rules: {}, problems: [] };
   if (typeof value !== 'object' || Array.isArray(value)) {
     return {
@@ -82,4 +83,18 @@ export function validateRuleSettings(value: unknown, rules: readonly Rule[]): Ru
     valid[id] = severity as SeveritySetting;
   }
   return { rules: valid, problems };
+}
+
+export const KUBERNETES_VERSION_SETTING = 'k8sWorkloads.kubernetesVersion';
+
+/** The `k8sWorkloads.kubernetesVersion` schema for package.json: the releases of the API data. */
+export function kubernetesVersionSettingSchema(): Record<string, unknown> {
+  return {
+    scope: 'window',
+    type: 'string',
+    enum: [...KUBERNETES_VERSIONS],
+    default: DEFAULT_KUBERNETES_VERSION,
+    markdownDescription:
+      'The Kubernetes release your manifests are deployed to. Fields, kinds and apiVersions are checked against that release: one it does not serve is reported with the release that adds or removed it. Also shown (and picked) in the status bar for Kubernetes YAML.',
+  };
 }

@@ -1,12 +1,14 @@
 // doValidation: runs the rules over every document of a file and turns their reports into LSP
 // diagnostics. Reports of rules that look at one document only are cached with the parsed
-// document, so an edit re-checks only the document that changed.
+// document, so an edit re-checks only the document that changed. The caches belong to a
+// RuleRunner, which belongs to one language service and its Kubernetes release.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
-import type { ParsedText } from './manifest/parse';
+import type { KubernetesApi } from './api/kubernetesApi';
+import { listItems, type ParsedText } from './manifest/parse';
 import type { ManifestDocument, ManifestFile } from './manifest/types';
 import { RULES } from './rules/registry';
-import type { Report, Rule, Severity, SeveritySetting } from './rules/types';
+import type { AnyRule, CrossDocumentRule, Report, Rule, Severity, SeveritySetting } from './rules/types';
 import type { PatchKind } from './workspace/kustomize';
 import type { WorkspaceView } from './workspace/types';
 
@@ -19,7 +21,7 @@ export interface ValidationSettings {
 
 /** A report together with the rule and document it belongs to. */
 export interface RuleResult {
-  readonly rule: Rule;
+  readonly rule: AnyRule;
   readonly doc: ManifestDocument;
   readonly report: Report;
   readonly message: string;
@@ -36,7 +38,7 @@ export function formatMessage(template: string, data: Readonly<Record<string, st
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, key: string) => (data && key in data ? String(data[key]) : `{{${key}}}`));
 }
 
-function applies(rule: Rule, doc: ManifestDocument, patch: PatchKind | undefined): boolean {
+function applies(rule: AnyRule, doc: ManifestDocument, patch: PatchKind | undefined): boolean {
   const kinds = rule.meta.kinds;
   if (kinds === 'any-yaml') return true;
   // A JSON 6902 patch is a list of operations, never an object; a strategic-merge patch holds only what it changes.
@@ -44,53 +46,6 @@ function applies(rule: Rule, doc: ManifestDocument, patch: PatchKind | undefined
   if (!doc.object || doc.syntaxProblems.length > 0) return false;
   return kinds === 'all' || kinds.includes(doc.object.kind);
 }
-
-function runRule(rule: Rule, file: ManifestFile, doc: ManifestDocument, workspace: WorkspaceView, out: RuleResult[]): void {
-  const value =
-    doc.value && typeof doc.value === 'object' && !Array.isArray(doc.value) ? (doc.value as Record<string, unknown>) : undefined;
-  try {
-    rule.check({
-      file,
-      doc,
-      object: doc.object,
-      value,
-      workspace,
-      report(report) {
-        const template = rule.meta.messages[report.messageId];
-        if (template === undefined) throw new Error(`rule ${rule.meta.id} reported unknown messageId ${report.messageId}`);
-        out.push({ rule, doc, report, message: formatMessage(template, report.data) });
-      },
-    });
-  } catch (err) {
-    // A rule bug must not take the other rules (or the server) down with it.
-    out.push({
-      rule,
-      doc,
-      report: { start: 0, end: 0, messageId: '__internal' },
-      message: `Internal error in rule ${rule.meta.id}: ${(err as Error).message}`,
-    });
-  }
-}
-
-/**
- * Results of the single-document rules, by parsed document (stable across edits of other
- * documents) — one cache for whole manifests and one per kind of Kustomize patch, since the same
- * text gets fewer rules as a patch.
- */
-const localCaches = new Map<PatchKind | 'whole', WeakMap<ParsedText, RuleResult[]>>();
-
-function localCacheFor(patch: PatchKind | undefined): WeakMap<ParsedText, RuleResult[]> {
-  const mode = patch ?? 'whole';
-  let cache = localCaches.get(mode);
-  if (!cache) localCaches.set(mode, (cache = new WeakMap()));
-  return cache;
-}
-
-/** Results of the cross-document rules, with the index generation they were computed at. */
-const crossCache = new WeakMap<
-  ParsedText,
-  { generation: number | undefined; uri: string; index: number; patch: PatchKind | undefined; results: RuleResult[] }
->();
 
 /** Strategic-merge directives (`$patch: delete`, `$retainKeys`, `$setElementOrder/containers`…): keys of a patch, not of the API. */
 const PATCH_DIRECTIVE = /^\$(?:patch|retainKeys|setElementOrder\/|deleteFromPrimitiveList\/)/;
@@ -102,37 +57,90 @@ function keptOnPatch(r: RuleResult): boolean {
   return !(r.rule.meta.id === 'unknown-field' && PATCH_DIRECTIVE.test(String(r.report.data?.key ?? '')));
 }
 
-/** Runs every rule over the file; results hold document-relative offsets. */
-export function runRules(file: ManifestFile, workspace: WorkspaceView, rules: readonly Rule[] = RULES): RuleResult[] {
-  if (file.isTemplate || file.skippedReason) return [];
-  const results: RuleResult[] = [];
-  const useCache = rules === RULES;
-  // One lookup per validation (a map lookup; the kustomization files were read when indexed).
-  const patch = workspace.patchKind?.(file.uri);
-  const localCache = localCacheFor(patch);
-  for (const doc of file.documents) {
-    let local = useCache ? localCache.get(doc.parsed) : undefined;
-    if (!local) {
-      local = [];
-      for (const rule of rules) if (!rule.meta.crossDocument && applies(rule, doc, patch)) runRule(rule, file, doc, workspace, local);
-      if (useCache) localCache.set(doc.parsed, local);
-    }
-    // The cached results were made for whichever ManifestDocument wrapper had this text; rebind
-    // them to the current one (its offset may have moved).
-    for (const r of local) results.push(r.doc === doc ? r : { ...r, doc });
-    // Cross-document results stay valid while the index says the same about every object.
-    const generation = workspace.generation;
-    let cross = useCache && generation !== undefined ? crossCache.get(doc.parsed) : undefined;
-    // Identical documents of one file share a parse, and a rule may depend on the document's place in the file (duplicate-name).
-    if (!cross || cross.generation !== generation || cross.uri !== file.uri || cross.index !== doc.index || cross.patch !== patch) {
-      const list: RuleResult[] = [];
-      for (const rule of rules) if (rule.meta.crossDocument && applies(rule, doc, patch)) runRule(rule, file, doc, workspace, list);
-      cross = { generation, uri: file.uri, index: doc.index, patch, results: list };
-      if (useCache && generation !== undefined) crossCache.set(doc.parsed, cross);
-    }
-    for (const r of cross.results) results.push(r.doc === doc ? r : { ...r, doc });
+export interface RuleRunner {
+  /** Runs every rule over the file; results hold document-relative offsets. */
+  run(file: ManifestFile, workspace: WorkspaceView): RuleResult[];
+}
+
+/**
+ * Runs `rules` with the Kubernetes API of one release. Results of single-document rules are
+ * cached by parsed document (stable across edits of other documents) — one cache for whole
+ * manifests and one per kind of Kustomize patch, since the same text gets fewer rules as a patch;
+ * results of cross-document rules with the index generation they were computed at.
+ */
+export function createRuleRunner(api: KubernetesApi, rules: readonly AnyRule[] = RULES): RuleRunner {
+  const localCaches = new Map<PatchKind | 'whole', WeakMap<ParsedText, RuleResult[]>>();
+  const crossCache = new WeakMap<
+    ParsedText,
+    { generation: number | undefined; uri: string; index: number; patch: PatchKind | undefined; results: RuleResult[] }
+  >();
+  const suppression = createSuppression();
+
+  function localCacheFor(patch: PatchKind | undefined): WeakMap<ParsedText, RuleResult[]> {
+    const mode = patch ?? 'whole';
+    let cache = localCaches.get(mode);
+    if (!cache) localCaches.set(mode, (cache = new WeakMap()));
+    return cache;
   }
-  return results.filter((r) => !isSuppressed(r) && (patch !== 'strategic-merge' || keptOnPatch(r)));
+
+  function runRule(rule: AnyRule, file: ManifestFile, doc: ManifestDocument, workspace: WorkspaceView, out: RuleResult[]): void {
+    const value =
+      doc.value && typeof doc.value === 'object' && !Array.isArray(doc.value) ? (doc.value as Record<string, unknown>) : undefined;
+    const report = (report: Report) => {
+      const template = rule.meta.messages[report.messageId];
+      if (template === undefined) throw new Error(`rule ${rule.meta.id} reported unknown messageId ${report.messageId}`);
+      out.push({ rule, doc, report, message: formatMessage(template, report.data) });
+    };
+    try {
+      // A single-document rule gets no way to reach beyond its document, so caching by its text is always right.
+      if (rule.meta.crossDocument) (rule as CrossDocumentRule).check({ doc, object: doc.object, value, api, report, file, workspace });
+      else (rule as Rule).check({ doc, object: doc.object, value, api, report });
+    } catch (err) {
+      // A rule bug must not take the other rules (or the server) down with it.
+      out.push({
+        rule,
+        doc,
+        report: { start: 0, end: 0, messageId: '__internal' },
+        message: `Internal error in rule ${rule.meta.id}: ${(err as Error).message}`,
+      });
+    }
+  }
+
+  return {
+    run(file, workspace) {
+      if (file.isTemplate || file.skippedReason) return [];
+      const results: RuleResult[] = [];
+      // One lookup per validation (a map lookup; the kustomization files were read when indexed).
+      const patch = workspace.patchKind?.(file.uri);
+      const localCache = localCacheFor(patch);
+      for (const doc of file.documents) {
+        let local = localCache.get(doc.parsed);
+        if (!local) {
+          local = [];
+          // A `kind: List` is checked item by item, each as the object it is.
+          for (const target of [doc, ...listItems(doc)])
+            for (const rule of rules)
+              if (!rule.meta.crossDocument && applies(rule, target, patch)) runRule(rule, file, target, workspace, local);
+          localCache.set(doc.parsed, local);
+        }
+        // The cached results were made for whichever ManifestDocument wrapper had this text; rebind
+        // them to the current one (its offset may have moved).
+        for (const r of local) results.push(r.doc === doc || r.doc.basePath ? r : { ...r, doc });
+        // Cross-document results stay valid while the index says the same about every object.
+        const generation = workspace.generation;
+        let cross = generation !== undefined ? crossCache.get(doc.parsed) : undefined;
+        // Identical documents of one file share a parse, and a rule may depend on the document's place in the file (duplicate-name).
+        if (!cross || cross.generation !== generation || cross.uri !== file.uri || cross.index !== doc.index || cross.patch !== patch) {
+          const list: RuleResult[] = [];
+          for (const rule of rules) if (rule.meta.crossDocument && applies(rule, doc, patch)) runRule(rule, file, doc, workspace, list);
+          cross = { generation, uri: file.uri, index: doc.index, patch, results: list };
+          if (generation !== undefined) crossCache.set(doc.parsed, cross);
+        }
+        for (const r of cross.results) results.push(r.doc === doc ? r : { ...r, doc });
+      }
+      return results.filter((r) => !suppression.isSuppressed(r) && (patch !== 'strategic-merge' || keptOnPatch(r)));
+    },
+  };
 }
 
 const DISABLE_NEXT_LINE = /#\s*k8s-workloads-disable-next-line\b([^\n]*)/;
@@ -145,43 +153,48 @@ function listedIds(rest: string): string[] {
     .filter(Boolean);
 }
 
-/** Rule ids disabled for a whole document by `# k8s-workloads-disable …` lines before its content ('*' = all). */
-const documentDisables = new WeakMap<ParsedText, Set<string>>();
+/** Suppression comments, with the document-wide ones read once per parsed document. */
+function createSuppression() {
+  /** Rule ids disabled for a whole document by `# k8s-workloads-disable …` lines before its content ('*' = all). */
+  const documentDisables = new WeakMap<ParsedText, Set<string>>();
 
-function disabledForDocument(doc: ManifestDocument): Set<string> {
-  let ids = documentDisables.get(doc.parsed);
-  if (ids) return ids;
-  ids = new Set();
-  for (const line of doc.text.split('\n', 50)) {
-    if (/^\s*$/.test(line) || /^---\s*$/.test(line)) continue;
-    const m = DISABLE_DOCUMENT.exec(line);
-    if (m) {
-      const listed = listedIds(m[1]);
-      if (listed.length === 0) ids.add('*');
-      for (const id of listed) ids.add(id);
-    } else if (!/^\s*#/.test(line)) break;
+  function disabledForDocument(doc: ManifestDocument): Set<string> {
+    let ids = documentDisables.get(doc.parsed);
+    if (ids) return ids;
+    ids = new Set();
+    for (const line of doc.text.split('\n', 50)) {
+      if (/^\s*$/.test(line) || /^---\s*$/.test(line)) continue;
+      const m = DISABLE_DOCUMENT.exec(line);
+      if (m) {
+        const listed = listedIds(m[1]);
+        if (listed.length === 0) ids.add('*');
+        for (const id of listed) ids.add(id);
+      } else if (!/^\s*#/.test(line)) break;
+    }
+    documentDisables.set(doc.parsed, ids);
+    return ids;
   }
-  documentDisables.set(doc.parsed, ids);
-  return ids;
+
+  return {
+    /** Suppression comments: `# k8s-workloads-disable-next-line id[, id]` and, before any content, `# k8s-workloads-disable id`. */
+    isSuppressed(result: RuleResult): boolean {
+      const { doc, report, rule } = result;
+      if (rule.meta.id === 'yaml-syntax') return false;
+      const disabled = disabledForDocument(doc);
+      if (disabled.has('*') || disabled.has(rule.meta.id)) return true;
+      // Next line: the line just above the report's first line.
+      const lineStart = doc.text.lastIndexOf('\n', report.start - 1) + 1;
+      if (lineStart === 0) return false;
+      const prevStart = doc.text.lastIndexOf('\n', lineStart - 2) + 1;
+      const m = DISABLE_NEXT_LINE.exec(doc.text.slice(prevStart, lineStart - 1));
+      if (!m) return false;
+      const ids = listedIds(m[1]);
+      return ids.length === 0 || ids.includes(rule.meta.id);
+    },
+  };
 }
 
-/** Suppression comments: `# k8s-workloads-disable-next-line id[, id]` and, before any content, `# k8s-workloads-disable id`. */
-function isSuppressed(result: RuleResult): boolean {
-  const { doc, report, rule } = result;
-  if (rule.meta.id === 'yaml-syntax') return false;
-  const disabled = disabledForDocument(doc);
-  if (disabled.has('*') || disabled.has(rule.meta.id)) return true;
-  // Next line: the line just above the report's first line.
-  const lineStart = doc.text.lastIndexOf('\n', report.start - 1) + 1;
-  if (lineStart === 0) return false;
-  const prevStart = doc.text.lastIndexOf('\n', lineStart - 2) + 1;
-  const m = DISABLE_NEXT_LINE.exec(doc.text.slice(prevStart, lineStart - 1));
-  if (!m) return false;
-  const ids = listedIds(m[1]);
-  return ids.length === 0 || ids.includes(rule.meta.id);
-}
-
-export function severityOf(rule: Rule, settings: ValidationSettings | undefined): SeveritySetting {
+export function severityOf(rule: AnyRule, settings: ValidationSettings | undefined): SeveritySetting {
   return settings?.rules?.[rule.meta.id] ?? rule.meta.severity;
 }
 

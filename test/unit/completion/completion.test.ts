@@ -1,6 +1,7 @@
 // Completion at many cursor positions: exact labels and order, the text after accepting an item
 // (plain text and snippets), kinds that fix apiVersion, guide values, skeletons in empty documents.
 import assert from 'node:assert/strict';
+import { testApi } from '../helpers/api';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { registerValueCompletionProvider } from '../../../server/src/service/completion/values';
@@ -268,7 +269,11 @@ describe('value completion', () => {
 
   it('`apiVersion: ` offers the versions serving the document’s kind, or all we know', () => {
     assert.deepEqual(complete('apiVersion: ‸\nkind: CronJob\n').labels, ['batch/v1']);
-    assert.deepEqual(complete('apiVersion: ‸\n').labels, ['apps/v1', 'batch/v1', 'v1']);
+    const all = complete('apiVersion: ‸\n').labels;
+    // the workload groups first, then the other stable ones, betas and alphas last
+    assert.deepEqual(all.slice(0, 3), ['apps/v1', 'batch/v1', 'v1']);
+    assert.ok(all.indexOf('networking.k8s.io/v1') > 2 && all.indexOf('networking.k8s.io/v1') < all.indexOf('resource.k8s.io/v1beta1'));
+    assert.ok(all.indexOf('resource.k8s.io/v1beta1') < all.indexOf('resource.k8s.io/v1alpha3'));
     assert.equal(item(complete('apiVersion: ‸\n').items, 'batch/v1').detail, 'serves CronJob, Job');
   });
 
@@ -464,7 +469,7 @@ describe('performance', () => {
       const file = parser.parse(document.uri, text);
       const position = document.positionAt(text.length); // the line index of a new version, computed once per version by any feature
       const start = process.hrtime.bigint();
-      const list = doComplete(file, document, position, workspace);
+      const list = doComplete(file, document, position, workspace, testApi());
       runs.push(Number(process.hrtime.bigint() - start) / 1e6);
       assert.ok(list.items.some((i) => i.label === 'imagePullPolicy'));
     }

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
-import { getLanguageService } from '../../../server/src/service/index';
+import { getLanguageService, type KubernetesVersion } from '../../../server/src/service/index';
+import { TEST_APIS } from './api';
 import { splitDocuments } from '../../../server/src/service/manifest/parse';
 import { getRule } from '../../../server/src/service/rules/registry';
 
@@ -15,6 +16,8 @@ export interface ValidCase {
   readonly text: string;
   /** Other workspace files (uri → text) the cross-document rules can see. */
   readonly files?: Readonly<Record<string, string>>;
+  /** The Kubernetes release to check against (the default release when omitted). */
+  readonly kubernetesVersion?: KubernetesVersion;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -53,7 +56,11 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 }
 
 function setup(c: ValidCase, text: string) {
-  const service = getLanguageService({ docsUri: (id) => `file:///docs/rules.md#${id}` });
+  const service = getLanguageService({
+    docsUri: (id) => `file:///docs/rules.md#${id}`,
+    apis: TEST_APIS,
+    kubernetesVersion: c.kubernetesVersion,
+  });
   for (const [uri, other] of Object.entries(c.files ?? {})) {
     service.parse(TextDocument.create(uri, 'yaml', 1, other));
   }
@@ -106,7 +113,7 @@ export function ruleTable(ruleId: string, cases: { valid: readonly (string | Val
           const edits = chosen.edit?.changes?.[document.uri] ?? [];
           const after = applyEdits(text, edits);
           assert.equal(after, c.output);
-          assertFixIsClean(ruleId, text, after, d);
+          assertFixIsClean(ruleId, text, after, d, c.kubernetesVersion);
         }
       });
     });
@@ -114,8 +121,14 @@ export function ruleTable(ruleId: string, cases: { valid: readonly (string | Val
 }
 
 /** After a fix: the YAML parses, the fixed diagnostic is gone, other documents are unchanged. */
-export function assertFixIsClean(ruleId: string, before: string, after: string, fixed: Diagnostic): void {
-  const service = getLanguageService();
+export function assertFixIsClean(
+  ruleId: string,
+  before: string,
+  after: string,
+  fixed: Diagnostic,
+  kubernetesVersion?: KubernetesVersion,
+): void {
+  const service = getLanguageService({ apis: TEST_APIS, kubernetesVersion });
   const document = TextDocument.create('file:///work/after.yaml', 'yaml', 2, after);
   const diagnostics = service.doValidation(document);
   assert.deepEqual(

@@ -34,15 +34,28 @@ describe('hover on keys', () => {
     assert.equal(h.kind, 'markdown');
     assert.equal(h.covered, 'partition');
     const [api, guide] = h.value.split(`\n\n---\n\n${GUIDE_HEADING}\n\n`);
-    assert.ok(api.startsWith('**`StatefulSet.spec.updateStrategy.rollingUpdate.partition`**\n\n`integer (int32)` · optional'), api);
+    assert.ok(
+      api.startsWith('**`StatefulSet.spec.updateStrategy.rollingUpdate.partition`** · Kubernetes 1.35\n\n`integer (int32)` · optional'),
+      api,
+    );
     assert.match(api, /Partition indicates the ordinal at which the StatefulSet should be partitioned/);
     assert.ok(guide, 'the guide section follows the API description');
     assert.match(guide, /qdrant-2/);
   });
 
+  it('names the release, and since when a field exists when not every release has it', () => {
+    const h = hover(
+      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: c:1\n    lifecycle:\n      stop‸Signal: SIGTERM\n`,
+    )!;
+    assert.match(h.value, /^\*\*`Pod\.spec\.containers\[\]\.lifecycle\.stopSignal`\*\* · Kubernetes 1\.35 \(since 1\.33\)\n/);
+  });
+
   it('says when a field is required', () => {
     const h = hover(`${STS}  template:\n    spec:\n      contai‸ners: []\n`)!;
-    assert.match(h.value, /^\*\*`StatefulSet\.spec\.template\.spec\.containers`\*\*\n\n`array of Container` · \*\*required\*\*/);
+    assert.match(
+      h.value,
+      /^\*\*`StatefulSet\.spec\.template\.spec\.containers`\*\* · Kubernetes 1\.35\n\n`array of Container` · \*\*required\*\*/,
+    );
     assert.match(h.value, /List of containers belonging to the pod/);
   });
 

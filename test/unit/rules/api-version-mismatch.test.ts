@@ -11,7 +11,7 @@ ruleTable('api-version-mismatch', {
     daemonset('apps/v1'),
     { name: 'core kinds in v1', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n' },
     { name: 'a CRD that reuses a kind name', text: 'apiVersion: serving.knative.dev/v1\nkind: Service\nmetadata:\n  name: hello\n' },
-    { name: 'a kind we do not know', text: 'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata:\n  name: web\n' },
+    { name: 'a kind no release has', text: 'apiVersion: extensions/v1beta1\nkind: Widget\nmetadata:\n  name: web\n' },
     { name: 'not Kubernetes', text: 'apiVersion: v2\nname: chart\nversion: 1.0.0\n' },
     { name: 'a v1 List', text: 'apiVersion: v1\nkind: List\nitems: []\n' },
     { name: 'a kind of v1 that is far from every kind we know', text: 'apiVersion: v1\nkind: ComponentStatus\nmetadata:\n  name: x\n' },

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { abbreviationOf } from '../../../server/src/service/schema/validate';
+import { abbreviationOf } from '../../../server/src/service/rules/unknown-field';
 import { ruleTable } from '../helpers/ruleTester';
 
 const deployment = (specExtra: string, containerExtra = '') =>

@@ -1,6 +1,6 @@
 // Text shared by completion and hover: YAML scalars that read back as the intended value, and
 // markdown for a field of the Kubernetes API.
-import type { FieldInfo } from '../schema/index';
+import type { FieldInfo } from '../api/kubernetesApi';
 
 const PLAIN_SAFE = /^[A-Za-z0-9_./][A-Za-z0-9_./ ()+=-]*$/;
 const NOT_A_STRING =
@@ -45,10 +45,10 @@ export function descriptionMarkdown(description: string): string {
   return description.replace(/(^|[\s(])(https?:\/\/[^\s)]+[^\s).,;])/g, '$1[$2]($2)');
 }
 
-/** Markdown for a field: path, summary line, API description. */
-export function fieldMarkdown(field: FieldInfo, options: { path?: boolean } = {}): string {
+/** Markdown for a field: path (with the Kubernetes release it is read from), summary line, API description. */
+export function fieldMarkdown(field: FieldInfo, options: { path?: boolean; release?: string } = {}): string {
   const lines: string[] = [];
-  if (options.path !== false) lines.push(`**${inlineCode(field.path)}**`, '');
+  if (options.path !== false) lines.push(`**${inlineCode(field.path)}**${options.release ? ` · ${options.release}` : ''}`, '');
   lines.push(fieldSummary(field));
   if (field.description) lines.push('', descriptionMarkdown(field.description));
   return lines.join('\n');

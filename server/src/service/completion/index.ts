@@ -4,7 +4,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem, CompletionList, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import type { ManifestDocument, ManifestFile } from '../manifest/types';
-import { apiVersionsOf, childFields, isKnownObject, resolveField, type FieldInfo } from '../schema/index';
+import type { FieldInfo, KubernetesApi } from '../api/kubernetesApi';
 import type { WorkspaceView } from '../workspace/types';
 import { cursorContext, headerFromText, type CursorContext, type KeyContext, type Path, type ValueContext } from './context';
 import { snippetEscape, yamlScalar } from './format';
@@ -56,12 +56,12 @@ export function documentAt(file: ManifestFile, offset: number): ManifestDocument
 }
 
 /** The document's kind and apiVersion, and the apiVersion to read its schema with. */
-export function documentHeader(doc: ManifestDocument): { kind?: string; apiVersion?: string; schemaVersion?: string } {
+export function documentHeader(doc: ManifestDocument, api: KubernetesApi): { kind?: string; apiVersion?: string; schemaVersion?: string } {
   const h = doc.object ?? headerFromText(doc.text);
   const kind = h.kind;
   if (!kind) return { apiVersion: h.apiVersion };
   // A missing or wrong apiVersion should not stop completion: read the kind's own schema.
-  const schemaVersion = h.apiVersion && isKnownObject(h.apiVersion, kind) ? h.apiVersion : apiVersionsOf(kind)[0];
+  const schemaVersion = h.apiVersion && api.isKnownObject(h.apiVersion, kind) ? h.apiVersion : api.apiVersionsOf(kind)[0];
   return { kind, apiVersion: h.apiVersion, schemaVersion };
 }
 
@@ -89,6 +89,7 @@ export function doComplete(
   document: Pick<TextDocument, 'offsetAt' | 'positionAt'>,
   position: Position,
   workspace: WorkspaceView,
+  api: KubernetesApi,
   options: CompletionOptions = {},
 ): CompletionList {
   if (file.skippedReason || file.isTemplate) return EMPTY;
@@ -113,10 +114,10 @@ export function doComplete(
     end: document.positionAt(doc.offset + end),
   });
   const snippets = !!options.snippetSupport;
-  const header = documentHeader(doc);
+  const header = documentHeader(doc, api);
   let objectCache: { v: Record<string, unknown> | undefined } | undefined;
   const object = () => (objectCache ??= { v: documentObject(doc) }).v;
-  const env: Env = { file, doc, header, object, workspace, toRange, snippets, triggerSuggestCommand: options.triggerSuggestCommand };
+  const env: Env = { file, doc, header, object, workspace, api, toRange, snippets, triggerSuggestCommand: options.triggerSuggestCommand };
 
   switch (ctx.mode) {
     case 'empty':
@@ -125,7 +126,7 @@ export function doComplete(
       return { isIncomplete: false, items: valueItems(ctx, env) };
     case 'key': {
       if (ctx.itemPath && header.kind && header.schemaVersion) {
-        const item = resolveField(header.schemaVersion, header.kind, ctx.itemPath);
+        const item = api.resolveField(header.schemaVersion, header.kind, ctx.itemPath);
         if (item && item.shape !== 'object') {
           const asValue: ValueContext = { ...ctx, mode: 'value', path: ctx.itemPath, needsSpace: false, quoted: false };
           return { isIncomplete: false, items: valueItems(asValue, env) };
@@ -170,6 +171,7 @@ interface Env {
   readonly header: { kind?: string; apiVersion?: string; schemaVersion?: string };
   object(): Record<string, unknown> | undefined;
   readonly workspace: WorkspaceView;
+  readonly api: KubernetesApi;
   readonly toRange: (start: number, end: number) => Range;
   readonly snippets: boolean;
   readonly triggerSuggestCommand?: string;
@@ -230,16 +232,16 @@ function keyCompletionItems(ctx: KeyContext, env: Env, lead = ''): CompletionIte
   const items: CompletionItem[] = [];
   let mappingField: FieldInfo | undefined;
   if (kind && schemaVersion) {
-    mappingField = ctx.path.length ? resolveField(schemaVersion, kind, ctx.path) : undefined;
+    mappingField = ctx.path.length ? env.api.resolveField(schemaVersion, kind, ctx.path) : undefined;
     const compactSequences = COMPACT_SEQUENCE.test(env.doc.text);
     const firstItemKey = (field: FieldInfo) => {
-      const fields = childFields(schemaVersion, kind, [...ctx.path, field.name, ...(field.shape === 'array' ? [0] : [])]);
+      const fields = env.api.childFields(schemaVersion, kind, [...ctx.path, field.name, ...(field.shape === 'array' ? [0] : [])]);
       // every object has a name; the API marks it optional only because generateName may replace it
       if (field.definition === 'ObjectMeta') return fields.find((f) => f.name === 'name');
       const required = fields.filter((f) => f.required);
       return required.find((f) => f.name === 'name') ?? required[0];
     };
-    const candidates = candidateFields(schemaVersion, kind, ctx.path, ctx.existingKeys);
+    const candidates = candidateFields(env.api, schemaVersion, kind, ctx.path, ctx.existingKeys);
     const keyed = keyItems(candidates, ctx, { snippets: env.snippets, compactSequences, firstItemKey });
     keyed.forEach((item, i) => {
       const { insertText: plain, ...rest } = item;
@@ -274,6 +276,7 @@ function keyCompletionItems(ctx: KeyContext, env: Env, lead = ''): CompletionIte
     prefix: ctx.prefix,
     object: env.object,
     workspace: env.workspace,
+    api: env.api,
   };
   const seen = new Set(items.map((i) => i.label));
   KEY_COMPLETION_PROVIDERS.forEach((provider, p) => {
@@ -351,13 +354,14 @@ function hasValueSuggestions(env: Env, path: Path, field: FieldInfo): boolean {
     prefix: '',
     object: env.object,
     workspace: env.workspace,
+    api: env.api,
   };
   return VALUE_COMPLETION_PROVIDERS.some((provider) => safely(provider, request).length > 0);
 }
 
 function valueItems(ctx: ValueContext, env: Env): CompletionItem[] {
   const { kind, schemaVersion } = env.header;
-  const field = kind && schemaVersion && ctx.path.length > 0 ? resolveField(schemaVersion, kind, ctx.path) : undefined;
+  const field = kind && schemaVersion && ctx.path.length > 0 ? env.api.resolveField(schemaVersion, kind, ctx.path) : undefined;
   const request: ValueCompletionRequest = {
     file: env.file,
     doc: env.doc,
@@ -368,6 +372,7 @@ function valueItems(ctx: ValueContext, env: Env): CompletionItem[] {
     prefix: ctx.prefix,
     object: env.object,
     workspace: env.workspace,
+    api: env.api,
   };
   const items: CompletionItem[] = [];
   const seen = new Set<string>();

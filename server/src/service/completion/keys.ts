@@ -3,7 +3,7 @@
 import { valuesForKind } from './kindValues';
 import type { CompletionItem } from 'vscode-languageserver-types';
 import type { ManifestDocument, ManifestFile } from '../manifest/types';
-import { childFields, type FieldInfo } from '../schema/index';
+import type { FieldInfo, KubernetesApi } from '../api/kubernetesApi';
 import type { WorkspaceView } from '../workspace/types';
 import { workspaceLabelKeys } from '../workspace/nameCompletions';
 import type { KeyContext, Path } from './context';
@@ -22,6 +22,8 @@ export interface KeyCompletionRequest {
   readonly prefix: string;
   object(): Record<string, unknown> | undefined;
   readonly workspace: WorkspaceView;
+  /** The Kubernetes API of the selected release. */
+  readonly api: KubernetesApi;
 }
 
 export interface KeySuggestion {
@@ -97,13 +99,14 @@ export function keyInsertText(field: FieldInfo, ctx: Pick<KeyContext, 'column' |
 
 /** The fields of the object at `path` that can still be added, in the order to show them. */
 export function candidateFields(
+  api: KubernetesApi,
   apiVersion: string,
   kind: string,
   path: Path,
   existing: readonly string[],
 ): { field: FieldInfo; group: number }[] {
   const present = new Set(existing);
-  const fields = childFields(apiVersion, kind, path).filter((f) => !present.has(f.name));
+  const fields = api.childFields(apiVersion, kind, path).filter((f) => !present.has(f.name));
   return fields
     .filter((f) => !(path.length === 0 && f.name === 'status'))
     .map((f) => {

@@ -12,7 +12,7 @@ import { valuesForKind } from './kindValues';
 import type { CompletionItemKind } from 'vscode-languageserver-types';
 import { guideValueCompletions, isWorkloadKind, KIND_USE_FOR, WORKLOAD_KINDS } from '../guide/index';
 import type { ManifestDocument, ManifestFile } from '../manifest/types';
-import { apiVersionsOf, kindDescription, kindsByApiVersion, knownApiVersions, knownKinds, type FieldInfo } from '../schema/index';
+import type { FieldInfo, KubernetesApi } from '../api/kubernetesApi';
 import type { WorkspaceView } from '../workspace/types';
 import { workspaceNameValues } from '../workspace/nameCompletions';
 import type { Path } from './context';
@@ -40,6 +40,8 @@ export interface ValueCompletionRequest {
   /** The document as plain JS, best effort while it does not parse (computed on first call). */
   object(): Record<string, unknown> | undefined;
   readonly workspace: WorkspaceView;
+  /** The Kubernetes API of the selected release. */
+  readonly api: KubernetesApi;
 }
 
 export interface ValueSuggestion {
@@ -83,12 +85,12 @@ export function apiVersionEdit(doc: Pick<ManifestDocument, 'text'>, kindLineStar
 export const kindValues: ValueCompletionProvider = (req) => {
   if (req.path.length !== 1 || req.path[0] !== 'kind') return [];
   const kindLine = req.doc.text.search(/^kind:/m);
-  const others = knownKinds().filter((k) => !isWorkloadKind(k));
+  const others = req.api.knownKinds().filter((k) => !isWorkloadKind(k));
   return [...WORKLOAD_KINDS, ...others].map((kind, i) => {
-    const apiVersion = apiVersionsOf(kind)[0];
+    const apiVersion = req.api.apiVersionsOf(kind)[0];
     const edit = apiVersion && kindLine >= 0 ? apiVersionEdit(req.doc, kindLine, apiVersion) : undefined;
     const useFor = KIND_USE_FOR[kind];
-    const description = kindDescription(kind);
+    const description = req.api.kindDescription(kind);
     return {
       label: kind,
       value: kind,
@@ -107,18 +109,30 @@ export const kindValues: ValueCompletionProvider = (req) => {
   });
 };
 
-/** `apiVersion:` — the versions that serve the document's kind (all we know when there is no kind yet). */
+/** Workload groups first, then the other stable groups, then betas, then alphas (off by default in clusters). */
+function apiVersionRank(apiVersion: string): number {
+  if (apiVersion === 'apps/v1' || apiVersion === 'batch/v1' || apiVersion === 'v1') return 0;
+  if (/alpha\d*$/.test(apiVersion)) return 3;
+  if (/beta\d*$/.test(apiVersion)) return 2;
+  return 1;
+}
+
+/** `apiVersion:` — the versions that serve the document's kind (all the release serves when there is no kind yet). */
 export const apiVersionValues: ValueCompletionProvider = (req) => {
   if (req.path.length !== 1 || req.path[0] !== 'apiVersion') return [];
-  const forKind = req.kind ? apiVersionsOf(req.kind) : [];
-  const versions = forKind.length > 0 ? forKind : knownApiVersions();
+  const forKind = req.kind ? req.api.apiVersionsOf(req.kind) : [];
+  const versions =
+    forKind.length > 0
+      ? forKind
+      : [...req.api.knownApiVersions()].sort((a, b) => apiVersionRank(a) - apiVersionRank(b) || a.localeCompare(b));
   return versions.map((v) => {
-    const kinds = kindsByApiVersion(v);
+    const kinds = req.api.kindsByApiVersion(v);
     return {
       label: v,
       value: v,
       detail: forKind.length > 0 ? `serves ${req.kind}` : `serves ${kinds.join(', ')}`,
-      documentation: forKind.length > 0 ? `\`${v}\` is the API group and version of **${req.kind}** in Kubernetes 1.35.` : undefined,
+      documentation:
+        forKind.length > 0 ? `\`${v}\` is the API group and version of **${req.kind}** in Kubernetes ${req.api.version}.` : undefined,
       kind: KIND_MODULE,
     };
   });

@@ -3,7 +3,7 @@
 // and quantity (isQuantity). Regex find/findAll and the libraries that return objects of their own
 // (ip(), cidr(), url(), quantity(), format.*, semver) are not here: a rule that uses them is skipped.
 import { celFunc, celMethod, CelScalar, isCelList, listType, type CelFunc, type CelList } from '@bufbuild/cel';
-import { isValidQuantity } from '../schema/quantity';
+import { isValidQuantity } from '../k8s/quantity';
 
 const { BOOL, STRING, INT, DYN } = CelScalar;
 const LIST = listType(DYN);

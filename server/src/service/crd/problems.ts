@@ -8,7 +8,7 @@ import { findNode, getAt, rangeOfKey, rangeOfValue, type OffsetRange } from '../
 import type { JsonPath, ManifestDocument } from '../manifest/types';
 import { yamlString } from '../rules/fixText';
 import type { Fix, Report } from '../rules/types';
-import { editDistance } from '../schema/distance';
+import { editDistance } from '../text/distance';
 import { schemaAt } from './fields';
 import type { CrdMatch } from './registry';
 import type { CrdPath, CrdProblem, SchemaNode } from './types';

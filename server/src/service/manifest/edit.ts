@@ -3,7 +3,7 @@
 // documents stay byte-for-byte. Values are given as YAML text, written by the caller.
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { DocEdit } from '../rules/types';
-import { findNode, findPair, findPairIn } from './navigate';
+import { findNode, findPair, findPairIn, rootNode } from './navigate';
 import type { JsonPath, ManifestDocument } from './types';
 
 /**
@@ -104,7 +104,7 @@ export function insertPair(doc: ManifestDocument, parentPath: JsonPath, key: str
   let node: unknown;
   for (; ; depth--) {
     if (depth === 0) {
-      node = doc.yaml.contents;
+      node = rootNode(doc);
       break;
     }
     const sub = parentPath.slice(0, depth);
@@ -176,7 +176,7 @@ export function replaceValue(doc: ManifestDocument, path: JsonPath, text: string
 export function removePair(doc: ManifestDocument, path: JsonPath): DocEdit[] | undefined {
   const last = path[path.length - 1];
   if (typeof last !== 'string') return undefined;
-  const parent = path.length === 1 ? doc.yaml.contents : findNode(doc, path.slice(0, -1));
+  const parent = path.length === 1 ? rootNode(doc) : findNode(doc, path.slice(0, -1));
   if (!isMap(parent)) return undefined;
   const pair = findPairIn(parent, last);
   const keyR = (pair?.key as Node | undefined)?.range;

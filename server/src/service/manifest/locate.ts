@@ -14,11 +14,12 @@ import type { JsonPath, ManifestDocument } from './types';
 export type NodeKind = 'map' | 'seq' | 'scalar' | 'other';
 
 function treeNode(doc: ManifestDocument, path: JsonPath): Node | undefined {
-  return path.length ? findNode(doc, path) : ((doc.yaml.contents ?? undefined) as Node | undefined);
+  return path.length || doc.basePath ? findNode(doc, path) : ((doc.yaml.contents ?? undefined) as Node | undefined);
 }
 
 /** The range of the root node (nodeRange of `doc.yaml.contents`). */
 export function rootRange(doc: ManifestDocument): OffsetRange | undefined {
+  if (doc.basePath) return valueRange(doc, []);
   const positions = positionsOf(doc);
   if (positions) return positions.root;
   return nodeRange(doc.yaml.contents as Node | null);
@@ -26,10 +27,10 @@ export function rootRange(doc: ManifestDocument): OffsetRange | undefined {
 
 /** The range of the node at `path` (nodeRange(findNode(doc, path)); the root for an empty path). */
 export function valueRange(doc: ManifestDocument, path: JsonPath): OffsetRange | undefined {
-  if (path.length === 0) return rootRange(doc);
+  if (path.length === 0 && !doc.basePath) return rootRange(doc);
   const positions = positionsOf(doc);
   if (!positions) return nodeRange(findNode(doc, path));
-  const e = entryAt(positions, path);
+  const e = entryAt(positions, path, doc);
   return e < 0 ? undefined : [positions.entries[e + 2], positions.entries[e + 3]];
 }
 
@@ -38,7 +39,7 @@ export function keyRange(doc: ManifestDocument, path: JsonPath): OffsetRange | u
   if (path.length === 0 || typeof path[path.length - 1] !== 'string') return undefined;
   const positions = positionsOf(doc);
   if (!positions) return nodeRange(findPair(doc, path)?.key as Node | undefined);
-  const e = entryAt(positions, path);
+  const e = entryAt(positions, path, doc);
   return e < 0 ? undefined : [positions.entries[e], positions.entries[e + 1]];
 }
 
@@ -51,10 +52,11 @@ export function itemRanges(doc: ManifestDocument, path: JsonPath): (OffsetRange 
   }
   if (!Array.isArray(path.length ? getAt(doc.value, path) : doc.value)) return undefined;
   const { entries } = positions;
-  let e = path.length ? entryAt(positions, path) : 0;
+  const nested = path.length > 0 || !!doc.basePath;
+  let e = nested ? entryAt(positions, path, doc) : 0;
   if (e < 0) return undefined;
   const out: OffsetRange[] = [];
-  for (e = path.length ? entries[e + 4] : positions.first; e >= 0; e = entries[e + 5]) out.push([entries[e + 2], entries[e + 3]]);
+  for (e = nested ? entries[e + 4] : positions.first; e >= 0; e = entries[e + 5]) out.push([entries[e + 2], entries[e + 3]]);
   return out;
 }
 
@@ -66,7 +68,7 @@ export function kindAt(doc: ManifestDocument, path: JsonPath): NodeKind | undefi
     if (!node) return undefined;
     return isMap(node) ? 'map' : isSeq(node) ? 'seq' : isScalar(node) ? 'scalar' : 'other';
   }
-  if (path.length ? entryAt(positions, path) < 0 : !positions.root) return undefined;
+  if (path.length || doc.basePath ? entryAt(positions, path, doc) < 0 : !positions.root) return undefined;
   // The fast path's value and its positions describe the same nodes.
   const v = getAt(doc.value, path);
   return Array.isArray(v) ? 'seq' : v !== null && typeof v === 'object' ? 'map' : 'scalar';

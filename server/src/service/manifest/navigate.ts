@@ -19,9 +19,19 @@ export function findPairIn(map: unknown, key: string): Pair<Node, Node | null> |
   return found;
 }
 
+/** The node a document's paths start from: its root, or the item of a `kind: List` (basePath). */
+export function rootNode(doc: ManifestDocument): unknown {
+  return doc.basePath ? walk(doc.yaml.contents, doc.basePath) : doc.yaml.contents;
+}
+
 /** The node at `path`, or undefined. */
 export function findNode(doc: ManifestDocument, path: JsonPath): Node | undefined {
-  let node: unknown = doc.yaml.contents;
+  return walk(rootNode(doc), path);
+}
+
+function walk(from: unknown, path: JsonPath): Node | undefined {
+  let node: unknown = from;
+  if (node === null || node === undefined) return undefined;
   for (const seg of path) {
     if (typeof seg === 'number') {
       if (!isSeq(node)) return undefined;
@@ -41,7 +51,7 @@ export function findPair(doc: ManifestDocument, path: JsonPath): Pair<Node, Node
   if (path.length === 0) return undefined;
   const last = path[path.length - 1];
   if (typeof last !== 'string') return undefined;
-  const parent = path.length === 1 ? doc.yaml.contents : findNode(doc, path.slice(0, -1));
+  const parent = path.length === 1 ? rootNode(doc) : findNode(doc, path.slice(0, -1));
   return findPairIn(parent, last);
 }
 
@@ -58,7 +68,7 @@ export function nodeRange(node: Node | null | undefined): OffsetRange | undefine
 function keyRangeAt(doc: ManifestDocument, path: JsonPath): OffsetRange | undefined {
   const positions = positionsOf(doc);
   if (!positions) return nodeRange(findPair(doc, path)?.key as Node | undefined);
-  const e = entryAt(positions, path);
+  const e = entryAt(positions, path, doc);
   return e < 0 ? undefined : [positions.entries[e], positions.entries[e + 1]];
 }
 
@@ -71,8 +81,8 @@ function valueRangeAt(doc: ManifestDocument, path: JsonPath): { range: OffsetRan
   }
   const v = getAt(doc.value, path);
   const scalar = v === null || typeof v !== 'object';
-  if (path.length === 0) return { range: positions.root, scalar: positions.root !== undefined && scalar };
-  const e = entryAt(positions, path);
+  if (path.length === 0 && !doc.basePath) return { range: positions.root, scalar: positions.root !== undefined && scalar };
+  const e = entryAt(positions, path, doc);
   return e < 0 ? { range: undefined, scalar: false } : { range: [positions.entries[e + 2], positions.entries[e + 3]], scalar };
 }
 

@@ -8,7 +8,7 @@
 // (ParsedText.yaml). Anything outside that subset takes the full parse at once.
 import { parseDocument, Scalar, visit, type Document } from 'yaml';
 import { fastParseValue, type FastPositions } from './fastParse';
-import type { K8sObjectHeader, ManifestDocument, ManifestFile, SyntaxProblem } from './types';
+import type { JsonPath, K8sObjectHeader, ManifestDocument, ManifestFile, SyntaxProblem } from './types';
 
 /** Files above this size are not analysed (a clear message is shown instead). */
 export const DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024;
@@ -207,6 +207,48 @@ class PlacedDocument implements ManifestDocument {
   get syntaxProblems(): readonly SyntaxProblem[] {
     return this.parsed.syntaxProblems;
   }
+}
+
+/** An item of a `kind: List` document, seen as an object of its own (ManifestDocument.basePath). */
+class ListItemDocument implements ManifestDocument {
+  readonly object: K8sObjectHeader | undefined;
+  constructor(
+    private readonly list: ManifestDocument,
+    readonly basePath: JsonPath,
+    readonly value: unknown,
+  ) {
+    this.object = readObjectHeader(value);
+  }
+  get parsed(): ParsedText {
+    return this.list.parsed;
+  }
+  get offset(): number {
+    return this.list.offset;
+  }
+  get index(): number {
+    return this.list.index;
+  }
+  get text(): string {
+    return this.list.text;
+  }
+  get yaml(): Document.Parsed {
+    return this.list.yaml;
+  }
+  get syntaxProblems(): readonly SyntaxProblem[] {
+    return this.list.syntaxProblems;
+  }
+}
+
+/**
+ * The items of a `kind: List` (or `<Kind>List`) document as documents of their own, each checked
+ * as the object it is (kubectl applies each item); [] for any other document.
+ */
+export function listItems(doc: ManifestDocument): ManifestDocument[] {
+  const o = doc.object;
+  if (!o || doc.basePath || !(o.kind === 'List' || o.kind.endsWith('List'))) return [];
+  const items = (doc.value as Record<string, unknown>).items;
+  if (!Array.isArray(items)) return [];
+  return items.map((item, i) => new ListItemDocument(doc, ['items', i], item));
 }
 
 /** `parsed` placed at `offset` as the file's `index`-th document. */

@@ -14,7 +14,9 @@ export function positionsOf(doc: ManifestDocument): FastPositions | undefined {
  * The entry (offset into `entries`) for a non-empty `path`, or -1 when there is no node there.
  * A path segment that is a number needs a sequence, a string a mapping, as findNode does.
  */
-export function entryAt(positions: FastPositions, path: JsonPath): number {
+export function entryAt(positions: FastPositions, relPath: JsonPath, doc?: ManifestDocument): number {
+  // The item of a `kind: List` (ManifestDocument.basePath): its paths start inside the list.
+  const path = doc?.basePath ? [...doc.basePath, ...relPath] : relPath;
   const { entries, keys } = positions;
   let first = positions.first;
   let e = -1;

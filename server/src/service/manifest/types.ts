@@ -47,6 +47,12 @@ export interface ManifestDocument {
   readonly object?: K8sObjectHeader;
   /** Syntax errors (and the warnings that Kubernetes would also reject), relative offsets. */
   readonly syntaxProblems: readonly SyntaxProblem[];
+  /**
+   * Set for an item of a `kind: List` document (parse.ts listItems): where the item is in the
+   * document (`['items', 2]`). `value` and `object` are the item's, and the paths that rules and
+   * navigation take are relative to the item; offsets stay relative to the document's text.
+   */
+  readonly basePath?: JsonPath;
 }
 
 export interface ManifestFile {

@@ -1,12 +1,13 @@
-// api-version-mismatch: the apiVersion does not serve the kind (`apiVersion: v1` on a Deployment,
-// or a beta that Kubernetes removed: extensions/v1beta1 and apps/v1beta1/v1beta2 workloads in
-// 1.16, batch/v1beta1 CronJob in 1.25). Only the core, apps, batch and extensions groups are
-// judged: a CRD may reuse a kind name under its own group. Flags the apiVersion value; a kind
-// that v1/apps/v1/batch/v1 does not have but that is close to one we know (`Deploymnet`,
-// `deployment`) is flagged on the kind with the likely kind as the fix.
+// api-version-mismatch: the apiVersion does not serve the kind in the selected Kubernetes release
+// (`apiVersion: v1` on a Deployment; a beta that Kubernetes removed, such as extensions/v1beta1
+// workloads in 1.16 or autoscaling/v2beta2 in 1.26; an apiVersion that arrives in a later release,
+// such as resource.k8s.io/v1 in 1.34). Only built-in groups are judged: a CRD may reuse a kind
+// name under its own group. Flags the apiVersion value; a kind that the apiVersion does not have
+// but that is close to one we know (`Deploymnet`, `deployment`) is flagged on the kind with the
+// likely kind as the fix.
 import { rangeOfValue } from '../manifest/navigate';
 import { replaceValue } from '../manifest/edit';
-import { checkApiVersion, misspeltKind } from '../schema/apiVersions';
+import { checkApiVersion, misspeltKind } from '../api/apiVersions';
 import type { Fix, Rule } from './types';
 
 export const apiVersionMismatch: Rule = {
@@ -15,14 +16,19 @@ export const apiVersionMismatch: Rule = {
     name: 'apiVersion does not serve the kind',
     severity: 'error',
     kinds: 'all',
-    description: 'The apiVersion does not serve this kind, or is a beta that Kubernetes removed.',
+    description: 'The apiVersion does not serve this kind in the selected Kubernetes release, or is a beta that Kubernetes removed.',
     rationale:
-      'The API server looks the kind up in the apiVersion\'s group: a Deployment under `v1`, or under `extensions/v1beta1` (removed in Kubernetes 1.16), is "no matches for kind". The workload kinds live in apps/v1 (Deployment, StatefulSet, DaemonSet, ReplicaSet) and batch/v1 (Job, CronJob; batch/v1beta1 CronJob was removed in 1.25).',
+      'The API server looks the kind up in the apiVersion\'s group: a Deployment under `v1`, or under `extensions/v1beta1` (removed in Kubernetes 1.16), is "no matches for kind". The workload kinds live in apps/v1 (Deployment, StatefulSet, DaemonSet, ReplicaSet) and batch/v1 (Job, CronJob; batch/v1beta1 CronJob was removed in 1.25). Which apiVersions a cluster serves depends on its release: set `k8sWorkloads.kubernetesVersion` to the release you deploy to.',
     guideSection: 'Kubernetes API',
     fixable: true,
     onPatch: 'check',
     messages: {
       removed: '`{{apiVersion}}` no longer serves {{kind}}: it was removed in Kubernetes {{release}}. Use `{{expected}}`.',
+      removedNoReplacement:
+        '`{{apiVersion}}` no longer serves {{kind}}: it was removed in Kubernetes {{release}}, and Kubernetes {{version}} has no other apiVersion for it.',
+      notYetServed: 'Kubernetes {{version}} does not serve {{kind}} at `{{apiVersion}}`: it arrives in Kubernetes {{release}}.{{advice}}',
+      noLongerServed:
+        'Kubernetes {{version}} no longer serves {{kind}} at `{{apiVersion}}`: it was removed in Kubernetes {{release}}.{{advice}}',
       mismatch: '`{{apiVersion}}` does not serve {{kind}}. Use `{{expected}}`.',
       unknownKind: '`{{apiVersion}}` has no kind `{{kind}}`. Did you mean `{{suggestion}}`?',
     },
@@ -36,12 +42,12 @@ export const apiVersionMismatch: Rule = {
   check(ctx) {
     if (!ctx.object) return;
     const { apiVersion, kind } = ctx.object;
-    const suggestion = misspeltKind(apiVersion, kind);
+    const suggestion = misspeltKind(ctx.api, apiVersion, kind);
     if (suggestion) {
       const [start, end] = rangeOfValue(ctx.doc, ['kind']);
       const fixes: Fix[] = [];
       const edits = replaceValue(ctx.doc, ['kind'], suggestion);
-      const served = checkApiVersion(apiVersion, suggestion);
+      const served = checkApiVersion(ctx.api, apiVersion, suggestion);
       const both = served?.expected.length === 1 ? replaceValue(ctx.doc, ['apiVersion'], served.expected[0]) : undefined;
       if (edits && both && served)
         fixes.push({
@@ -53,7 +59,7 @@ export const apiVersionMismatch: Rule = {
       ctx.report({ start, end, messageId: 'unknownKind', data: { apiVersion, kind, suggestion }, fixes });
       return;
     }
-    const problem = checkApiVersion(apiVersion, kind);
+    const problem = checkApiVersion(ctx.api, apiVersion, kind);
     if (!problem) return;
     const [start, end] = rangeOfValue(ctx.doc, ['apiVersion']);
     const fixes: Fix[] = [];
@@ -67,7 +73,22 @@ export const apiVersionMismatch: Rule = {
           safe: problem.expected.length === 1,
         });
     }
-    const data = { apiVersion, kind, expected: problem.expected.join('` or `'), release: problem.removedIn ?? '' };
-    ctx.report({ start, end, messageId: problem.removedIn ? 'removed' : 'mismatch', data, fixes });
+    const expected = problem.expected.join('` or `');
+    const advice = expected ? ` Use \`${expected}\`.` : '';
+    const version = ctx.api.version;
+    const minor = (v: string) => Number(v.split('.')[1]);
+    const servedIn = problem.servedIn ?? [];
+    let messageId: string;
+    let release = problem.removedIn ?? '';
+    if (servedIn.length && servedIn.every((r) => minor(r) > minor(version))) {
+      messageId = 'notYetServed';
+      release = servedIn[0];
+    } else if (servedIn.length) {
+      messageId = 'noLongerServed';
+      release = `1.${minor(servedIn[servedIn.length - 1]) + 1}`;
+    } else if (problem.removedIn) messageId = expected ? 'removed' : 'removedNoReplacement';
+    else if (expected) messageId = 'mismatch';
+    else return;
+    ctx.report({ start, end, messageId, data: { apiVersion, kind, expected, release, version, advice }, fixes });
   },
 };

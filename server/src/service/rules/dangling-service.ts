@@ -6,8 +6,8 @@ import type { ManifestFile } from '../manifest/types';
 import type { IndexedObject } from '../workspace/types';
 import { isCustomResource, makesPods, namespaceOf } from '../workspace/match';
 import { labelMap, labelValue, selectorMatches, type Labels } from '../k8s/labels';
-import type { Rule } from './types';
-import { editDistance } from '../schema/distance';
+import type { CrossDocumentRule } from './types';
+import { editDistance } from '../text/distance';
 
 /** Labels that name an application (the rest — role, tier, version — are shared by unrelated apps). */
 const IDENTITY_KEYS = [
@@ -75,7 +75,7 @@ const formatLabels = (labels: Readonly<Record<string, string>> | undefined) =>
         .join(',')
     : 'no labels';
 
-export const danglingService: Rule = {
+export const danglingService: CrossDocumentRule = {
   meta: {
     id: 'dangling-service',
     name: 'Service selects no pods',

@@ -7,7 +7,7 @@
 import { getAt, rangeOfValue } from '../manifest/navigate';
 import type { JsonPath, K8sObjectHeader, ManifestFile } from '../manifest/types';
 import { podSpecPath } from './podSpec';
-import type { Rule, RuleContext } from './types';
+import type { CrossDocumentRule, CrossDocumentRuleContext } from './types';
 
 const CONTAINER_LISTS = ['initContainers', 'containers', 'ephemeralContainers'] as const;
 
@@ -29,7 +29,12 @@ function namedItems(value: unknown, listPath: JsonPath, label: string): Named[] 
 }
 
 /** Reports every item whose name an earlier item already used. */
-function reportRepeats(ctx: RuleContext, items: readonly Named[], messageId: string, extra: Record<string, string> = {}): void {
+function reportRepeats(
+  ctx: CrossDocumentRuleContext,
+  items: readonly Named[],
+  messageId: string,
+  extra: Record<string, string> = {},
+): void {
   const first = new Map<string, Named>();
   for (const item of items) {
     const earlier = first.get(item.name);
@@ -42,7 +47,7 @@ function reportRepeats(ctx: RuleContext, items: readonly Named[], messageId: str
   }
 }
 
-function checkPod(ctx: RuleContext, value: Record<string, unknown>, kind: string): void {
+function checkPod(ctx: CrossDocumentRuleContext, value: Record<string, unknown>, kind: string): void {
   const spec = podSpecPath(kind);
   if (!spec) return;
   const containers = CONTAINER_LISTS.flatMap((list) => namedItems(value, [...spec, list], list));
@@ -69,7 +74,7 @@ function firstIndexOf(file: ManifestFile, object: K8sObjectHeader): number | und
   return first.get(objectKey(object));
 }
 
-function checkFile(ctx: RuleContext): void {
+function checkFile(ctx: CrossDocumentRuleContext): void {
   const me = ctx.doc.object;
   if (!me?.name) return;
   const first = firstIndexOf(ctx.file, me);
@@ -84,7 +89,7 @@ function checkFile(ctx: RuleContext): void {
   });
 }
 
-export const duplicateName: Rule = {
+export const duplicateName: CrossDocumentRule = {
   meta: {
     id: 'duplicate-name',
     name: 'Duplicate name',

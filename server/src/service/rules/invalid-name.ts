@@ -7,7 +7,6 @@
 // is a name to the API server, and an invalid one).
 import { getAt, rangeOfKey, rangeOfValue } from '../manifest/navigate';
 import { replaceValue } from '../manifest/edit';
-import { isKnownObject } from '../schema/index';
 import {
   sanitizeName,
   validateCronJobName,
@@ -17,8 +16,9 @@ import {
   validateLabelValue,
   validatePortName,
   validateQualifiedName,
-} from '../schema/names';
+} from '../k8s/names';
 import { podSpecPath, podTemplatePath } from './podSpec';
+import { groupOf } from '../api/apiVersions';
 import type { Fix, Rule, RuleContext } from './types';
 
 type Validator = (name: string) => string | undefined;
@@ -48,6 +48,9 @@ const PROBE_PORTS: readonly (readonly string[])[] = [
     ['lifecycle', h, 'tcpSocket', 'port'],
   ]),
 ];
+
+/** The groups whose kinds' name rules this rule knows. */
+const WORKLOAD_GROUPS = new Set(['', 'apps', 'batch']);
 
 function objectNameFormat(kind: string): NameFormat {
   switch (kind) {
@@ -131,8 +134,10 @@ export const invalidName: Rule = {
   },
   check(ctx) {
     const obj = ctx.object;
-    if (!obj || !isKnownObject(obj.apiVersion, obj.kind)) return;
-    check(ctx, ['metadata', 'name'], `${obj.kind} name`, objectNameFormat(obj.kind));
+    if (!obj || !ctx.api.isKnownObject(obj.apiVersion, obj.kind)) return;
+    // Object names are checked where the name rule is known for certain: the core, apps and batch
+    // kinds (RBAC names may hold `:`, CRD names are `<plural>.<group>`…).
+    if (WORKLOAD_GROUPS.has(groupOf(obj.apiVersion))) check(ctx, ['metadata', 'name'], `${obj.kind} name`, objectNameFormat(obj.kind));
     check(ctx, ['metadata', 'namespace'], 'Namespace', LABEL);
     const pod = podSpecPath(obj.kind);
     if (pod) {

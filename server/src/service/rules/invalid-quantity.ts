@@ -1,8 +1,11 @@
 // invalid-quantity: a resource quantity that does not parse with Kubernetes' quantity grammar
 // (`500mi`, `2GB`, `1.5.0`); the fix offers the unit the author most likely meant. Found by the
-// shared schema pass (the `quantity` format of schema/validate.ts, grammar in schema/quantity.ts).
-import { schemaProblems } from '../schema/validate';
-import type { Rule } from './types';
+// shared schema pass (the `quantity` format of api/validate.ts, grammar in k8s/quantity.ts).
+import { getAt, rangeOfValue } from '../manifest/navigate';
+import { replaceValue } from '../manifest/edit';
+import { suggestQuantities } from '../k8s/quantity';
+import { fieldLabel, fix, report, schemaContext, type SchemaContext } from './schemaReport';
+import type { Fix, Report, Rule } from './types';
 
 export const invalidQuantity: Rule = {
   meta: {
@@ -29,6 +32,27 @@ export const invalidQuantity: Rule = {
     },
   },
   check(ctx) {
-    for (const p of schemaProblems(ctx.doc)) if (p.ruleId === 'invalid-quantity') ctx.report(p.report);
+    const sc = schemaContext(ctx);
+    if (!sc) return;
+    for (const p of sc.problems) if (p.code === 'format' && p.format === 'quantity') ctx.report(badQuantity(sc, [...p.path]));
   },
 };
+
+function badQuantity(ctx: SchemaContext, path: (string | number)[]): Report {
+  const v = String(getAt(ctx.value, path));
+  const range = rangeOfValue(ctx.doc, path);
+  const suggestions = suggestQuantities(v);
+  const fixes: Fix[] = [];
+  suggestions.forEach((s, i) => {
+    fixes.push(
+      ...fix(`Change to \`${s}\``, replaceValue(ctx.doc, path, s), {
+        preferred: i === 0,
+        safe: suggestions.length === 1,
+      }),
+    );
+  });
+  const field = fieldLabel(path);
+  return suggestions.length
+    ? report(range, 'invalidSuggest', { field, value: v, suggestion: suggestions[0] }, fixes)
+    : report(range, 'invalid', { field, value: v });
+}

@@ -7,7 +7,7 @@ import { findNode, getAt, rangeOfValue } from '../manifest/navigate';
 import type { ManifestDocument } from '../manifest/types';
 import { keepsYamlValid } from '../refactors/text';
 import type { DocEdit, Fix, Rule } from './types';
-import { editDistance } from '../schema/distance';
+import { editDistance } from '../text/distance';
 
 /** The accepted zone a wrongly written name most likely meant, when one is close enough. */
 export function closestTimeZone(name: string): string | undefined {

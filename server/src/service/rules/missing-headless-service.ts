@@ -6,7 +6,7 @@ import { getAt, rangeOfValue } from '../manifest/navigate';
 import type { ManifestDocument, ManifestFile } from '../manifest/types';
 import { namespaceOf, sameNamespace, servicesNamed } from '../workspace/match';
 import { containersOf } from './podSpec';
-import type { Rule } from './types';
+import type { CrossDocumentRule } from './types';
 import { labelMap } from '../k8s/labels';
 
 const nonEmpty = (m: Record<string, string> | undefined) => (m && Object.keys(m).length ? m : undefined);
@@ -75,7 +75,7 @@ function inFile(file: ManifestFile, name: string, from: { namespace?: string }):
   return file.documents.some((d) => d.object?.kind === 'Service' && d.object.name === name && sameNamespace(d.object, from));
 }
 
-export const missingHeadlessService: Rule = {
+export const missingHeadlessService: CrossDocumentRule = {
   meta: {
     id: 'missing-headless-service',
     name: 'StatefulSet names a Service that does not exist',

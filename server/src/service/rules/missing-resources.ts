@@ -2,7 +2,7 @@
 import { insertPair, removePair } from '../manifest/edit';
 import { findNode, rangeOfKey, rangeOfValue } from '../manifest/navigate';
 import { isMap } from 'yaml';
-import { parseQuantity } from '../schema/quantity';
+import { parseQuantity } from '../k8s/quantity';
 import { composeEdits, tabStop, toSnippetEdits, withLazyFixes, withoutTabStops, type EditStep } from './fixText';
 import { containersOf, POD_KINDS } from './podSpec';
 import type { Fix, Rule } from './types';

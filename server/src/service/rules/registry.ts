@@ -1,10 +1,11 @@
 // Every rule the language service runs. Adding a rule = one file in this folder + one line here.
-import type { Rule } from './types';
+import type { AnyRule } from './types';
 import { yamlSyntax } from './yaml-syntax';
 import { unknownField } from './unknown-field';
 import { invalidValue } from './invalid-value';
 import { missingRequiredField } from './missing-required-field';
 import { apiVersionMismatch } from './api-version-mismatch';
+import { missingApiVersion } from './missing-api-version';
 import { invalidQuantity } from './invalid-quantity';
 import { invalidName } from './invalid-name';
 import { missingHeadlessService } from './missing-headless-service';
@@ -39,13 +40,14 @@ import { volumeSource } from './volume-source';
 import { volumeWithoutSource } from './volume-without-source';
 import { duplicateMountPath } from './duplicate-mount-path';
 
-export const RULES: readonly Rule[] = [
+export const RULES: readonly AnyRule[] = [
   yamlSyntax,
   // Kubernetes API rules (schema) and the guide's rules are appended below, one line each.
   unknownField,
   invalidValue,
   missingRequiredField,
   apiVersionMismatch,
+  missingApiVersion,
   invalidQuantity,
   invalidName,
   missingHeadlessService,
@@ -83,6 +85,6 @@ export const RULES: readonly Rule[] = [
 
 const byId = new Map(RULES.map((r) => [r.meta.id, r]));
 
-export function getRule(id: string): Rule | undefined {
+export function getRule(id: string): AnyRule | undefined {
   return byId.get(id);
 }

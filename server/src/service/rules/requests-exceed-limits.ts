@@ -1,7 +1,7 @@
 // requests-exceed-limits: a resource request larger than its limit (the API server rejects it).
 import { replaceValue } from '../manifest/edit';
 import { findNode, rangeOfValue } from '../manifest/navigate';
-import { parseQuantity } from '../schema/quantity';
+import { parseQuantity } from '../k8s/quantity';
 import { containersOf, POD_KINDS } from './podSpec';
 import type { Rule } from './types';
 

@@ -4,7 +4,7 @@ import { findNode, getAt, rangeOfValue } from '../manifest/navigate';
 import { insertPair, replaceValue } from '../manifest/edit';
 import type { ManifestFile } from '../manifest/types';
 import { isHeadless, sameNamespace, statefulSetsGovernedBy } from '../workspace/match';
-import type { Fix, Rule } from './types';
+import type { Fix, CrossDocumentRule } from './types';
 
 /** StatefulSets of this file naming the Service (the index holds them too; this keeps the rule right without it). */
 function governingInFile(file: ManifestFile, name: string, from: { namespace?: string }): string[] {
@@ -15,7 +15,7 @@ function governingInFile(file: ManifestFile, name: string, from: { namespace?: s
   return out;
 }
 
-export const serviceNotHeadless: Rule = {
+export const serviceNotHeadless: CrossDocumentRule = {
   meta: {
     id: 'service-not-headless',
     name: "A StatefulSet's governing Service is not headless",

@@ -1,5 +1,6 @@
 // What a rule is: metadata beside a check that reports problems with their fixes
 // (the shape of ESLint's lib/rules/*.js and kube-linter's registered checks).
+import type { KubernetesApi } from '../api/kubernetesApi';
 import type { ManifestDocument, ManifestFile, K8sObjectHeader } from '../manifest/types';
 import type { WorkspaceView } from '../workspace/types';
 
@@ -32,8 +33,10 @@ export interface RuleMeta {
   /** True when some reports carry a fix. */
   readonly fixable: boolean;
   /**
-   * True when the rule reads the workspace index (other documents or files). Its results are
-   * recomputed on every validation instead of being cached with the document.
+   * True when the rule reads other documents (of the file or the workspace index): only such a
+   * rule's context has `file` and `workspace`, and its results are recomputed whenever the index
+   * changes instead of being cached with the document's text. The types enforce it: a `Rule` has
+   * `crossDocument` absent or false, a `CrossDocumentRule` has it true.
    */
   readonly crossDocument?: boolean;
   /**
@@ -88,19 +91,34 @@ export interface Report {
   readonly tags?: readonly ('deprecated' | 'unnecessary')[];
 }
 
+/** What a single-document rule sees: its document and the Kubernetes API, nothing beyond. */
 export interface RuleContext {
-  readonly file: ManifestFile;
   readonly doc: ManifestDocument;
   /** The object header; undefined only for `'any-yaml'` rules on non-Kubernetes documents. */
   readonly object: K8sObjectHeader | undefined;
   /** The document as plain JS (undefined when it could not be read). */
   readonly value: Record<string, unknown> | undefined;
-  /** Other objects of the file and workspace (only meaningful for crossDocument rules). */
-  readonly workspace: WorkspaceView;
+  /** The Kubernetes API of the selected release. */
+  readonly api: KubernetesApi;
   report(report: Report): void;
 }
 
+/** What a cross-document rule sees besides: the whole file and the workspace index. */
+export interface CrossDocumentRuleContext extends RuleContext {
+  readonly file: ManifestFile;
+  readonly workspace: WorkspaceView;
+}
+
+/** A rule that judges one document by itself (its results are cached with the document's text). */
 export interface Rule {
-  readonly meta: RuleMeta;
+  readonly meta: RuleMeta & { readonly crossDocument?: false };
   check(context: RuleContext): void;
 }
+
+/** A rule that reads other documents of the file or the workspace. */
+export interface CrossDocumentRule {
+  readonly meta: RuleMeta & { readonly crossDocument: true };
+  check(context: CrossDocumentRuleContext): void;
+}
+
+export type AnyRule = Rule | CrossDocumentRule;

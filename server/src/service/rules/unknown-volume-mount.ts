@@ -4,7 +4,7 @@ import { getAt, rangeOfValue } from '../manifest/navigate';
 import { containersOf, podSpecPath, POD_KINDS } from './podSpec';
 import type { Fix, Rule } from './types';
 import { replaceString } from './fixText';
-import { editDistance } from '../schema/distance';
+import { editDistance } from '../text/distance';
 
 function names(list: unknown, path: readonly string[]): string[] {
   if (!Array.isArray(list)) return [];

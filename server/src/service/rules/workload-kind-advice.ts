@@ -27,7 +27,7 @@ import { getAt, rangeOfValue } from '../manifest/navigate';
 import type { ManifestFile } from '../manifest/types';
 import { getRefactor } from '../refactors/index';
 import { containersOf, podSpecPath } from './podSpec';
-import type { Fix, Rule, RuleContext } from './types';
+import type { Fix, CrossDocumentRule, CrossDocumentRuleContext } from './types';
 import { isObject } from '../k8s/labels';
 
 /** Repository names (the last path part, without tag or digest) of databases, brokers and vector stores. */
@@ -172,7 +172,7 @@ function question(id: keyof typeof DECISION_QUESTIONS): string {
   return DECISION_QUESTIONS[id].question;
 }
 
-function adviseDeployment(ctx: RuleContext): Advice | undefined {
+function adviseDeployment(ctx: CrossDocumentRuleContext): Advice | undefined {
   const value = ctx.value;
   const containers = containersOf(value, 'Deployment').filter((c) => c.list === 'containers');
   const podSpec = getAt(value, podSpecPath('Deployment')!);
@@ -255,7 +255,7 @@ function adviseDeployment(ctx: RuleContext): Advice | undefined {
   return undefined;
 }
 
-function adviseJob(ctx: RuleContext): Advice | undefined {
+function adviseJob(ctx: CrossDocumentRuleContext): Advice | undefined {
   for (const c of containersOf(ctx.value, 'Job').filter((x) => x.list === 'containers')) {
     const server = statefulServer(c.container);
     // A server image with its own arguments may be doing a one-off task; only the default command is certain.
@@ -269,7 +269,7 @@ function adviseJob(ctx: RuleContext): Advice | undefined {
   return undefined;
 }
 
-function adviseDaemonSet(ctx: RuleContext): Advice | undefined {
+function adviseDaemonSet(ctx: CrossDocumentRuleContext): Advice | undefined {
   for (const c of containersOf(ctx.value, 'DaemonSet').filter((x) => x.list === 'containers')) {
     const server = statefulServer(c.container);
     if (server)
@@ -282,7 +282,7 @@ function adviseDaemonSet(ctx: RuleContext): Advice | undefined {
   return undefined;
 }
 
-export const workloadKindAdvice: Rule = {
+export const workloadKindAdvice: CrossDocumentRule = {
   meta: {
     id: 'workload-kind-advice',
     name: 'Another workload kind fits better',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isValidQuantity, parseQuantity, suggestQuantities } from '../../../server/src/service/schema/quantity';
+import { isValidQuantity, parseQuantity, suggestQuantities } from '../../../server/src/service/k8s/quantity';
 
 describe('parseQuantity (Kubernetes quantity grammar)', () => {
   const valid: [string | number, number][] = [

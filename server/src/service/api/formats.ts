@@ -1,7 +1,7 @@
-// The string formats of the generated validators (schema/generated/validators.js requires this
-// module by name): Kubernetes quantities, base64 (`format: byte`, Secret data) and the percentages
-// of rolling updates. Each export is named as its format: the generated code reads them by name.
-import { isValidQuantity } from './quantity';
+// The string formats the API checks (api/validate.ts): Kubernetes quantities, base64
+// (`format: byte`, Secret data) and the percentages of rolling updates. Each export is named as
+// its format (formatCheck reads them by name; the ajv oracle in the tests registers them so).
+import { isValidQuantity } from '../k8s/quantity';
 
 /** Go's base64.StdEncoding, which ignores CR and LF. */
 export function isBase64(s: string): boolean {
@@ -52,3 +52,16 @@ export const percent1To100 = {
     return v !== undefined && v >= 1 && v <= 100;
   },
 };
+
+const FORMATS: Readonly<Record<string, { validate: (s: string) => boolean }>> = {
+  quantity,
+  byte,
+  percent,
+  percentMax100,
+  percent1To100,
+};
+
+/** True when `s` has the named format (unknown formats pass). */
+export function formatCheck(format: string, s: string): boolean {
+  return Object.prototype.hasOwnProperty.call(FORMATS, format) ? FORMATS[format].validate(s) : true;
+}

@@ -9,7 +9,7 @@ import {
   validateLabelValue,
   validatePortName,
   validateQualifiedName,
-} from '../../../server/src/service/schema/names';
+} from '../../../server/src/service/k8s/names';
 
 type V = (n: string) => string | undefined;
 const table: [string, V, string[], string[]][] = [

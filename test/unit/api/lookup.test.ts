@@ -1,24 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  apiVersionsOf,
-  childFields,
-  humanType,
-  isKnownObject,
-  kindDescription,
-  kindsByApiVersion,
-  knownKinds,
-  resolveField,
-} from '../../../server/src/service/schema/index';
-import { KIND_DEFS } from '../../../server/src/service/schema/required';
-import { SCHEMA_DATA } from '../../../server/src/service/schema/index';
+import { humanType } from '../../../server/src/service/api/typeRefs';
+import { testApi } from '../helpers/api';
+
+const api = testApi();
 
 describe('schema lookup: kinds', () => {
   it('knows the workload kinds and the core kinds they need', () => {
-    const kinds = knownKinds();
+    const kinds = api.knownKinds();
     for (const k of ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod', 'Service', 'ConfigMap', 'Secret'])
       assert.ok(kinds.includes(k), k);
-    for (const k of ['Ingress', 'Role', 'DeploymentList', 'DeleteOptions', 'WatchEvent']) assert.ok(!kinds.includes(k), k);
+    for (const k of ['Ingress', 'Role', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'CustomResourceDefinition'])
+      assert.ok(kinds.includes(k), k);
+    for (const k of ['DeploymentList', 'DeleteOptions', 'WatchEvent', 'Status']) assert.ok(!kinds.includes(k), k);
   });
   const table: [string, string[]][] = [
     ['Deployment', ['apps/v1']],
@@ -26,25 +20,35 @@ describe('schema lookup: kinds', () => {
     ['CronJob', ['batch/v1']],
     ['Service', ['v1']],
     ['PersistentVolumeClaim', ['v1']],
-    ['Ingress', []],
+    ['Ingress', ['networking.k8s.io/v1']],
+    ['HorizontalPodAutoscaler', ['autoscaling/v1', 'autoscaling/v2']],
+    ['PodSecurityPolicy', []],
   ];
   for (const [kind, versions] of table)
-    it(`${kind} is served by ${versions.join(', ') || 'nothing we know'}`, () => assert.deepEqual(apiVersionsOf(kind), versions));
+    it(`${kind} is served by ${versions.join(', ') || 'nothing we know'}`, () => assert.deepEqual(api.apiVersionsOf(kind), versions));
   it('lists the kinds of an apiVersion', () => {
-    assert.deepEqual(kindsByApiVersion('batch/v1'), ['CronJob', 'Job']);
-    assert.deepEqual(kindsByApiVersion('apps/v1'), ['ControllerRevision', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet']);
-    assert.deepEqual(kindsByApiVersion('extensions/v1beta1'), []);
+    assert.deepEqual(api.kindsByApiVersion('batch/v1'), ['CronJob', 'Job']);
+    assert.deepEqual(api.kindsByApiVersion('apps/v1'), ['ControllerRevision', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet']);
+    assert.deepEqual(api.kindsByApiVersion('extensions/v1beta1'), []);
   });
   it('matches apiVersion and kind exactly', () => {
-    assert.equal(isKnownObject('apps/v1', 'Deployment'), true);
-    assert.equal(isKnownObject('v1', 'Deployment'), false);
-    assert.equal(isKnownObject('serving.knative.dev/v1', 'Service'), false);
+    assert.equal(api.isKnownObject('apps/v1', 'Deployment'), true);
+    assert.equal(api.isKnownObject('v1', 'Deployment'), false);
+    assert.equal(api.isKnownObject('serving.knative.dev/v1', 'Service'), false);
   });
-  it('requires metadata on exactly the kinds of the data', () => {
-    const defs = [...new Set(Object.values(SCHEMA_DATA.kinds).flatMap((k) => k.map((e) => e.def)))].sort();
-    assert.deepEqual([...KIND_DEFS].sort(), defs);
+  it('requires metadata on every kind, and not on the objects inside one', () => {
+    for (const kind of api.knownKinds())
+      for (const apiVersion of api.apiVersionsOf(kind)) {
+        const def = api.kindDefinition(apiVersion, kind)!;
+        assert.ok(
+          api.extraRequired(def).some((e) => e.prop === 'metadata') || api.getDefinition(def)?.r?.includes('metadata'),
+          `${apiVersion} ${kind}`,
+        );
+      }
+    assert.ok(!api.extraRequired('PodTemplateSpec').some((e) => e.prop === 'metadata'));
   });
-  it('describes a kind from the API', () => assert.match(kindDescription('Deployment'), /declarative updates for Pods and ReplicaSets/));
+  it('describes a kind from the API', () =>
+    assert.match(api.kindDescription('Deployment'), /declarative updates for Pods and ReplicaSets/));
 });
 
 describe('schema lookup: resolveField', () => {
@@ -111,7 +115,7 @@ describe('schema lookup: resolveField', () => {
   ];
   for (const c of cases) {
     it(`${c.args[1]} ${c.args[2].join('.')}`, () => {
-      const info = resolveField(...c.args);
+      const info = api.resolveField(...c.args);
       assert.ok(info, 'resolves');
       for (const [k, v] of Object.entries(c.expect)) assert.deepEqual((info as unknown as Record<string, unknown>)[k], v, k);
       assert.ok(info.description.length > 0, 'has a description');
@@ -122,21 +126,21 @@ describe('schema lookup: resolveField', () => {
     ['apps/v1', 'Deployment', ['spec', 'replicas', 'x']],
     ['apps/v1', 'Deployment', ['spec', 0]],
     ['v1', 'Deployment', ['spec']],
-    ['networking.k8s.io/v1', 'Ingress', ['spec']],
+    ['networking.k8s.io/v1', 'Ingress', ['spec', 'replicas']],
     ['apps/v1', 'Deployment', ['metadata', 'managedFields', 0, 'fieldsV1', 'f:x']],
   ];
-  for (const args of unknown) it(`no field at ${args[1]} ${args[2].join('.')}`, () => assert.equal(resolveField(...args), undefined));
+  for (const args of unknown) it(`no field at ${args[1]} ${args[2].join('.')}`, () => assert.equal(api.resolveField(...args), undefined));
   it('gives a map entry the map description', () => {
     assert.equal(
-      resolveField('apps/v1', 'Deployment', ['metadata', 'labels', 'app'])?.description,
-      resolveField('apps/v1', 'Deployment', ['metadata', 'labels'])?.description,
+      api.resolveField('apps/v1', 'Deployment', ['metadata', 'labels', 'app'])?.description,
+      api.resolveField('apps/v1', 'Deployment', ['metadata', 'labels'])?.description,
     );
   });
 });
 
 describe('schema lookup: childFields', () => {
   it('lists DeploymentSpec with selector and template required', () => {
-    const fields = childFields('apps/v1', 'Deployment', ['spec']);
+    const fields = api.childFields('apps/v1', 'Deployment', ['spec']);
     assert.deepEqual(
       fields.map((f) => f.name),
       ['minReadySeconds', 'paused', 'progressDeadlineSeconds', 'replicas', 'revisionHistoryLimit', 'selector', 'strategy', 'template'],
@@ -148,8 +152,8 @@ describe('schema lookup: childFields', () => {
     assert.equal(fields.find((f) => f.name === 'replicas')?.path, 'Deployment.spec.replicas');
   });
   it('lists container fields for the array and for an item, name and image required', () => {
-    const a = childFields('apps/v1', 'Deployment', ['spec', 'template', 'spec', 'containers']);
-    const b = childFields('apps/v1', 'Deployment', ['spec', 'template', 'spec', 'containers', 0]);
+    const a = api.childFields('apps/v1', 'Deployment', ['spec', 'template', 'spec', 'containers']);
+    const b = api.childFields('apps/v1', 'Deployment', ['spec', 'template', 'spec', 'containers', 0]);
     assert.deepEqual(a, b);
     assert.deepEqual(
       a
@@ -162,25 +166,26 @@ describe('schema lookup: childFields', () => {
   });
   it('marks metadata and metadata.name of the object required, not the name of a template', () => {
     assert.deepEqual(
-      childFields('apps/v1', 'Deployment', [])
+      api
+        .childFields('apps/v1', 'Deployment', [])
         .filter((f) => f.required)
         .map((f) => f.name),
       ['metadata', 'spec'],
     );
-    assert.equal(childFields('apps/v1', 'Deployment', ['metadata']).find((f) => f.name === 'name')?.required, true);
-    assert.equal(resolveField('apps/v1', 'Deployment', ['metadata', 'name'])?.required, true);
-    assert.equal(resolveField('apps/v1', 'Deployment', ['spec', 'template', 'metadata', 'name'])?.required, false);
+    assert.equal(api.childFields('apps/v1', 'Deployment', ['metadata']).find((f) => f.name === 'name')?.required, true);
+    assert.equal(api.resolveField('apps/v1', 'Deployment', ['metadata', 'name'])?.required, true);
+    assert.equal(api.resolveField('apps/v1', 'Deployment', ['spec', 'template', 'metadata', 'name'])?.required, false);
   });
   it('lists the top-level fields of a kind', () => {
     assert.deepEqual(
-      childFields('batch/v1', 'CronJob', []).map((f) => f.name),
+      api.childFields('batch/v1', 'CronJob', []).map((f) => f.name),
       ['apiVersion', 'kind', 'metadata', 'spec', 'status'],
     );
   });
   it('is empty for maps, scalars and unknown kinds', () => {
-    assert.deepEqual(childFields('apps/v1', 'Deployment', ['metadata', 'labels']), []);
-    assert.deepEqual(childFields('apps/v1', 'Deployment', ['spec', 'replicas']), []);
-    assert.deepEqual(childFields('example.com/v1', 'Widget', []), []);
+    assert.deepEqual(api.childFields('apps/v1', 'Deployment', ['metadata', 'labels']), []);
+    assert.deepEqual(api.childFields('apps/v1', 'Deployment', ['spec', 'replicas']), []);
+    assert.deepEqual(api.childFields('example.com/v1', 'Widget', []), []);
   });
 });
 

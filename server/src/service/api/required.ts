@@ -19,34 +19,8 @@ export interface ExtraRequired {
   readonly usuallyAt?: (path: readonly (string | number)[]) => boolean;
 }
 
-/** The kinds of the generated data (their top-level definitions; a test keeps this list in step with the data). */
-export const KIND_DEFS = [
-  'ConfigMap',
-  'ControllerRevision',
-  'CronJob',
-  'DaemonSet',
-  'Deployment',
-  'Endpoints',
-  'Event',
-  'Job',
-  'LimitRange',
-  'Namespace',
-  'Node',
-  'PersistentVolume',
-  'PersistentVolumeClaim',
-  'Pod',
-  'PodTemplate',
-  'ReplicaSet',
-  'ReplicationController',
-  'ResourceQuota',
-  'Secret',
-  'Service',
-  'ServiceAccount',
-  'StatefulSet',
-];
-
 export const EXTRA_REQUIRED: readonly ExtraRequired[] = [
-  ...KIND_DEFS.map((def) => ({ def, prop: 'metadata', reason: 'metadata.name: Required value (name or generateName is required)' })),
+  // Every kind's metadata is required too: KubernetesApi.extraRequired adds it for each kind definition.
   {
     def: 'ObjectMeta',
     prop: 'name',

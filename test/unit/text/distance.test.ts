@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { editDistance } from '../../../server/src/service/schema/distance';
-import { closest } from '../../../server/src/service/schema/validate';
+import { editDistance } from '../../../server/src/service/text/distance';
+import { closest } from '../../../server/src/service/rules/unknown-field';
 
 describe('editDistance', () => {
   const table: [string, string, number][] = [

@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SCHEMA_DATA } from '../../../server/src/service/schema/index';
-import { EXTRA_REQUIRED } from '../../../server/src/service/schema/required';
+import { EXTRA_REQUIRED } from '../../../server/src/service/api/required';
+import type { ApiData } from '../../../server/src/service/api/types';
+import rawData from '../../../server/src/service/api/generated/kubernetes-api.json';
+
+const DEFS = (rawData as unknown as ApiData).defs;
 
 /** Every property (definition.property) whose type refers to `def`, directly or as list / map items. */
 function referencesTo(def: string): string[] {
   const out: string[] = [];
-  for (const [name, data] of Object.entries(SCHEMA_DATA.defs))
+  for (const [name, data] of Object.entries(DEFS))
     for (const [prop, [type]] of Object.entries(data.p)) if (type.replace(/^(\[\]|\{\})+/, '') === `@${def}`) out.push(`${name}.${prop}`);
   return out.sort();
 }

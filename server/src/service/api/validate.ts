@@ -1,0 +1,292 @@
+// Checks a Kubernetes object against its definition in one release of the API and returns
+// NEUTRAL problems: what is wrong and where (a JSON path), never how to word or fix it — that is
+// the schema rules' job (rules/unknown-field.ts, invalid-value.ts, missing-required-field.ts,
+// invalid-quantity.ts). A direct walk over the value and the compact type data: nothing is
+// compiled, so every kind of every release costs nothing until an object of it is opened.
+// test/unit/api/validate.test.ts checks it against ajv (JSON Schema) on the corpus and on
+// generated documents.
+//
+// What it checks, as the API server's decoding and validation would:
+// - types (integer vs number, int-or-string, quantity as a string or a number, maps, lists);
+// - unknown fields (objects are closed; maps and free-form objects open);
+// - required fields (the spec's lists plus required.ts), conditional ones included;
+// - non-empty required strings and lists, number ranges (ranges.ts, else int32 for int32 fields);
+// - allowed values (allowedValues.ts) and formats: quantity, base64 (`byte`), rolling-update percentages.
+import { isMap, isScalar, isSeq, Scalar } from 'yaml';
+import { rootNode } from '../manifest/navigate';
+import type { JsonPath, ManifestDocument } from '../manifest/types';
+import { formatCheck, percentFormatOf } from './formats';
+import { rangeOf } from './ranges';
+import { NON_EMPTY } from './required';
+import type { ExtraRequired } from './required';
+import type { DefData, TypeRef } from './types';
+
+/** What the check reads of a release (KubernetesApi implements it). */
+export interface SchemaSource {
+  getDefinition(name: string): DefData | undefined;
+  kindDefinition(apiVersion: string, kind: string): string | undefined;
+  extraRequired(def: string): readonly ExtraRequired[];
+  propertyReleases(def: string, prop: string): string[];
+  allowedValues(def: string, prop: string): readonly string[] | undefined;
+}
+
+export const INT32_MIN = -2147483648;
+export const INT32_MAX = 2147483647;
+
+export type SchemaProblem =
+  /** `key` is not a property of the object at `path`; `releases` lists the releases that have it, if any. */
+  | { readonly code: 'unknownField'; readonly path: JsonPath; readonly key: string; readonly releases: readonly string[] }
+  /** The object at `path` lacks the required property `key`. */
+  | { readonly code: 'required'; readonly path: JsonPath; readonly key: string }
+  /** The value at `path` is not of the JSON type(s) `expected` ('integer', 'string', 'integer,string', 'object', 'array'…). */
+  | { readonly code: 'type'; readonly path: JsonPath; readonly expected: string }
+  /** The string at `path` is not one of `allowed`. */
+  | { readonly code: 'enum'; readonly path: JsonPath; readonly allowed: readonly string[] }
+  /** The number at `path` is outside [min, max]. */
+  | { readonly code: 'range'; readonly path: JsonPath; readonly min: number; readonly max: number }
+  /** The required string or list at `path` is empty. */
+  | { readonly code: 'empty'; readonly path: JsonPath }
+  /** The string at `path` does not have the format ('quantity', 'byte', 'percent', 'percentMax100', 'percent1To100'). */
+  | { readonly code: 'format'; readonly path: JsonPath; readonly format: string };
+
+export interface ObjectCheck {
+  /** The value as the API server reads it (null-valued keys and `<<` merge keys dropped, YAML 1.1 booleans and octals read). */
+  readonly value: Record<string, unknown>;
+  /** JSON pointers of maps that use a YAML merge key `<<`: their content is not fully known. */
+  readonly merged: ReadonlySet<string>;
+  readonly problems: readonly SchemaProblem[];
+}
+
+/** Plain scalars the Kubernetes YAML reader (go-yaml, YAML 1.1) takes as booleans, where our YAML 1.2 parser keeps strings. */
+const YAML11_TRUE = /^(?:y|Y|yes|Yes|YES|on|On|ON)$/;
+const YAML11_FALSE = /^(?:n|N|no|No|NO|off|Off|OFF)$/;
+
+function keyOf(node: unknown): string | undefined {
+  return isScalar(node) ? (node.value === null ? '' : String(node.value)) : undefined;
+}
+
+/** `/spec/template` for a path, '' for the root: how `merged` names a map. */
+export function pointerOf(path: JsonPath): string {
+  return path.length ? `/${path.join('/')}` : '';
+}
+
+/**
+ * The value as the API server reads it: a copy without null-valued keys (unset) and `<<` merge
+ * keys (recording where those were), with YAML 1.1 booleans (`yes`, `off`…) as booleans. `node`
+ * is the YAML node of `v` when known (for the scalar style).
+ */
+function clean(v: unknown, node: unknown, path: (string | number)[], merged: Set<string>, text: string): unknown {
+  if (Array.isArray(v)) {
+    const items = isSeq(node) ? node.items : undefined;
+    return v.map((x, i) => {
+      path.push(i);
+      const r = clean(x, items?.[i], path, merged, text);
+      path.pop();
+      return r;
+    });
+  }
+  if (v && typeof v === 'object') {
+    const pairs = new Map<string, unknown>();
+    if (isMap(node)) for (const p of node.items) pairs.set(keyOf(p.key) ?? '', p.value);
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) {
+      if (k === '<<') {
+        merged.add(pointerOf(path));
+        continue;
+      }
+      if (x === null || x === undefined) continue;
+      path.push(k);
+      Object.defineProperty(out, k, {
+        value: clean(x, pairs.get(k), path, merged, text),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+      path.pop();
+    }
+    return out;
+  }
+  if (typeof v === 'string' && isScalar(node) && node.type === Scalar.PLAIN) {
+    if (YAML11_TRUE.test(v)) return true;
+    if (YAML11_FALSE.test(v)) return false;
+  }
+  if (typeof v === 'number' && isScalar(node) && node.type === Scalar.PLAIN && node.range) {
+    // YAML 1.1 octal (0644 is 420) and YAML 1.2's 0o644, which the API server's reader keeps as a string
+    const src = text.slice(node.range[0], node.range[1]);
+    if (/^0[0-7]+$/.test(src)) return parseInt(src, 8);
+    if (/^0o[0-7]+$/.test(src)) return src;
+  }
+  return v;
+}
+
+/** The value of a document as the API server reads it, or undefined when it is not a mapping. */
+export function apiServerValue(doc: ManifestDocument): { value: Record<string, unknown>; merged: Set<string> } | undefined {
+  const merged = new Set<string>();
+  // Without a built tree every scalar is style-neutral (parse.ts sends YAML 1.1 words and 0-prefixed
+  // numbers to the full parse), so the value alone is enough and the tree is not built for this.
+  const value = clean(doc.value, doc.parsed.builtTree ? rootNode(doc) : undefined, [], merged, doc.text);
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  return { value: value as Record<string, unknown>, merged };
+}
+
+const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
+function isInteger(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v);
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+interface PropRules {
+  readonly allowed?: readonly string[];
+  readonly nonEmpty?: boolean;
+  readonly range?: readonly [number, number];
+  readonly percent?: string;
+}
+
+class Walker {
+  readonly problems: SchemaProblem[] = [];
+  private readonly path: (string | number)[] = [];
+
+  constructor(
+    private readonly api: SchemaSource,
+    private readonly root: Record<string, unknown>,
+  ) {}
+
+  private add(p: SchemaProblem): void {
+    this.problems.push(p);
+  }
+
+  private here(): JsonPath {
+    return [...this.path];
+  }
+
+  /** Checks `v` against type `t`; `rules` are the property's own (allowed values, ranges…). */
+  value(v: unknown, t: TypeRef, rules: PropRules = {}): void {
+    // A null list item is the zero value to the API server (an empty string, an empty object).
+    if (v === null || v === undefined) return;
+    if (t.startsWith('[]')) {
+      if (!Array.isArray(v)) return this.add({ code: 'type', path: this.here(), expected: 'array' });
+      if (rules.nonEmpty && v.length === 0) this.add({ code: 'empty', path: this.here() });
+      const el = t.slice(2);
+      const itemRules = rules.allowed ? { allowed: rules.allowed } : {};
+      for (let i = 0; i < v.length; i++) {
+        this.path.push(i);
+        this.value(v[i], el, itemRules);
+        this.path.pop();
+      }
+      return;
+    }
+    if (t.startsWith('{}')) {
+      if (!isObject(v)) return this.add({ code: 'type', path: this.here(), expected: 'object' });
+      const el = t.slice(2);
+      for (const k of Object.keys(v)) {
+        this.path.push(k);
+        this.value(v[k], el);
+        this.path.pop();
+      }
+      return;
+    }
+    if (t.startsWith('@')) return this.object(v, t.slice(1));
+    this.scalar(v, t, rules);
+  }
+
+  private scalar(v: unknown, t: TypeRef, rules: PropRules): void {
+    const path = this.here();
+    switch (t) {
+      case 'object':
+        if (!isObject(v)) this.add({ code: 'type', path, expected: 'object' });
+        return;
+      case 'int-or-string':
+        if (typeof v === 'string') return this.stringRules(v, rules);
+        if (!isInteger(v)) return this.add({ code: 'type', path, expected: 'integer,string' });
+        return this.numberRange(v, rules.range ?? [INT32_MIN, INT32_MAX]);
+      case 'quantity':
+        if (typeof v === 'string') return void (formatCheck('quantity', v) || this.add({ code: 'format', path, format: 'quantity' }));
+        if (typeof v !== 'number') this.add({ code: 'type', path, expected: 'string,number' });
+        return;
+      case 'boolean':
+        if (typeof v !== 'boolean') this.add({ code: 'type', path, expected: 'boolean' });
+        return;
+    }
+    const [base, format] = t.split(':');
+    if (base === 'integer') {
+      if (!isInteger(v)) return this.add({ code: 'type', path, expected: 'integer' });
+      const range = rules.range ?? (format === 'int32' ? ([INT32_MIN, INT32_MAX] as const) : undefined);
+      if (range) this.numberRange(v, range);
+      return;
+    }
+    if (base === 'number') {
+      if (typeof v !== 'number') return this.add({ code: 'type', path, expected: 'number' });
+      if (rules.range) this.numberRange(v, rules.range);
+      return;
+    }
+    // strings
+    if (typeof v !== 'string') return this.add({ code: 'type', path, expected: 'string' });
+    if (format === 'byte' && !formatCheck('byte', v)) this.add({ code: 'format', path, format: 'byte' });
+    this.stringRules(v, rules);
+  }
+
+  private stringRules(v: string, rules: PropRules): void {
+    const path = this.here();
+    if (rules.nonEmpty && v.length === 0) this.add({ code: 'empty', path });
+    if (rules.percent && !formatCheck(rules.percent, v)) this.add({ code: 'format', path, format: rules.percent });
+    if (rules.allowed && !rules.allowed.includes(v)) this.add({ code: 'enum', path, allowed: rules.allowed });
+  }
+
+  private numberRange(v: number, [min, max]: readonly [number, number]): void {
+    if (v < min || v > max) this.add({ code: 'range', path: this.here(), min, max });
+  }
+
+  object(v: unknown, defName: string): void {
+    if (!isObject(v)) return this.add({ code: 'type', path: this.here(), expected: 'object' });
+    const def = this.api.getDefinition(defName);
+    if (!def) return;
+    const path = this.here();
+    for (const prop of def.r ?? []) if (!own(v, prop)) this.add({ code: 'required', path, key: prop });
+    for (const e of this.api.extraRequired(defName)) {
+      if (own(v, e.prop) || def.r?.includes(e.prop)) continue;
+      if (!e.when || (!(e.maxDepth !== undefined && path.length > e.maxDepth) && e.when(v, path, this.root)))
+        this.add({ code: 'required', path, key: e.prop });
+    }
+    for (const k of Object.keys(v)) {
+      if (!own(def.p, k)) this.add({ code: 'unknownField', path, key: k, releases: this.api.propertyReleases(defName, k) });
+    }
+    for (const [prop, [t]] of Object.entries(def.p)) {
+      if (!own(v, prop)) continue;
+      this.path.push(prop);
+      this.value(v[prop], t, propRules(this.api, defName, prop));
+      this.path.pop();
+    }
+  }
+}
+
+function propRules(api: SchemaSource, def: string, prop: string): PropRules {
+  const key = `${def}.${prop}`;
+  const allowed = api.allowedValues(def, prop);
+  const range = rangeOf(def, prop);
+  const percent = percentFormatOf(def, prop);
+  return {
+    ...(allowed ? { allowed } : {}),
+    ...(NON_EMPTY.has(key) ? { nonEmpty: true } : {}),
+    ...(range ? { range } : {}),
+    ...(percent ? { percent } : {}),
+  };
+}
+
+/** Checks a document's object against its kind in `api`'s release; undefined when the release does not serve its apiVersion/kind. */
+export function checkObject(api: SchemaSource, doc: ManifestDocument): ObjectCheck | undefined {
+  const object = doc.object;
+  if (!object) return undefined;
+  const def = api.kindDefinition(object.apiVersion, object.kind);
+  if (!def) return undefined;
+  const read = apiServerValue(doc);
+  if (!read) return undefined;
+  const walker = new Walker(api, read.value);
+  walker.object(read.value, def);
+  // apiVersion and kind are judged by api-version-mismatch, not as values.
+  const problems = walker.problems.filter((p) => !(p.path.length === 1 && (p.path[0] === 'apiVersion' || p.path[0] === 'kind')));
+  return { value: read.value, merged: read.merged, problems };
+}
