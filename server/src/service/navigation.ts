@@ -9,7 +9,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Location, Position, Range } from 'vscode-languageserver-types';
 import { getAt, pathAtOffset, rangeOfValue, type OffsetRange } from './manifest/navigate';
 import type { JsonPath, ManifestDocument, ManifestFile } from './manifest/types';
-import { podSpecPath, podTemplatePath } from './rules/podSpec';
+import { podSpecPath, podTemplatePath } from './k8s/podSpec';
 import { podTemplatesSelectedBy, sameNamespace, servicesNamed, statefulSetsGovernedBy } from './workspace/match';
 import { labelMap, selectorMatches } from './k8s/labels';
 import type { IndexedObject, WorkspaceView } from './workspace/types';

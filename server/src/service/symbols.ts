@@ -6,7 +6,7 @@ import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserv
 import { itemRanges, keyRange, kindAt, rootRange, scalarAt, valueRange } from './manifest/locate';
 import { firstLine } from './manifest/navigate';
 import type { ManifestDocument, ManifestFile } from './manifest/types';
-import { POD_TEMPLATE_PATH } from './workspace/index';
+import { POD_TEMPLATE_PATH } from './k8s/podSpec';
 
 type ToRange = (start: number, end: number) => Range;
 

@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { getAt } from '../../../server/src/service/manifest/navigate';
 import { parseManifest, splitDocuments } from '../../../server/src/service/manifest/parse';
-import { podTemplatePath } from '../../../server/src/service/rules/podSpec';
+import { podTemplatePath } from '../../../server/src/service/k8s/podSpec';
 import { getRefactors } from '../../../server/src/service/refactors/index';
 
 const CORPUS = join(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'k8s');

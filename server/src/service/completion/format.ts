@@ -2,16 +2,7 @@
 // markdown for a field of the Kubernetes API.
 import type { FieldInfo } from '../api/kubernetesApi';
 
-const PLAIN_SAFE = /^[A-Za-z0-9_./][A-Za-z0-9_./ ()+=-]*$/;
-const NOT_A_STRING =
-  /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N|[-+]?(?:\d[\d_]*)?\.?\d[\d_]*(?:[eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|\d+:\d+(?::\d+)*)$/;
-
-/** A value as a YAML scalar: strings are quoted when plain text would not read back as the same string. */
-export function yamlScalar(value: string | number | boolean): string {
-  if (typeof value !== 'string') return String(value);
-  if (value !== '' && PLAIN_SAFE.test(value) && !NOT_A_STRING.test(value) && !value.endsWith(' ')) return value;
-  return JSON.stringify(value);
-}
+export { yamlScalar } from '../text/yamlScalar';
 
 /** Escapes text for a snippet (outside placeholders). */
 export function snippetEscape(text: string): string {

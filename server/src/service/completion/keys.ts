@@ -2,41 +2,13 @@
 // first, each inserting YAML of the right shape for its type.
 import { valuesForKind } from './kindValues';
 import type { CompletionItem } from 'vscode-languageserver-types';
-import type { ManifestDocument, ManifestFile } from '../manifest/types';
 import type { FieldInfo, KubernetesApi } from '../api/kubernetesApi';
-import type { WorkspaceView } from '../workspace/types';
-import { workspaceLabelKeys } from '../workspace/nameCompletions';
+import { workspaceLabelKeys } from './workspaceNames';
+import type { KeyCompletionProvider } from './providers';
+
+export type { KeyCompletionProvider, KeyCompletionRequest, KeySuggestion } from './providers';
 import type { KeyContext, Path } from './context';
 import { choiceEscape, fieldMarkdown } from './format';
-
-export interface KeyCompletionRequest {
-  readonly file: ManifestFile;
-  readonly doc: ManifestDocument;
-  readonly kind?: string;
-  readonly apiVersion?: string;
-  /** Path of the mapping the key goes into. */
-  readonly path: Path;
-  /** The API's field of that mapping (e.g. a `map of string` for labels), when known. */
-  readonly field?: FieldInfo;
-  readonly existingKeys: readonly string[];
-  readonly prefix: string;
-  object(): Record<string, unknown> | undefined;
-  readonly workspace: WorkspaceView;
-  /** The Kubernetes API of the selected release. */
-  readonly api: KubernetesApi;
-}
-
-export interface KeySuggestion {
-  readonly label: string;
-  /** The YAML to insert for the entry (`app: web`). */
-  readonly insertText: string;
-  readonly detail?: string;
-  /** Markdown. */
-  readonly documentation?: string;
-  readonly sortText?: string;
-}
-
-export type KeyCompletionProvider = (request: KeyCompletionRequest) => readonly KeySuggestion[];
 
 /**
  * HOOK: extra key providers, asked after the API's fields — e.g. the selector's labels as keys

@@ -2,7 +2,7 @@
 // what a field accepts anywhere (a PodSpec's restartPolicy: Always, OnFailure, Never), but a
 // controller's validation accepts less in its pod template — offering the rest would suggest
 // exactly what job-restart-policy and long-running-restart-policy then flag.
-import { podSpecPath, type Path } from '../rules/podSpec';
+import { podSpecPath, type Path } from '../k8s/podSpec';
 
 /** restartPolicy values each kind's pod template accepts (the guide's choice first). */
 const POD_RESTART_POLICIES: Readonly<Record<string, readonly string[]>> = {

@@ -1,6 +1,7 @@
 // The guide's note for the field under the cursor: markdown that the hover shows after the API
 // description. Each note works from the whole object, so it can spell out what the manifest
 // will actually produce (pod DNS names, claim names, next run times, which ordinals update).
+import { podSpecPath } from '../k8s/podSpec';
 import { describeCron, isValidTimeZone, nextRuns, parseCronSchedule } from '../cron/index';
 import { CRON_PRESETS, HISTORY_LIMITS, TIME_ZONE_NOTE } from './cronjob';
 import {
@@ -114,12 +115,7 @@ function listWithMore(items: readonly string[], total: number): string {
   return total > items.length ? `${shown}\n- … and ${total - items.length} more` : shown;
 }
 
-/** Where the pod spec and the Job spec sit for each kind. */
-function podSpecPath(kind: string): Path | undefined {
-  if (kind === 'CronJob') return ['spec', 'jobTemplate', 'spec', 'template', 'spec'];
-  if (['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'ReplicaSet'].includes(kind)) return ['spec', 'template', 'spec'];
-  return undefined;
-}
+/** Where the Job spec sits for each kind (the pod spec: k8s/podSpec.ts). */
 function jobSpecPath(kind: string): Path | undefined {
   if (kind === 'CronJob') return ['spec', 'jobTemplate', 'spec'];
   if (kind === 'Job') return ['spec'];

@@ -1,30 +1,17 @@
 // Minimal YAML edits for quick-fixes and refactors. Each function returns DocEdits relative to the
 // document's text that touch only the lines they must: comments, key order, quoting and the other
 // documents stay byte-for-byte. Values are given as YAML text, written by the caller.
-import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
-import type { DocEdit } from '../rules/types';
+import { isMap, isScalar, isSeq, Scalar, type Node, type Pair, type YAMLMap } from 'yaml';
+
+import { columnOf, endOfLine, lineStartOf, startsLine } from '../text/lines';
 import { findNode, findPair, findPairIn, rootNode } from './navigate';
-import type { JsonPath, ManifestDocument } from './types';
+import type { DocEdit, JsonPath, ManifestDocument } from './types';
 
 /**
  * A value to write: a scalar written inline after `key: `, or a block of lines written under the
  * key, each line indented relative to the key (`['requests:', '  cpu: 100m']`, `['- operator: Exists']`).
  */
 export type EditValue = string | readonly string[];
-
-function lineStartOf(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function columnOf(text: string, offset: number): number {
-  return offset - lineStartOf(text, offset);
-}
-
-/** The offset just after the line containing `offset` (after its newline), or the text end. */
-function endOfLine(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset);
-  return nl < 0 ? text.length : nl + 1;
-}
 
 /** The document's indentation unit and whether block sequences sit at their key's column. */
 export function documentStyle(doc: ManifestDocument): { indent: number; compactSeq: boolean } {
@@ -222,4 +209,31 @@ export function indentAt(doc: ManifestDocument, offset: number): number {
   const start = lineStartOf(doc.text, offset);
   const m = /^[ -]*/.exec(doc.text.slice(start, offset));
   return m ? m[0].length : 0;
+}
+
+/**
+ * Inserts `key: value` as the first key of the block mapping at `mapPath` (the guide writes
+ * `serviceName` first in a StatefulSet's spec); other mappings get the key appended.
+ */
+export function insertFirstPair(doc: ManifestDocument, mapPath: JsonPath, key: string, value: string): DocEdit[] | undefined {
+  const map = findNode(doc, mapPath);
+  if (isMap(map) && map.flow && map.items.length > 0) {
+    // `{a: 1, …}` / JSON: before the first key, in its quoting, with the same spacing after the comma.
+    const first = map.items[0].key as Node | null;
+    if (first?.range && map.range && doc.text[map.range[0]] === '{') {
+      const gap = doc.text.slice(map.range[0] + 1, first.range[0]);
+      if (!/^\s*$/.test(gap)) return undefined;
+      const k = isScalar(first) && first.type === Scalar.QUOTE_DOUBLE ? JSON.stringify(key) : key;
+      return [{ start: first.range[0], end: first.range[0], newText: `${k}: ${value},${gap || ' '}` }];
+    }
+  }
+  if (isMap(map) && !map.flow && map.items.length > 0) {
+    const first = map.items[0].key as Node | null;
+    if (first?.range && startsLine(doc.text, first.range[0])) {
+      const col = columnOf(doc.text, first.range[0]);
+      const at = lineStartOf(doc.text, first.range[0]);
+      return [{ start: at, end: at, newText: `${' '.repeat(col)}${key}: ${value}\n` }];
+    }
+  }
+  return insertPair(doc, mapPath, key, value);
 }

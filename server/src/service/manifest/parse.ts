@@ -8,7 +8,9 @@
 // (ParsedText.yaml). Anything outside that subset takes the full parse at once.
 import { parseDocument, Scalar, visit, type Document } from 'yaml';
 import { fastParseValue, type FastPositions } from './fastParse';
-import type { JsonPath, K8sObjectHeader, ManifestDocument, ManifestFile, SyntaxProblem } from './types';
+import type { JsonPath, K8sObjectHeader, ManifestDocument, ManifestFile, ParsedText, SyntaxProblem } from './types';
+
+export type { ParsedText } from './types';
 
 /** Files above this size are not analysed (a clear message is shown instead). */
 export const DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024;
@@ -133,7 +135,7 @@ function syntaxProblemsOf(yaml: Document.Parsed, text: string): SyntaxProblem[] 
  * One document's text, read once and shared by every version of the file that contains the same
  * text (so it is also the identity that per-document caches key on). Never throws.
  */
-export class ParsedText {
+class ParsedDocumentText implements ParsedText {
   readonly value: unknown;
   readonly object: K8sObjectHeader | undefined;
   readonly syntaxProblems: readonly SyntaxProblem[];
@@ -258,7 +260,7 @@ export function placeDocument(parsed: ParsedText, offset: number, index: number)
 
 /** Parses one document's text. Never throws. */
 export function parseDocumentText(text: string, fastPath = true): ParsedText {
-  return new ParsedText(text, fastPath);
+  return new ParsedDocumentText(text, fastPath);
 }
 
 /**

@@ -6,7 +6,24 @@
 // sits in the file: when another document of the file changes, this one is reused as is and
 // only its `offset` in the file moves (see parse.ts).
 import type { Document } from 'yaml';
-import type { ParsedText } from './parse';
+import type { FastPositions } from './fastParse';
+
+/**
+ * One document's text, read once and shared by every version of the file that contains the same
+ * text — the identity per-document caches key on (parse.ts makes them).
+ */
+export interface ParsedText {
+  readonly text: string;
+  readonly value: unknown;
+  readonly object: K8sObjectHeader | undefined;
+  readonly syntaxProblems: readonly SyntaxProblem[];
+  /** Where the nodes are, recorded by the fast path: what locate.ts answers from while the tree is not built. */
+  readonly positions?: FastPositions;
+  /** The syntax tree with exact ranges, built on first use for documents read by the fast path. */
+  readonly yaml: Document.Parsed;
+  /** The syntax tree if it has been built, without building it. */
+  readonly builtTree: Document.Parsed | undefined;
+}
 
 /** The identity of a Kubernetes object: a YAML document with string apiVersion and kind. */
 export interface K8sObjectHeader {
@@ -70,3 +87,10 @@ export interface ManifestFile {
 
 /** A path into a document's value: keys and sequence indexes. */
 export type JsonPath = readonly (string | number)[];
+
+/** A text edit in offsets relative to the document's text (end may equal text.length to append). */
+export interface DocEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly newText: string;
+}

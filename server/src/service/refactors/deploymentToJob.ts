@@ -4,7 +4,7 @@
 // progressDeadlineSeconds, paused) and the pod's restartPolicy set to Never (a Job refuses Always).
 import { getAt } from '../manifest/navigate';
 import { removePair, replaceValue } from '../manifest/edit';
-import { podSpecPath } from '../rules/podSpec';
+import { podSpecPath } from '../k8s/podSpec';
 import type { DocEdit } from '../rules/types';
 import { mergeSamePosition } from './deploymentToStatefulSet';
 import { setScalar } from './text';

@@ -6,11 +6,13 @@
 import { getAt } from '../manifest/navigate';
 import { appendDocument, insertPair, removePair } from '../manifest/edit';
 import type { ManifestDocument, ManifestFile } from '../manifest/types';
-import { podSpecPath } from '../rules/podSpec';
+import { podSpecPath } from '../k8s/podSpec';
 import type { DocEdit } from '../rules/types';
 import type { WorkspaceView } from '../workspace/types';
 import { strategyEdits } from './strategy';
-import { insertFirst, removeSeqItem, renderYaml, scalarText, setKindAndVersion } from './text';
+import { insertFirstPair } from '../manifest/edit';
+import { yamlString } from '../text/yamlScalar';
+import { removeSeqItem, renderYaml, setKindAndVersion } from './text';
 import type { Refactor, RefactorContext } from './types';
 import { isObject } from '../k8s/labels';
 
@@ -196,7 +198,7 @@ export const deploymentToStatefulSet: Refactor = {
     if (!retarget) return undefined;
     const edits: DocEdit[] = [...retarget];
     const service = chooseServiceName(name, file, ctx.workspace, namespace);
-    const serviceName = insertFirst(doc, ['spec'], 'serviceName', scalarText(service.name));
+    const serviceName = insertFirstPair(doc, ['spec'], 'serviceName', yamlString(service.name));
     if (!serviceName) return undefined;
     edits.push(...serviceName);
     const strategy = strategyEdits(doc, 'StatefulSet');

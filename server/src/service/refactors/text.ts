@@ -2,25 +2,15 @@
 // key first in a block mapping, removing a block sequence item, shifting a block's lines, and
 // writing new YAML in the document's own indentation style.
 import { Document, isMap, isScalar, isSeq, Scalar, visit, type Node } from 'yaml';
-import { documentStyle, insertPair } from '../manifest/edit';
+import { documentStyle } from '../manifest/edit';
 import { findNode, findPair } from '../manifest/navigate';
 import { parseDocumentText } from '../manifest/parse';
 import type { JsonPath, ManifestDocument } from '../manifest/types';
 import type { DocEdit } from '../rules/types';
+import { columnOf, endOfLine, lineStartOf, startsLine } from '../text/lines';
+import { yamlString } from '../text/yamlScalar';
 
-export function lineStartOf(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-export function columnOf(text: string, offset: number): number {
-  return offset - lineStartOf(text, offset);
-}
-
-/** The offset after the line holding `offset` (after its newline), or the end of the text. */
-export function endOfLine(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset);
-  return nl < 0 ? text.length : nl + 1;
-}
+export { columnOf, endOfLine, lineStartOf, startsLine } from '../text/lines';
 
 /**
  * The whole lines a block node occupies: from the start of its first line to the end of its last
@@ -33,11 +23,6 @@ export function blockLines(doc: ManifestDocument, node: Node): [number, number] 
   return [lineStartOf(doc.text, start), last];
 }
 
-/** True when the text before `offset` on its line is only spaces (the node starts its own line). */
-export function startsLine(text: string, offset: number): boolean {
-  return /^ *$/.test(text.slice(lineStartOf(text, offset), offset));
-}
-
 /** Replaces a scalar's content, keeping its quotes (a plain scalar stays plain). */
 export function setScalar(doc: ManifestDocument, path: JsonPath, value: string): DocEdit | undefined {
   const node = findNode(doc, path);
@@ -47,7 +32,7 @@ export function setScalar(doc: ManifestDocument, path: JsonPath, value: string):
     if (/["'\\]/.test(value)) return undefined;
     return { start: start + 1, end: end - 1, newText: value };
   }
-  if (node.type === Scalar.PLAIN) return { start, end, newText: scalarText(value) };
+  if (node.type === Scalar.PLAIN) return { start, end, newText: yamlString(value) };
   return undefined;
 }
 
@@ -58,41 +43,6 @@ export function setKindAndVersion(doc: ManifestDocument, kind: string, apiVersio
   if (doc.object?.apiVersion === apiVersion) return [k];
   const api = setScalar(doc, ['apiVersion'], apiVersion);
   return api ? [k, api] : undefined;
-}
-
-const YAML_WORDS = /^(?:true|false|yes|no|on|off|y|n|null|~)$/i;
-
-/** A string as a YAML scalar: plain when that reads back as the same string, double-quoted otherwise. */
-export function scalarText(value: string): string {
-  if (/^[A-Za-z_/][\w./-]*$/.test(value) && !YAML_WORDS.test(value)) return value;
-  return JSON.stringify(value);
-}
-
-/**
- * Inserts `key: value` as the first key of the block mapping at `mapPath` (the guide writes
- * `serviceName` first in a StatefulSet's spec); other mappings get the key appended.
- */
-export function insertFirst(doc: ManifestDocument, mapPath: JsonPath, key: string, value: string): DocEdit[] | undefined {
-  const map = findNode(doc, mapPath);
-  if (isMap(map) && map.flow && map.items.length > 0) {
-    // `{a: 1, …}` / JSON: before the first key, in its quoting, with the same spacing after the comma.
-    const first = map.items[0].key as Node | null;
-    if (first?.range && map.range && doc.text[map.range[0]] === '{') {
-      const gap = doc.text.slice(map.range[0] + 1, first.range[0]);
-      if (!/^\s*$/.test(gap)) return undefined;
-      const k = isScalar(first) && first.type === Scalar.QUOTE_DOUBLE ? JSON.stringify(key) : key;
-      return [{ start: first.range[0], end: first.range[0], newText: `${k}: ${value},${gap || ' '}` }];
-    }
-  }
-  if (isMap(map) && !map.flow && map.items.length > 0) {
-    const first = map.items[0].key as Node | null;
-    if (first?.range && startsLine(doc.text, first.range[0])) {
-      const col = columnOf(doc.text, first.range[0]);
-      const at = lineStartOf(doc.text, first.range[0]);
-      return [{ start: at, end: at, newText: `${' '.repeat(col)}${key}: ${value}\n` }];
-    }
-  }
-  return insertPair(doc, mapPath, key, value);
 }
 
 /** Removes item `index` of the block sequence at `seqPath` (its whole lines, comments inside included). */

@@ -3,7 +3,7 @@
 import { getAt, rangeOfValue } from '../manifest/navigate';
 import { replaceValue } from '../manifest/edit';
 import type { JsonPath } from '../manifest/types';
-import { containersOf, podSpecPath } from './podSpec';
+import { containersOf, podSpecPath } from '../k8s/podSpec';
 import type { DocEdit, Fix, Rule } from './types';
 import { keepsYamlValid } from '../refactors/text';
 import { isObject } from '../k8s/labels';

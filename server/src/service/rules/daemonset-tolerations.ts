@@ -1,7 +1,7 @@
 // daemonset-tolerations: a DaemonSet without tolerations skips tainted nodes (control plane included).
 import { findPair, getAt, rangeOfKey } from '../manifest/navigate';
 import { insertPair, replaceValue } from '../manifest/edit';
-import { podSpecPath } from './podSpec';
+import { podSpecPath } from '../k8s/podSpec';
 import type { Fix, Rule } from './types';
 import { keepsYamlValid } from '../refactors/text';
 

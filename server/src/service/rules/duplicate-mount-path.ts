@@ -2,7 +2,7 @@
 // server's validateVolumeMounts keeps a set of the paths and rejects a repeat ("must be unique").
 import { rangeOfValue } from '../manifest/navigate';
 import { containersIn, objectItems, own } from './podParts';
-import { POD_KINDS } from './podSpec';
+import { POD_KINDS } from '../k8s/podSpec';
 import type { Rule } from './types';
 
 export const duplicateMountPath: Rule = {

@@ -6,7 +6,7 @@
 // results are recomputed on each validation rather than cached with the document.
 import { getAt, rangeOfValue } from '../manifest/navigate';
 import type { JsonPath, K8sObjectHeader, ManifestFile } from '../manifest/types';
-import { podSpecPath } from './podSpec';
+import { podSpecPath } from '../k8s/podSpec';
 import type { CrossDocumentRule, CrossDocumentRuleContext } from './types';
 
 const CONTAINER_LISTS = ['initContainers', 'containers', 'ephemeralContainers'] as const;

@@ -4,7 +4,7 @@
 import { removePair } from '../manifest/edit';
 import { rangeOfKey } from '../manifest/navigate';
 import { containersIn, isObject, objectItems, own, setKeys } from './podParts';
-import { POD_KINDS } from './podSpec';
+import { POD_KINDS } from '../k8s/podSpec';
 import type { Rule } from './types';
 
 /** The sources of EnvVarSource (1.35: fileKeyRef joined the four older ones). */

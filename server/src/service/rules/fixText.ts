@@ -1,22 +1,15 @@
 // Helpers for the fixes of the guide's rules: writing string values into YAML (plain when YAML
 // reads them back as the same string, quoted otherwise, in the quote style of the scalar being
 // replaced), and composing several edit steps that each need the result of the previous one.
-import { isMap, isScalar, Scalar, type Node } from 'yaml';
+import { isScalar, Scalar } from 'yaml';
 import { replaceValue } from '../manifest/edit';
-import { findNode, findPair } from '../manifest/navigate';
+import { findNode } from '../manifest/navigate';
 import { parseDocumentText, placeDocument } from '../manifest/parse';
 import type { JsonPath, ManifestDocument } from '../manifest/types';
 import type { DocEdit, Fix, Report } from './types';
+import { yamlString } from '../text/yamlScalar';
 
-/** Words and numbers YAML 1.1/1.2 parsers read as something other than a string. */
-const NOT_A_STRING =
-  /^(?:[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N)$/;
-
-/** `s` as a YAML scalar that reads back as the string `s`. */
-export function yamlString(s: string): string {
-  const plainSafe = s !== '' && !NOT_A_STRING.test(s) && /^[A-Za-z0-9_./][A-Za-z0-9_./-]*$/.test(s) && !/[:#]/.test(s);
-  return plainSafe ? s : JSON.stringify(s);
-}
+export { yamlString } from '../text/yamlScalar';
 
 /** `s` in the quote style of the scalar at `path` (plain, 'single' or "double"), quoting only when needed. */
 export function scalarLike(doc: ManifestDocument, path: JsonPath, s: string): string {
@@ -98,22 +91,6 @@ export function toSnippetEdits(edits: readonly DocEdit[]): DocEdit[] {
     ...e,
     newText: e.newText.replace(/[\\$}]/g, (c) => `\\${c}`).replace(TAB_STOP, (_m, n: string, v: string) => `\${${n}:${v}}`),
   }));
-}
-
-/**
- * Inserts a `key: value` line as the first line under the key at `path`, where the guide writes
- * keys like serviceName and restartPolicy. Undefined when that is not a block map with its own key.
- */
-export function insertFirst(doc: ManifestDocument, path: JsonPath, line: string): DocEdit[] | undefined {
-  const map = findNode(doc, path);
-  const keyEnd = (findPair(doc, path)?.key as Node | undefined)?.range?.[1];
-  if (!isMap(map) || map.flow || keyEnd === undefined) return undefined;
-  const first = map.items[0]?.key as Node | undefined;
-  if (!first?.range) return undefined;
-  const indent = doc.text.slice(doc.text.lastIndexOf('\n', first.range[0] - 1) + 1, first.range[0]);
-  const at = doc.text.indexOf('\n', keyEnd) + 1;
-  if (!/^ *$/.test(indent) || at === 0 || at > first.range[0]) return undefined;
-  return [{ start: at, end: at, newText: `${indent}${line}\n` }];
 }
 
 /**

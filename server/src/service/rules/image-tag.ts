@@ -1,6 +1,6 @@
 // image-tag: a container image without a tag (which means :latest) or with :latest.
 import { rangeOfValue } from '../manifest/navigate';
-import { containersOf } from './podSpec';
+import { containersOf } from '../k8s/podSpec';
 import type { Rule } from './types';
 
 /** The tag of an image reference, '' when it has none, undefined when it is pinned by digest. */

@@ -17,7 +17,7 @@ import {
   validatePortName,
   validateQualifiedName,
 } from '../k8s/names';
-import { podSpecPath, podTemplatePath } from './podSpec';
+import { podSpecPath, podTemplatePath } from '../k8s/podSpec';
 import { groupOf } from '../api/apiVersions';
 import type { Fix, Rule, RuleContext } from './types';
 

@@ -1,9 +1,8 @@
 // job-restart-policy: a Job's (or CronJob's) pod template must say restartPolicy Never or
 // OnFailure; the pod default, Always, is rejected for Jobs.
-import { insertPair, replaceValue } from '../manifest/edit';
+import { insertFirstPair, replaceValue } from '../manifest/edit';
 import { findPair, getAt, rangeOfKey, rangeOfValue } from '../manifest/navigate';
-import { podSpecPath } from './podSpec';
-import { insertFirst } from './fixText';
+import { podSpecPath } from '../k8s/podSpec';
 import type { Fix, Rule } from './types';
 
 export const jobRestartPolicy: Rule = {
@@ -56,7 +55,7 @@ export const jobRestartPolicy: Rule = {
       const edits =
         present || findPair(ctx.doc, policyPath)
           ? replaceValue(ctx.doc, policyPath, value)
-          : (insertFirst(ctx.doc, spec, `restartPolicy: ${value}`) ?? insertPair(ctx.doc, spec, 'restartPolicy', value));
+          : insertFirstPair(ctx.doc, spec, 'restartPolicy', value);
       if (edits) fixes.push({ title: `Set restartPolicy: ${value}`, edits, isPreferred: preferred });
     }
     const [start, end] = present

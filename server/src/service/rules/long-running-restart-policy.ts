@@ -2,7 +2,7 @@
 // so the only restartPolicy their templates accept is Always (the default).
 import { removePair } from '../manifest/edit';
 import { getAt, rangeOfValue } from '../manifest/navigate';
-import { podSpecPath } from './podSpec';
+import { podSpecPath } from '../k8s/podSpec';
 import type { Rule } from './types';
 
 export const longRunningRestartPolicy: Rule = {

@@ -5,7 +5,7 @@ import { appendDocument, documentStyle } from '../manifest/edit';
 import { getAt, rangeOfValue } from '../manifest/navigate';
 import type { ManifestDocument, ManifestFile } from '../manifest/types';
 import { namespaceOf, sameNamespace, servicesNamed } from '../workspace/match';
-import { containersOf } from './podSpec';
+import { containersOf } from '../k8s/podSpec';
 import type { CrossDocumentRule } from './types';
 import { labelMap } from '../k8s/labels';
 

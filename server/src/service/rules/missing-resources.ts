@@ -4,7 +4,7 @@ import { findNode, rangeOfKey, rangeOfValue } from '../manifest/navigate';
 import { isMap } from 'yaml';
 import { parseQuantity } from '../k8s/quantity';
 import { composeEdits, tabStop, toSnippetEdits, withLazyFixes, withoutTabStops, type EditStep } from './fixText';
-import { containersOf, POD_KINDS } from './podSpec';
+import { containersOf, POD_KINDS } from '../k8s/podSpec';
 import type { Fix, Rule } from './types';
 
 const RESOURCES = ['cpu', 'memory'] as const;

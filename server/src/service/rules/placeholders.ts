@@ -5,7 +5,7 @@ import type { Node } from 'yaml';
 import { isScalar } from 'yaml';
 import { documentStyle, type EditValue } from '../manifest/edit';
 import { findPair, getAt } from '../manifest/navigate';
-import { yamlString } from './fixText';
+import { yamlScalar } from '../text/yamlScalar';
 import type { SchemaContext } from './schemaReport';
 import type { DocEdit } from './types';
 
@@ -106,10 +106,6 @@ function sampleOf(ctx: SchemaContext, t: string, path: (string | number)[], dept
   return out;
 }
 
-function scalarText(v: string | number | boolean): string {
-  return typeof v === 'string' ? yamlString(v) : String(v);
-}
-
 function isEmpty(v: Sample): boolean {
   return typeof v === 'object' && (Array.isArray(v) ? v.length === 0 : Object.keys(v).length === 0);
 }
@@ -125,7 +121,7 @@ function linesOf(v: Sample, indent: number, compactSeq: boolean): string[] {
     }
     return out;
   }
-  if (typeof v !== 'object') return [scalarText(v)];
+  if (typeof v !== 'object') return [yamlScalar(v)];
   const out: string[] = [];
   for (const [k, x] of Object.entries(v)) {
     if (typeof x !== 'object' || isEmpty(x)) out.push(`${k}: ${valueText(x)}`);
@@ -141,7 +137,7 @@ function linesOf(v: Sample, indent: number, compactSeq: boolean): string[] {
 function valueText(v: Sample): string {
   if (Array.isArray(v)) return '[]';
   if (typeof v === 'object') return '{}';
-  return scalarText(v);
+  return yamlScalar(v);
 }
 
 /** A top-level block mapping: insert `key:` + the sample right after the `kind` line. */

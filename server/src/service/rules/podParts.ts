@@ -2,7 +2,7 @@
 // volumes, a container's own fields) from the document's plain JS value without trusting it:
 // user maps may hold keys such as `__proto__`, `constructor` or `toString`, so a field is read
 // only when it is the object's own property.
-import { podSpecPath, type Path } from './podSpec';
+import { podSpecPath, type Path } from '../k8s/podSpec';
 import { getAt } from '../manifest/navigate';
 
 export type ContainerList = 'initContainers' | 'containers' | 'ephemeralContainers';

@@ -2,7 +2,7 @@
 import { replaceValue } from '../manifest/edit';
 import { findNode, rangeOfValue } from '../manifest/navigate';
 import { parseQuantity } from '../k8s/quantity';
-import { containersOf, POD_KINDS } from './podSpec';
+import { containersOf, POD_KINDS } from '../k8s/podSpec';
 import type { Rule } from './types';
 
 function amount(v: unknown): number | undefined {

@@ -2,7 +2,7 @@
 // (securityContext.runAsNonRoot: true on the pod, or on every container).
 import { insertPair, replaceValue } from '../manifest/edit';
 import { getAt, rangeOfKey, rangeOfValue } from '../manifest/navigate';
-import { containersOf, podSpecPath, POD_KINDS, type ContainerRef } from './podSpec';
+import { containersOf, podSpecPath, POD_KINDS, type ContainerRef } from '../k8s/podSpec';
 import type { JsonPath } from '../manifest/types';
 import { withLazyFixes } from './fixText';
 import type { Fix, Rule } from './types';

@@ -3,7 +3,7 @@
 import { insertPair, removePair } from '../manifest/edit';
 import { rangeOfValue } from '../manifest/navigate';
 import { composeEdits, tabStop, toSnippetEdits, withoutTabStops, yamlString, type EditStep } from './fixText';
-import { containersOf, POD_KINDS } from './podSpec';
+import { containersOf, POD_KINDS } from '../k8s/podSpec';
 import type { Fix, Rule } from './types';
 
 const SECRET_WORDS = new Set(['KEY', 'TOKEN', 'PASSWORD', 'SECRET', 'PASSWD', 'APIKEY', 'PASSPHRASE']);

@@ -4,7 +4,7 @@ import { insertPair, removePair } from '../manifest/edit';
 import { findNode, findPair, getAt, rangeOfKey } from '../manifest/navigate';
 import type { JsonPath } from '../manifest/types';
 import { composeEdits, replaceString, yamlString, type EditStep } from './fixText';
-import { podTemplatePath } from './podSpec';
+import { podTemplatePath } from '../k8s/podSpec';
 import type { Fix, Rule } from './types';
 import { hasLabel, labelMap, labelValue, type Labels } from '../k8s/labels';
 

@@ -1,8 +1,8 @@
 // statefulset-service-name: a StatefulSet without spec.serviceName gets no stable per-pod DNS names.
-import { insertPair, replaceValue } from '../manifest/edit';
+import { insertFirstPair, replaceValue } from '../manifest/edit';
 import { findPair, getAt, rangeOfKey } from '../manifest/navigate';
 import type { Fix, Rule } from './types';
-import { insertFirst, yamlString } from './fixText';
+import { yamlString } from '../text/yamlScalar';
 
 export const statefulsetServiceName: Rule = {
   meta: {
@@ -46,8 +46,7 @@ export const statefulsetServiceName: Rule = {
     if (name) {
       const edits = hasKey
         ? replaceValue(ctx.doc, ['spec', 'serviceName'], yamlString(name))
-        : (insertFirst(ctx.doc, ['spec'], `serviceName: ${yamlString(name)}`) ??
-          insertPair(ctx.doc, ['spec'], 'serviceName', yamlString(name)));
+        : insertFirstPair(ctx.doc, ['spec'], 'serviceName', yamlString(name));
       if (edits) fixes.push({ title: `Add serviceName: ${name}`, edits, isPreferred: true });
     }
     const [start, end] = rangeOfKey(ctx.doc, hasKey ? ['spec', 'serviceName'] : ['spec']);

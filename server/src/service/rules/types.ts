@@ -1,7 +1,7 @@
 // What a rule is: metadata beside a check that reports problems with their fixes
 // (the shape of ESLint's lib/rules/*.js and kube-linter's registered checks).
 import type { KubernetesApi } from '../api/kubernetesApi';
-import type { ManifestDocument, ManifestFile, K8sObjectHeader } from '../manifest/types';
+import type { DocEdit, ManifestDocument, ManifestFile, K8sObjectHeader } from '../manifest/types';
 import type { WorkspaceView } from '../workspace/types';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -60,12 +60,8 @@ export interface RuleMeta {
   readonly example?: { readonly invalid: string; readonly fixed?: string };
 }
 
-/** A text edit in offsets relative to the document's text (end may equal text.length to append). */
-export interface DocEdit {
-  readonly start: number;
-  readonly end: number;
-  readonly newText: string;
-}
+/** A text edit in offsets relative to the document's text (manifest/types.ts). */
+export type { DocEdit } from '../manifest/types';
 
 export interface Fix {
   readonly title: string;

@@ -1,7 +1,7 @@
 // unknown-volume-mount: a volumeMount whose name matches no volume of the pod and (StatefulSet)
 // no volumeClaimTemplate. The API server rejects the pod template.
 import { getAt, rangeOfValue } from '../manifest/navigate';
-import { containersOf, podSpecPath, POD_KINDS } from './podSpec';
+import { containersOf, podSpecPath, POD_KINDS } from '../k8s/podSpec';
 import type { Fix, Rule } from './types';
 import { replaceString } from './fixText';
 import { editDistance } from '../text/distance';

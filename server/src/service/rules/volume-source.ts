@@ -4,7 +4,7 @@
 // SetDefaults_Volume makes such a volume an emptyDir — volume-without-source warns about that.)
 import { rangeOfKey } from '../manifest/navigate';
 import { objectItems, own, setKeys } from './podParts';
-import { podSpecPath, POD_KINDS } from './podSpec';
+import { podSpecPath, POD_KINDS } from '../k8s/podSpec';
 import type { Rule } from './types';
 
 /** The volume sources of core/v1 Volume (every property but `name`), 1.30–1.35. */

@@ -4,7 +4,7 @@
 import { insertPair } from '../manifest/edit';
 import { rangeOfKey, rangeOfValue } from '../manifest/navigate';
 import { nullKeys, objectItems, own, setKeys } from './podParts';
-import { podSpecPath, POD_KINDS } from './podSpec';
+import { podSpecPath, POD_KINDS } from '../k8s/podSpec';
 import type { Rule } from './types';
 import { VOLUME_SOURCES } from './volume-source';
 

@@ -26,7 +26,7 @@ import { DECISION_QUESTIONS } from '../guide/decisionTree';
 import { getAt, rangeOfValue } from '../manifest/navigate';
 import type { ManifestFile } from '../manifest/types';
 import { getRefactor } from '../refactors/index';
-import { containersOf, podSpecPath } from './podSpec';
+import { containersOf, podSpecPath } from '../k8s/podSpec';
 import type { Fix, CrossDocumentRule, CrossDocumentRuleContext } from './types';
 import { isObject } from '../k8s/labels';
 

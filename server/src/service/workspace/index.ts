@@ -12,17 +12,7 @@ import type { ManifestDocument, ManifestFile } from '../manifest/types';
 import { KustomizePatchIndex, kustomizationRefs, type KustomizationRefs, type PatchKind } from './kustomize';
 import type { IndexedObject, WorkspaceView } from './types';
 import { labelMap } from '../k8s/labels';
-
-/** Where the pod template sits in each workload kind. */
-export const POD_TEMPLATE_PATH: Readonly<Record<string, readonly string[]>> = {
-  Deployment: ['spec', 'template'],
-  StatefulSet: ['spec', 'template'],
-  DaemonSet: ['spec', 'template'],
-  ReplicaSet: ['spec', 'template'],
-  ReplicationController: ['spec', 'template'],
-  Job: ['spec', 'template'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
-};
+import { POD_TEMPLATE_PATH } from '../k8s/podSpec';
 
 /** Where an object's named parts sit, in offsets relative to its document's text. */
 interface Offsets {

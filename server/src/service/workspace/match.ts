@@ -1,6 +1,6 @@
 // How objects of the workspace index relate to each other: namespaces, label selectors, and the
 // kinds whose pods we can see. Shared by the cross-document rules, navigation and completions.
-import { POD_TEMPLATE_PATH } from './index';
+import { POD_TEMPLATE_PATH } from '../k8s/podSpec';
 import type { IndexedObject, WorkspaceView } from './types';
 import { selectorMatches, type Labels } from '../k8s/labels';
 

@@ -1,6 +1,17 @@
-// Where the pod template and its containers sit in each kind, for the rules that look inside pods.
+// Where the pod template and its containers sit in each kind: the one table rules, the workspace
+// index, the guide's notes, completion and refactors read.
 import { getAt } from '../manifest/navigate';
-import { POD_TEMPLATE_PATH } from '../workspace/index';
+
+/** Where the pod template sits in each kind that has one. */
+export const POD_TEMPLATE_PATH: Readonly<Record<string, readonly string[]>> = {
+  Deployment: ['spec', 'template'],
+  StatefulSet: ['spec', 'template'],
+  DaemonSet: ['spec', 'template'],
+  ReplicaSet: ['spec', 'template'],
+  ReplicationController: ['spec', 'template'],
+  Job: ['spec', 'template'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
+};
 
 export type Path = readonly (string | number)[];
 

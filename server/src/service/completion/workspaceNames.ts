@@ -7,10 +7,9 @@
 // Plugged into the completion providers of ../completion (values.ts and keys.ts).
 import type { CompletionItemKind } from 'vscode-languageserver-types';
 import { getAt } from '../manifest/navigate';
-import { podSpecPath, podTemplatePath } from '../rules/podSpec';
-import type { KeyCompletionProvider, KeySuggestion } from '../completion/keys';
-import type { ValueCompletionProvider, ValueSuggestion } from '../completion/values';
-import { isHeadless, makesPods, sameNamespace } from './match';
+import { podSpecPath, podTemplatePath } from '../k8s/podSpec';
+import type { KeyCompletionProvider, KeySuggestion, ValueCompletionProvider, ValueSuggestion } from './providers';
+import { isHeadless, makesPods, sameNamespace } from '../workspace/match';
 import { labelMap, labelValue } from '../k8s/labels';
 
 const KIND_REFERENCE = 18 as CompletionItemKind; // Reference
