@@ -135,11 +135,11 @@ spec:
 `,
     },
     {
-      name: 'a flow-style pod spec',
+      name: 'a flow-style pod spec: first, before the containers',
       text: 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: x\nspec:\n  template:\n    «spec»: {containers: [{name: x, image: x:1}]}\n',
       messageId: 'missing',
       output:
-        'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: x\nspec:\n  template:\n    spec: {containers: [{name: x, image: x:1}], restartPolicy: Never}\n',
+        'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: x\nspec:\n  template:\n    spec: {restartPolicy: Never, containers: [{name: x, image: x:1}]}\n',
     },
   ],
 });

@@ -75,10 +75,10 @@ spec:
         'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:   # the database\n    serviceName: db\n    # members\n    replicas: 1\n',
     },
     {
-      name: 'flow-style spec',
+      name: 'flow-style spec: serviceName first, as in a block spec',
       text: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\n«spec»: {replicas: 1}\n',
       messageId: 'missing',
-      output: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec: {replicas: 1, serviceName: db}\n',
+      output: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec: {serviceName: db, replicas: 1}\n',
     },
   ],
 });

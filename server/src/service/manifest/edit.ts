@@ -212,8 +212,9 @@ export function indentAt(doc: ManifestDocument, offset: number): number {
 }
 
 /**
- * Inserts `key: value` as the first key of the block mapping at `mapPath` (the guide writes
- * `serviceName` first in a StatefulSet's spec); other mappings get the key appended.
+ * Inserts `key: value` as the first key of the mapping at `mapPath`, where the guide writes keys
+ * like serviceName and restartPolicy: in a block mapping on the line under the mapping's key, in a
+ * flow mapping before its first key; other mappings get the key appended (insertPair).
  */
 export function insertFirstPair(doc: ManifestDocument, mapPath: JsonPath, key: string, value: string): DocEdit[] | undefined {
   const map = findNode(doc, mapPath);
@@ -231,7 +232,10 @@ export function insertFirstPair(doc: ManifestDocument, mapPath: JsonPath, key: s
     const first = map.items[0].key as Node | null;
     if (first?.range && startsLine(doc.text, first.range[0])) {
       const col = columnOf(doc.text, first.range[0]);
-      const at = lineStartOf(doc.text, first.range[0]);
+      // Right under the map's own key, so comment lines above the first key stay with that key.
+      const keyEnd = (findPair(doc, mapPath)?.key as Node | undefined)?.range?.[1];
+      const underKey = keyEnd !== undefined ? endOfLine(doc.text, keyEnd) : undefined;
+      const at = underKey !== undefined && underKey <= first.range[0] ? underKey : lineStartOf(doc.text, first.range[0]);
       return [{ start: at, end: at, newText: `${' '.repeat(col)}${key}: ${value}\n` }];
     }
   }
