@@ -5,7 +5,7 @@
 import { DATA_DIRECTORIES, dataDirectoryOf, mountHoldsData, type DataDirectory } from '../guide/dataDirectories';
 import { getAt, rangeOfValue } from '../manifest/navigate';
 import { replaceString } from './fixText';
-import { containersOf, podSpecPath, POD_KINDS } from './podSpec';
+import { containersOf, podSpecPath, POD_KINDS } from '../k8s/podSpec';
 import type { Fix, Rule } from './types';
 
 /** Names of the pod's volumes that outlive it: claim templates (StatefulSet) and PVC volumes. */
