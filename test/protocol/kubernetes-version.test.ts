@@ -3,7 +3,11 @@
 // does not know is reported once and checked as the default.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { DidChangeConfigurationNotification, type ShowMessageParams } from 'vscode-languageserver-protocol/node';
+import {
+  DidChangeConfigurationNotification,
+  type PublishDiagnosticsParams,
+  type ShowMessageParams,
+} from 'vscode-languageserver-protocol/node';
 import { startServer, type TestClient } from './lspClient';
 
 const POD = `apiVersion: v1
@@ -35,13 +39,15 @@ describe('protocol: k8sWorkloads.kubernetesVersion', () => {
   /** Sends the setting and waits for the publish that follows it (the one that mentions `expect`, or has no unknown-field). */
   const configure = async (kubernetesVersion: unknown, expect?: string) => {
     const next = client.nextDiagnostics(URI, (p) =>
-      expect ? p.diagnostics.some((d) => d.message.includes(expect)) : !p.diagnostics.some((d) => d.code === 'unknown-field'),
+      expect ? p.diagnostics.some((d) => String(d.message).includes(expect)) : !p.diagnostics.some((d) => d.code === 'unknown-field'),
     );
-    await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { k8sWorkloads: { kubernetesVersion } } });
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, {
+      settings: { k8sWorkloads: { kubernetesVersion } },
+    });
     return next;
   };
-  const unknownFields = (p: { diagnostics: { code?: string | number; message: string }[] }) =>
-    p.diagnostics.filter((d) => d.code === 'unknown-field').map((d) => d.message);
+  const unknownFields = (p: PublishDiagnosticsParams) =>
+    p.diagnostics.filter((d) => d.code === 'unknown-field').map((d) => String(d.message));
 
   it('checks against 1.35 by default: stopSignal is a field', async () => {
     assert.deepEqual(unknownFields(await client.open(URI, POD)), []);
@@ -59,6 +65,9 @@ describe('protocol: k8sWorkloads.kubernetesVersion', () => {
     const p = await configure('1.29');
     assert.deepEqual(unknownFields(p), []);
     assert.equal(messages.length, 1);
-    assert.match(messages[0].message, /kubernetesVersion "1\.29" is not a release this extension knows \(1\.30, 1\.31, 1\.32, 1\.33, 1\.34, 1\.35\); checking against 1\.35/);
+    assert.match(
+      messages[0].message,
+      /kubernetesVersion "1\.29" is not a release this extension knows \(1\.30, 1\.31, 1\.32, 1\.33, 1\.34, 1\.35\); checking against 1\.35/,
+    );
   });
 });

@@ -222,7 +222,7 @@ function ownMappingIsValid(ctx: KeyContext, env: Env): boolean {
   const { kind, schemaVersion } = env.header;
   if (ctx.path.length === 0) return true;
   if (!kind || !schemaVersion) return false;
-  const shape = resolveField(schemaVersion, kind, ctx.path)?.shape;
+  const shape = env.api.resolveField(schemaVersion, kind, ctx.path)?.shape;
   return shape === 'object' || shape === 'map';
 }
 
