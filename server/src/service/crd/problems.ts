@@ -6,7 +6,7 @@
 import { insertPair, removePair, renameKey, replaceValue } from '../manifest/edit';
 import { findNode, getAt, rangeOfKey, rangeOfValue, type OffsetRange } from '../manifest/navigate';
 import type { JsonPath, ManifestDocument } from '../manifest/types';
-import { yamlString } from '../rules/fixText';
+import { yamlString } from '../text/yamlScalar';
 import type { Fix, Report } from '../rules/types';
 import { editDistance } from '../text/distance';
 import { schemaAt } from './fields';
