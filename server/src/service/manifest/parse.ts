@@ -22,6 +22,32 @@ const MAX_ALIAS_COUNT = 1000;
 const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' } as const;
 
 /**
+ * The yaml package's syntax tree, with no stack traces captured for its errors: a parse error
+ * keeps its stack frames — and through them the parser's state — alive for as long as the tree
+ * that lists it, and nothing reads those stacks (a syntax problem is its code, message and range).
+ */
+function parseYaml(text: string): Document.Parsed {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parseDocument(text, PARSE_OPTIONS);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+/**
+ * A copy of `text` that owns its characters. A slice of a string is, in V8, a view into the whole
+ * string: a document kept across versions of its file (the documents an edit did not touch) would
+ * keep the whole text of the version it was first read from alive — one full copy of a large file
+ * per edit when each edit touches another document. A JSON round trip always builds a new flat
+ * string, exactly equal (lone surrogates included).
+ */
+export function ownCopy(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
+
+/**
  * Plain scalars whose meaning depends on how they are written, not only on their value: YAML 1.1
  * booleans (`yes`, `off`) and 0-prefixed octals, which the API server's reader takes differently
  * from ours (schema/validate.ts looks at the scalar's style). A document that may hold one takes
@@ -155,7 +181,7 @@ class ParsedDocumentText implements ParsedText {
       this.positions = fast.positions;
       this.syntaxProblems = [];
     } else {
-      const yaml = (this.tree = parseDocument(text, PARSE_OPTIONS));
+      const yaml = (this.tree = parseYaml(text));
       const problems = syntaxProblemsOf(yaml, text);
       let value: unknown;
       if (yaml.errors.length === 0) {
@@ -178,7 +204,7 @@ class ParsedDocumentText implements ParsedText {
 
   /** The syntax tree with exact ranges, built on first use for documents read by the fast path. */
   get yaml(): Document.Parsed {
-    return (this.tree ??= parseDocument(this.text, PARSE_OPTIONS));
+    return (this.tree ??= parseYaml(this.text));
   }
 
   /** The syntax tree if it has been built, without building it. */
@@ -330,7 +356,8 @@ export class ManifestParser {
       let core = before?.get(chunk.text) ?? now.get(chunk.text);
       if (core) this.stats.reused++;
       else {
-        core = parseDocumentText(chunk.text, this.fastPath);
+        // Kept while the document is unchanged, so it must not keep this version of the file alive.
+        core = parseDocumentText(ownCopy(chunk.text), this.fastPath);
         this.stats.parsed++;
       }
       now.set(chunk.text, core);
