@@ -6,7 +6,7 @@
 // a clean document need only its plain value. So a document in the simple subset most manifests
 // are written in is read by fastParse.ts, and its tree is built only when something asks for it
 // (ParsedText.yaml). Anything outside that subset takes the full parse at once.
-import { parseDocument, Scalar, visit, type Document } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, type Document } from 'yaml';
 import { fastParseValue, type FastPositions } from './fastParse';
 import type { JsonPath, K8sObjectHeader, ManifestDocument, ManifestFile, ParsedText, SyntaxProblem } from './types';
 
@@ -19,18 +19,82 @@ const MAX_ALIAS_COUNT = 1000;
 
 // logLevel 'error': the yaml package would print its warnings (a template's `{{ }}` read as a map key)
 // to stderr — the CLI's output and the server's log — where they help nobody.
-const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' } as const;
+// uniqueKeys false: the package compares each key with every earlier key of its mapping (a 64,000-key
+// mapping took minutes); duplicateKeyErrors finds the same duplicates in one pass.
+const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' } as const;
+
+/** What syntax problems are made from: the yaml package's errors and our duplicate-key ones. */
+export interface YamlError {
+  readonly code: string;
+  readonly message: string;
+  readonly pos: readonly [number, number];
+}
+
+/**
+ * The duplicate keys of every mapping of the tree, exactly as the yaml package's `uniqueKeys: true`
+ * reports them (a scalar key whose value equals, by `===`, that of an earlier key of the same
+ * mapping; collections and aliases as keys are never equal; the error at the later key's start)
+ * but with one Set per mapping, so the time is linear. Walks with its own stack: a deeply nested
+ * document must not overflow the call stack.
+ */
+export function duplicateKeyErrors(doc: Document.Parsed): YamlError[] {
+  const out: YamlError[] = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        const key = pair.key;
+        if (isScalar(key)) {
+          const v = key.value;
+          // NaN is never === NaN: yaml does not call two `.nan` keys duplicates.
+          if (seen.has(v) && !(typeof v === 'number' && Number.isNaN(v))) {
+            const at = key.range?.[0] ?? 0;
+            out.push({ code: 'DUPLICATE_KEY', message: 'Map keys must be unique', pos: [at, at + 1] });
+          } else seen.add(v);
+        } else if (key && !isAlias(key)) stack.push(key);
+        if (pair.value && !isAlias(pair.value)) stack.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) if (item && !isAlias(item)) stack.push(item);
+    } else if (isPair(node)) {
+      stack.push(node.key, node.value);
+    }
+  }
+  return out.sort((a, b) => a.pos[0] - b.pos[0]);
+}
+
+/**
+ * The tree's errors with the duplicate keys merged in, each before the first error that starts
+ * after it. In a document that has other errors the parser's recovery can leave a key's node
+ * somewhere else than where the package reports its duplicate: such a document (only the one
+ * being typed in, usually) is read again with the package's own check, so the errors stay exact.
+ */
+export function yamlErrors(doc: Document.Parsed, text: string): YamlError[] {
+  const dups = duplicateKeyErrors(doc);
+  if (dups.length === 0) return doc.errors;
+  if (doc.errors.length > 0) return parseYaml(text, true).errors;
+  const out: YamlError[] = [];
+  let d = 0;
+  for (const e of doc.errors) {
+    while (d < dups.length && dups[d].pos[0] < e.pos[0]) out.push(dups[d++]);
+    out.push(e);
+  }
+  while (d < dups.length) out.push(dups[d++]);
+  return out;
+}
 
 /**
  * The yaml package's syntax tree, with no stack traces captured for its errors: a parse error
  * keeps its stack frames — and through them the parser's state — alive for as long as the tree
  * that lists it, and nothing reads those stacks (a syntax problem is its code, message and range).
  */
-function parseYaml(text: string): Document.Parsed {
+function parseYaml(text: string, uniqueKeys = false): Document.Parsed {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    return parseDocument(text, PARSE_OPTIONS);
+    return parseDocument(text, uniqueKeys ? { ...PARSE_OPTIONS, uniqueKeys } : PARSE_OPTIONS);
   } finally {
     Error.stackTraceLimit = limit;
   }
@@ -137,8 +201,8 @@ function capProblems(problems: SyntaxProblem[]): void {
   problems.splice(0, problems.length, ...kept);
 }
 
-function syntaxProblemsOf(yaml: Document.Parsed, text: string): SyntaxProblem[] {
-  const problems: SyntaxProblem[] = yaml.errors.map((e) => {
+function syntaxProblemsOf(errors: readonly YamlError[], text: string): SyntaxProblem[] {
+  const problems: SyntaxProblem[] = errors.map((e) => {
     let start = Math.min(e.pos[0], text.length);
     let end = Math.max(start, Math.min(e.pos[1], text.length));
     if (e.code === 'DUPLICATE_KEY') {
@@ -182,9 +246,10 @@ class ParsedDocumentText implements ParsedText {
       this.syntaxProblems = [];
     } else {
       const yaml = (this.tree = parseYaml(text));
-      const problems = syntaxProblemsOf(yaml, text);
+      const errors = yamlErrors(yaml, text);
+      const problems = syntaxProblemsOf(errors, text);
       let value: unknown;
-      if (yaml.errors.length === 0) {
+      if (errors.length === 0) {
         try {
           value = yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
         } catch (err) {
