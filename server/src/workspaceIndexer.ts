@@ -12,6 +12,9 @@
 //   (`kustomization.yaml`/`.yml`, `Kustomization`) are read like the manifests, and a change of the
 //   patches they name moves the index generation.
 // Only the reduced IndexedObjects stay in memory, never file text or syntax trees.
+// What is read from disk: regular files whose real path (every link resolved) lies inside a
+// workspace folder, and the files the user opened. A watched-file event or a link never makes the
+// server read anything else (a `*.yaml` link to /etc/shadow or /proc/self/environ is not opened).
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -71,6 +74,10 @@ export class WorkspaceIndexer {
   private readonly limits: IndexerLimits;
   /** True when the crawl stopped at maxFiles. */
   truncated = false;
+  /** Real paths of the workspace folders crawled (links resolved): what may be read from disk. */
+  private readonly roots = new Map<string, string>();
+  /** Files the user opened in the editor: read again from disk when closed, wherever they are. */
+  private readonly opened = new Set<string>();
 
   constructor(
     private readonly workspace: WorkspaceIndex,
@@ -118,6 +125,7 @@ export class WorkspaceIndexer {
     const started = Date.now();
     const wasTruncated = this.truncated;
     this.truncated = false;
+    for (const folder of folders) this.roots.set(folder, await realPath(folder));
     const files = await this.listYamlFiles(folders);
     const progress =
       files.length > this.limits.progressThreshold ? await this.host.beginProgress?.('Indexing Kubernetes manifests') : undefined;
@@ -147,8 +155,9 @@ export class WorkspaceIndexer {
   /**
    * Reads one file and replaces its objects in the index. Open documents are left to the editor's
    * text. Returns true when the file holds Kubernetes objects. Reports a visible change unless `quiet`.
+   * Reads only a regular file inside a workspace folder (or `allowedDir`) or one the user opened.
    */
-  async indexFromDisk(uri: string, fsPath = toFsPath(uri), notify = true): Promise<boolean> {
+  async indexFromDisk(uri: string, fsPath = toFsPath(uri), notify = true, allowedDir?: string): Promise<boolean> {
     if (!fsPath || this.host.isOpen(uri)) return false;
     if (!this.known.has(uri) && this.known.size >= this.limits.maxFiles) {
       // Over the budget: the index no longer covers the workspace.
@@ -160,10 +169,13 @@ export class WorkspaceIndexer {
     let objects: IndexedObject[] = [];
     let refs: KustomizationRefs | undefined;
     const kustomization = isKustomizationUri(uri);
+    const real = await realPath(fsPath);
+    // Outside the folders and never opened: not ours to read (it stays out of the index).
+    if (!this.opened.has(uri) && !this.inside(real, allowedDir)) return false;
     try {
-      const stat = await fsp.stat(fsPath);
+      const stat = await fsp.stat(real);
       if (stat.isFile() && stat.size <= this.limits.maxFileSize) {
-        const text = await fsp.readFile(fsPath, 'utf8');
+        const text = await fsp.readFile(real, 'utf8');
         // Cheap pre-filter: a manifest names its kind and apiVersion (a kustomization file need not).
         if (kustomization || (text.includes('kind') && text.includes('apiVersion'))) {
           const file = parseManifest(uri, text, this.limits.maxFileSize);
@@ -183,8 +195,17 @@ export class WorkspaceIndexer {
     return objects.length > 0;
   }
 
+  /** Whether a real path lies inside a workspace folder, or directly in `dir` (itself resolved). */
+  private inside(real: string, dir?: string): boolean {
+    if (dir !== undefined && path.dirname(real) === dir) return true;
+    for (const root of this.roots.values())
+      if (real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep)) return true;
+    return false;
+  }
+
   /** A workspace folder was removed: its files leave the index (open documents stay). */
   removeFolder(folder: string): void {
+    this.roots.delete(folder);
     this.remove(pathToFileURL(folder).toString());
   }
 
@@ -210,6 +231,7 @@ export class WorkspaceIndexer {
 
   /** An open document was (re)parsed by the language service: tell the others if what rules see changed. */
   documentIndexed(uri: string): void {
+    this.opened.add(uri);
     if (this.generationMoved()) this.host.indexChanged();
     this.probeKustomization(uri);
   }
@@ -233,6 +255,7 @@ export class WorkspaceIndexer {
     if (this.probedDirs.has(dir)) return undefined;
     this.probedDirs.add(dir);
     return (async () => {
+      const realDir = await realPath(dir);
       for (const name of KUSTOMIZATION_FILE_NAMES) {
         const p = path.join(dir, name);
         const u = pathToFileURL(p).toString();
@@ -242,7 +265,7 @@ export class WorkspaceIndexer {
         } catch {
           continue; // none of that name
         }
-        await this.indexFromDisk(u, p);
+        await this.indexFromDisk(u, p, true, realDir);
       }
     })().catch((err: Error) => this.host.log(`Looking for a kustomization file in ${dir} failed: ${err.message}`));
   }
@@ -263,6 +286,15 @@ export class WorkspaceIndexer {
     if (g === this.seenGeneration) return false;
     this.seenGeneration = g;
     return true;
+  }
+}
+
+/** The path with every link resolved; the path itself when it does not resolve (gone, dangling, a loop). */
+async function realPath(p: string): Promise<string> {
+  try {
+    return await fsp.realpath(p);
+  } catch {
+    return p;
   }
 }
 

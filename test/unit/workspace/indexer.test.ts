@@ -1,5 +1,6 @@
 // The server-side crawl and file watching that keep the workspace index current.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -210,6 +211,71 @@ describe('WorkspaceIndexer', () => {
     write('d/eight.yaml', svc('eight'));
     await indexer.filesChanged([{ uri: uri('d/eight.yaml'), type: FileChangeType.Created }]);
     assert.equal(names(ws).length, 4, 'a file created later does not break the budget either');
+  });
+
+  describe('reads only regular files inside the workspace folders, and files the user opened', () => {
+    let outside: string;
+    beforeEach(() => {
+      outside = mkdtempSync(join(tmpdir(), 'k8s-outside-'));
+      writeFileSync(join(outside, 'secret.yaml'), svc('outside'));
+    });
+    afterEach(() => rmSync(outside, { recursive: true, force: true }));
+    const outsideUri = () => pathToFileURL(join(outside, 'secret.yaml')).toString();
+
+    it('a watched-file event for a file outside the folders is not read', async () => {
+      const ws = new WorkspaceIndex();
+      const indexer = new WorkspaceIndexer(ws, makeHost().host);
+      await indexer.crawl([root]);
+      await indexer.filesChanged([{ uri: outsideUri(), type: FileChangeType.Changed }]);
+      assert.deepEqual(names(ws), []);
+    });
+
+    it('a link inside the folder to a file outside is read neither by the crawl nor on an event', async () => {
+      write('in.yaml', svc('inside'));
+      symlinkSync(join(outside, 'secret.yaml'), join(root, 'link.yaml'));
+      symlinkSync(outside, join(root, 'linked-dir'));
+      const ws = new WorkspaceIndex();
+      const indexer = new WorkspaceIndexer(ws, makeHost().host);
+      await indexer.crawl([root]);
+      assert.deepEqual(names(ws), ['Service/inside']);
+      await indexer.filesChanged([
+        { uri: uri('link.yaml'), type: FileChangeType.Changed },
+        { uri: uri('linked-dir/secret.yaml'), type: FileChangeType.Created },
+      ]);
+      assert.deepEqual(names(ws), ['Service/inside']);
+    });
+
+    it('a link inside the folder to another file inside it is read', async () => {
+      write('real.yaml', svc('real'));
+      symlinkSync(join(root, 'real.yaml'), join(root, 'alias.yaml'));
+      const ws = new WorkspaceIndex();
+      const indexer = new WorkspaceIndexer(ws, makeHost().host);
+      await indexer.crawl([root]);
+      await indexer.filesChanged([{ uri: uri('alias.yaml'), type: FileChangeType.Created }]);
+      assert.deepEqual(names(ws), ['Service/real', 'Service/real']);
+    });
+
+    it('a FIFO named *.yaml in the folder does not block the crawl or an event', async () => {
+      write('ok.yaml', svc('ok'));
+      const { status } = spawnSync('mkfifo', [join(root, 'pipe.yaml')]);
+      assert.equal(status, 0);
+      const ws = new WorkspaceIndex();
+      const indexer = new WorkspaceIndexer(ws, makeHost().host);
+      await indexer.crawl([root]);
+      await indexer.filesChanged([{ uri: uri('pipe.yaml'), type: FileChangeType.Changed }]);
+      assert.deepEqual(names(ws), ['Service/ok']);
+    });
+
+    it('a file the user opened outside the folders is read again from disk when closed', async () => {
+      const ws = new WorkspaceIndex();
+      const open = new Set([outsideUri()]);
+      const indexer = new WorkspaceIndexer(ws, makeHost(open).host);
+      await indexer.crawl([root]);
+      indexer.documentIndexed(outsideUri());
+      open.delete(outsideUri());
+      await indexer.documentClosed(outsideUri());
+      assert.deepEqual(names(ws), ['Service/outside']);
+    });
   });
 
   it('takes the folders from workspaceFolders, else rootUri, else rootPath', () => {
