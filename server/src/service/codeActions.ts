@@ -168,7 +168,30 @@ export function getCodeActions(
     if (edits.length)
       actions.push({ title: 'Fix all Kubernetes Workloads problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
   }
+  if (usesCrlf(document.getText())) for (const a of actions) if (a.edit) keepCrlf(a.edit);
   return actions;
+}
+
+/** Whether the text's lines end in CR LF (its first line break decides, as editors do). */
+export function usesCrlf(text: string): boolean {
+  const nl = text.indexOf('\n');
+  return nl > 0 && text.charCodeAt(nl - 1) === 13;
+}
+
+const toCrlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
+
+/**
+ * Every fix, refactor and fix-all builds its text with LF; in a CRLF file the inserted lines take
+ * the file's CR LF, so an edit never leaves mixed line endings behind.
+ */
+function keepCrlf(edit: WorkspaceEdit): void {
+  for (const edits of Object.values(edit.changes ?? {})) for (const e of edits) e.newText = toCrlf(e.newText);
+  for (const change of edit.documentChanges ?? [])
+    if ('edits' in change)
+      for (const e of change.edits) {
+        if ('newText' in e) e.newText = toCrlf(e.newText);
+        if ('snippet' in e && e.snippet) e.snippet = { ...e.snippet, value: toCrlf(e.snippet.value) };
+      }
 }
 
 /** Every safe fix of the file, skipping fixes whose edits would overlap an earlier one. */
