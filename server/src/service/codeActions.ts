@@ -168,29 +168,32 @@ export function getCodeActions(
     if (edits.length)
       actions.push({ title: 'Fix all Kubernetes Workloads problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
   }
-  if (usesCrlf(document.getText())) for (const a of actions) if (a.edit) keepCrlf(a.edit);
+  const eol = lineBreakOf(document.getText());
+  if (eol !== '\n') for (const a of actions) if (a.edit) keepLineBreaks(a.edit, eol);
   return actions;
 }
 
-/** Whether the text's lines end in CR LF (its first line break decides, as editors do). */
-export function usesCrlf(text: string): boolean {
-  const nl = text.indexOf('\n');
-  return nl > 0 && text.charCodeAt(nl - 1) === 13;
+/** The file's line break: that of its first line, as editors decide (CR LF, a lone CR, or LF). */
+export function lineBreakOf(text: string): '\n' | '\r\n' | '\r' {
+  const cr = text.indexOf('\r');
+  if (cr < 0) return '\n';
+  const lf = text.indexOf('\n');
+  if (lf >= 0 && lf < cr) return '\n';
+  return text.charCodeAt(cr + 1) === 10 ? '\r\n' : '\r';
 }
 
-const toCrlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
-
 /**
- * Every fix, refactor and fix-all builds its text with LF; in a CRLF file the inserted lines take
- * the file's CR LF, so an edit never leaves mixed line endings behind.
+ * Every fix, refactor and fix-all builds its text with LF; in a CRLF (or CR) file the inserted lines
+ * take the file's line break, so an edit never leaves mixed line endings behind.
  */
-function keepCrlf(edit: WorkspaceEdit): void {
-  for (const edits of Object.values(edit.changes ?? {})) for (const e of edits) e.newText = toCrlf(e.newText);
+function keepLineBreaks(edit: WorkspaceEdit, eol: string): void {
+  const convert = (text: string) => text.replace(/\r\n|\r|\n/g, eol);
+  for (const edits of Object.values(edit.changes ?? {})) for (const e of edits) e.newText = convert(e.newText);
   for (const change of edit.documentChanges ?? [])
     if ('edits' in change)
       for (const e of change.edits) {
-        if ('newText' in e) e.newText = toCrlf(e.newText);
-        if ('snippet' in e && e.snippet) e.snippet = { ...e.snippet, value: toCrlf(e.snippet.value) };
+        if ('newText' in e) e.newText = convert(e.newText);
+        if ('snippet' in e && e.snippet) e.snippet = { ...e.snippet, value: convert(e.snippet.value) };
       }
 }
 

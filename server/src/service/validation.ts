@@ -34,8 +34,21 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/**
+ * Characters that print as nothing or reorder the text around them: zero-width spaces and joiners,
+ * bidirectional controls, the BOM, soft hyphen. In a message they would hide why a key with a zero
+ * width space inside is not `replicas`, so they are shown as escapes (`rep\u200Blicas`).
+ */
+const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
+
+export function showInvisible(text: string): string {
+  return text.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+}
+
 export function formatMessage(template: string, data: Readonly<Record<string, string | number>> | undefined): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, key: string) => (data && key in data ? String(data[key]) : `{{${key}}}`));
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, key: string) =>
+    data && Object.prototype.hasOwnProperty.call(data, key) ? showInvisible(String(data[key])) : `{{${key}}}`,
+  );
 }
 
 function applies(rule: AnyRule, doc: ManifestDocument, patch: PatchKind | undefined): boolean {

@@ -120,6 +120,17 @@ export function ownCopy(text: string): string {
  */
 const STYLE_DEPENDENT_SCALAR = /(?:^|[\s[{,])(?:[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|0o?[0-7]+)[ \t]*(?:$|#|,|\]|\})/m;
 
+/**
+ * The text with each lone CR (a line break of old Mac files, which YAML 1.2 allows) read as LF: the
+ * yaml package and every line-based reader here break lines on LF only. Same length, so every
+ * offset stays that of the editor's text (which breaks lines on CR too); quick-fixes write the
+ * file's own line break back (codeActions.ts).
+ */
+export function lineFeeds(text: string): string {
+  return text.includes('\r') && LONE_CR.test(text) ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+const LONE_CR = /\r(?!\n)/;
+
 /** Splits a file into document chunks on `---` / `...` marker lines (YAML forbids both at column 0 inside content). */
 export function splitDocuments(text: string): { offset: number; text: string }[] {
   const starts: number[] = [0];
@@ -162,6 +173,17 @@ function cleanMessage(code: string, message: string, source: string): string {
   if (friendly) return friendly(source);
   // The yaml package appends "at line X, column Y:" and a code frame to some messages.
   return message.replace(/ at line \d+, column \d+:[\s\S]*$/, '').trim();
+}
+
+/**
+ * `!!binary` and `!!timestamp` values as the API server gets them: its YAML reader (go-yaml, then
+ * YAML to JSON) turns the bytes into a string and the time into an RFC 3339 string. The yaml
+ * package gives a Uint8Array and a Date, which every check would take for a mapping.
+ */
+function asKubernetesReads(_key: unknown, value: unknown): unknown {
+  if (value instanceof Uint8Array) return Buffer.from(value).toString('utf8');
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? String(value) : value.toISOString().replace('.000Z', 'Z');
+  return value;
 }
 
 /** Reads apiVersion, kind and metadata.name/namespace from a document value. */
@@ -251,7 +273,7 @@ class ParsedDocumentText implements ParsedText {
       let value: unknown;
       if (errors.length === 0) {
         try {
-          value = yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+          value = yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT, reviver: asKubernetesReads });
         } catch (err) {
           problems.push({
             start: 0,
@@ -417,7 +439,7 @@ export class ManifestParser {
     }
     const before = this.previous.get(uri);
     const now = new Map<string, ParsedText>();
-    const documents: ManifestDocument[] = splitDocuments(text).map((chunk, index) => {
+    const documents: ManifestDocument[] = splitDocuments(lineFeeds(text)).map((chunk, index) => {
       let core = before?.get(chunk.text) ?? now.get(chunk.text);
       if (core) this.stats.reused++;
       else {
