@@ -1,13 +1,13 @@
 // The property every quick-fix must have, checked over the real manifests of the corpus: apply
 // each fix offered for each diagnostic of each document (whatever rules are registered), then
-// the YAML still parses, the diagnostic it targets is gone, no other document changed and every
-// comment is still there.
+// the YAML still parses, the diagnostic it targets is gone, no other document changed, every
+// comment is still there, and no new error appeared (a fix must never trade one error for another).
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
 import { FIX_ALL_KIND } from '../../../server/src/service/codeActions';
 import { getLanguageService } from '../../../server/src/service/index';
 import { splitDocuments } from '../../../server/src/service/manifest/parse';
@@ -64,6 +64,7 @@ describe('fix everything over the corpus', () => {
       const service = getLanguageService();
       const document = TextDocument.create(`file:///corpus/${name}`, 'yaml', 1, text);
       const diagnostics = service.doValidation(document).filter((d) => typeof d.code === 'string');
+      const errorsBefore = new Set(diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).map((d) => `${d.code} ${d.message}`));
       const failures: string[] = [];
       for (const d of diagnostics) {
         const actions: CodeAction[] = service.getCodeActions(document, { range: d.range, diagnostics: [d] });
@@ -78,6 +79,14 @@ describe('fix everything over the corpus', () => {
             const isDisable = action.title.startsWith('Disable ');
             const lost = lostComments(text, after, isDisable ? /k8s-workloads-disable/ : /^$/);
             assert.deepEqual(lost, [], 'comments must survive the fix');
+            const newErrors = getLanguageService()
+              .doValidation(TextDocument.create(`file:///corpus/after/${name}`, 'yaml', 2, after))
+              .filter((a) => a.severity === DiagnosticSeverity.Error && !errorsBefore.has(`${a.code} ${a.message}`));
+            assert.deepEqual(
+              newErrors.map((a) => `${a.code}: ${a.message}`),
+              [],
+              'the fix must not bring a new error',
+            );
             applied++;
             byRule.set(String(d.code), (byRule.get(String(d.code)) ?? 0) + 1);
           } catch (err) {
@@ -111,9 +120,13 @@ describe('fix everything over the corpus', () => {
       if (afterDiagnostics.some((d) => d.code === 'yaml-syntax')) failures.push(`${name}: the YAML no longer parses after fix all`);
       const remaining = new Set(afterDiagnostics.map((d) => `${d.code} ${d.message}`));
       if (before.every((d) => remaining.has(`${d.code} ${d.message}`))) failures.push(`${name}: fix all removed no problem`);
-      // A fix may uncover what the old state hid (apps/v1 requires a selector extensions/v1beta1 did not): noted, not failed.
+      // No new error; a new warning or hint (a fix can uncover what the old state hid) is noted, not failed.
       const seen = new Set(before.map((d) => `${d.code} ${d.message}`));
-      for (const d of afterDiagnostics) if (!seen.has(`${d.code} ${d.message}`)) uncovered.push(`${name}: ${d.code}`);
+      for (const d of afterDiagnostics)
+        if (!seen.has(`${d.code} ${d.message}`)) {
+          if (d.severity === DiagnosticSeverity.Error) failures.push(`${name}: fix all brings a new error: ${d.code} ${d.message}`);
+          else uncovered.push(`${name}: ${d.code}`);
+        }
       const lost = lostComments(text, after, /^$/);
       if (lost.length) failures.push(`${name}: fix all lost comments ${lost.join(', ')}`);
       if (splitDocuments(after).length !== splitDocuments(text).length) failures.push(`${name}: fix all added or removed a document`);

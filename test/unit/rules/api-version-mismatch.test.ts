@@ -49,6 +49,21 @@ ruleTable('api-version-mismatch', {
       output: daemonset('apps/v1'),
     },
     {
+      name: 'a selector-less extensions/v1beta1 DaemonSet: apps/v1 requires the selector the beta defaulted, so the fix writes it',
+      text: 'apiVersion: «extensions/v1beta1»\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  template:\n    metadata:\n      labels:\n        app: agent\n        tier: "1"\n    spec:\n      containers:\n      - name: agent\n        image: agent:1.0\n',
+      messageId: 'removed',
+      fix: 'Change apiVersion to `apps/v1` and write spec.selector from the template labels',
+      output:
+        'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  template:\n    metadata:\n      labels:\n        app: agent\n        tier: "1"\n    spec:\n      containers:\n      - name: agent\n        image: agent:1.0\n  selector:\n    matchLabels:\n      app: agent\n      tier: "1"\n',
+    },
+    {
+      name: 'a selector-less extensions/v1beta1 Deployment indented by 4',
+      text: 'apiVersion: «extensions/v1beta1»\nkind: Deployment\nmetadata:\n    name: web\nspec:\n    replicas: 2\n    template:\n        metadata:\n            labels: {app: web}\n        spec:\n            containers:\n            - name: web\n              image: web:1.0\n',
+      messageId: 'removed',
+      output:
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n    name: web\nspec:\n    replicas: 2\n    template:\n        metadata:\n            labels: {app: web}\n        spec:\n            containers:\n            - name: web\n              image: web:1.0\n    selector:\n        matchLabels:\n            app: web\n',
+    },
+    {
       name: 'apps/v1beta2 Deployment, quoted',
       text: 'apiVersion: «"apps/v1beta2"»\nkind: Deployment\nmetadata:\n  name: web\n',
       messageId: 'removed',

@@ -5,10 +5,31 @@
 // name under its own group. Flags the apiVersion value; a kind that the apiVersion does not have
 // but that is close to one we know (`Deploymnet`, `deployment`) is flagged on the kind with the
 // likely kind as the fix.
-import { rangeOfValue } from '../manifest/navigate';
-import { replaceValue } from '../manifest/edit';
+import { getAt, rangeOfValue } from '../manifest/navigate';
+import { documentStyle, insertPair, replaceValue } from '../manifest/edit';
+import type { ManifestDocument } from '../manifest/types';
+import { labelMap } from '../k8s/labels';
 import { checkApiVersion, misspeltKind } from '../api/apiVersions';
-import type { Fix, Rule } from './types';
+import { yamlString } from './fixText';
+import type { DocEdit, Fix, Rule } from './types';
+
+/** Kinds whose apps/v1 version requires spec.selector, which the removed betas defaulted from the template's labels. */
+const SELECTOR_DEFAULTED = new Set(['Deployment', 'DaemonSet', 'StatefulSet', 'ReplicaSet']);
+
+/**
+ * What moving a kind to `target` must also write so the object stays valid: for a selector-less
+ * workload moved to apps/v1, the selector the beta used to default (the template's labels).
+ * Undefined when nothing is needed; null when it is needed but cannot be derived (no labels).
+ */
+function companionEdits(doc: ManifestDocument, kind: string, target: string): DocEdit[] | undefined | null {
+  if (target !== 'apps/v1' || !SELECTOR_DEFAULTED.has(kind) || getAt(doc.value, ['spec', 'selector']) !== undefined) return undefined;
+  const labels = Object.entries(labelMap(getAt(doc.value, ['spec', 'template', 'metadata', 'labels'])) ?? {});
+  if (labels.length === 0) return null;
+  const pad = ' '.repeat(documentStyle(doc).indent);
+  return (
+    insertPair(doc, ['spec'], 'selector', ['matchLabels:', ...labels.map(([k, v]) => `${pad}${yamlString(k)}: ${yamlString(v)}`)]) ?? null
+  );
+}
 
 export const apiVersionMismatch: Rule = {
   meta: {
@@ -65,12 +86,16 @@ export const apiVersionMismatch: Rule = {
     const fixes: Fix[] = [];
     for (const v of problem.expected) {
       const edits = replaceValue(ctx.doc, ['apiVersion'], v);
+      const companion = companionEdits(ctx.doc, kind, v);
       if (edits)
         fixes.push({
-          title: `Change apiVersion to \`${v}\``,
-          edits,
+          title: companion
+            ? `Change apiVersion to \`${v}\` and write spec.selector from the template labels`
+            : `Change apiVersion to \`${v}\``,
+          edits: [...edits, ...(companion ?? [])],
           isPreferred: problem.expected.length === 1,
-          safe: problem.expected.length === 1,
+          // Without labels to select there is no valid apps/v1 object to write: offered, never applied by fix-all.
+          safe: problem.expected.length === 1 && companion !== null,
         });
     }
     const expected = problem.expected.join('` or `');
