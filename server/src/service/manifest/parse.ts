@@ -8,6 +8,7 @@
 // (ParsedText.yaml). Anything outside that subset takes the full parse at once.
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, type Document } from 'yaml';
 import { fastParseValue, type FastPositions } from './fastParse';
+import { mayHaveMergeKeys, resolveMergeKeys } from './merge';
 import type { JsonPath, K8sObjectHeader, ManifestDocument, ManifestFile, ParsedText, SyntaxProblem } from './types';
 
 export type { ParsedText } from './types';
@@ -274,6 +275,7 @@ class ParsedDocumentText implements ParsedText {
       if (errors.length === 0) {
         try {
           value = yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT, reviver: asKubernetesReads });
+          if (mayHaveMergeKeys(text)) value = resolveMergeKeys(value);
         } catch (err) {
           problems.push({
             start: 0,
