@@ -71,7 +71,7 @@ const PATTERNS: Pattern[] = [
   { name: 'a different document each time', edit: (text, n) => valueEdit(text, Math.floor(n / 2) * 37, n) },
   { name: 'a random document', edit: (text, n) => valueEdit(text, Math.floor(random() * DOCS), n) },
   {
-    name: 'typing a new key, different documents',
+    name: 'a line added to a different document each time',
     edit(text, n) {
       const starts = documentStarts(text);
       const at = starts[(n * 13) % starts.length];
