@@ -12,6 +12,7 @@ import { strings } from '@bufbuild/cel/ext';
 import { RE2JS } from '@bufbuild/re2';
 import { kubernetesFuncs } from './celLibrary';
 import type { SchemaNode, ValidationRule } from './types';
+import { isObject } from '../k8s/labels';
 
 let env: CelEnv | undefined;
 function getEnv(): CelEnv {
@@ -143,8 +144,6 @@ export function escapeName(name: string): string | undefined {
   return out;
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
-
 /**
  * A value as CEL sees it under a schema node: `integer` (and the integer of int-or-string) as
  * bigint, `number` as a double, objects with properties as maps of escaped names, maps
@@ -159,7 +158,7 @@ export function toCel(node: SchemaNode | undefined, value: unknown): unknown {
     return value;
   }
   if (Array.isArray(value)) return value.map((x) => toCel(node?.items, x));
-  if (isObj(value)) {
+  if (isObject(value)) {
     const out = new Map<string, unknown>();
     const props = node?.properties;
     const add = node?.additionalProperties;

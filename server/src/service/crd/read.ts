@@ -2,28 +2,28 @@
 // versions with their schemas. Tolerant: a half-written CRD yields what it has, and anything that
 // is not a v1 CRD with a group and a kind yields undefined.
 import type { CrdInfo, CrdNames, CrdScope, CrdVersion, SchemaNode } from './types';
+import { isObject } from '../k8s/labels';
 
 export const CRD_API_VERSION = 'apiextensions.k8s.io/v1';
 export const CRD_KIND = 'CustomResourceDefinition';
 
 type Obj = Record<string, unknown>;
 
-const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
 /** Whether a value is a CustomResourceDefinition of apiextensions.k8s.io/v1 (by apiVersion and kind only). */
 export function isCrd(value: unknown): boolean {
-  return isObj(value) && value.apiVersion === CRD_API_VERSION && value.kind === CRD_KIND;
+  return isObject(value) && value.apiVersion === CRD_API_VERSION && value.kind === CRD_KIND;
 }
 
 /** The CRD a value declares, or undefined when it is not a v1 CRD with a group and a kind. */
 export function readCrd(value: unknown): CrdInfo | undefined {
   if (!isCrd(value)) return undefined;
   const o = value as Obj;
-  const spec = isObj(o.spec) ? o.spec : undefined;
+  const spec = isObject(o.spec) ? o.spec : undefined;
   const group = str(spec?.group);
-  const names = isObj(spec?.names) ? spec.names : undefined;
+  const names = isObject(spec?.names) ? spec.names : undefined;
   const kind = str(names?.kind);
   if (!spec || !group || !names || !kind) return undefined;
   const plural = str(names.plural) ?? kind.toLowerCase();
@@ -39,10 +39,10 @@ export function readCrd(value: unknown): CrdInfo | undefined {
   const versions: CrdVersion[] = [];
   const list = Array.isArray(spec.versions) ? spec.versions : [];
   list.forEach((v, index) => {
-    if (!isObj(v)) return;
+    if (!isObject(v)) return;
     const name = str(v.name);
     if (!name) return;
-    const schema = isObj(v.schema) && isObj(v.schema.openAPIV3Schema) ? (v.schema.openAPIV3Schema as SchemaNode) : undefined;
+    const schema = isObject(v.schema) && isObject(v.schema.openAPIV3Schema) ? (v.schema.openAPIV3Schema as SchemaNode) : undefined;
     versions.push({
       name,
       served: v.served === true,
@@ -53,7 +53,7 @@ export function readCrd(value: unknown): CrdInfo | undefined {
       index,
     });
   });
-  const metadata = isObj(o.metadata) ? o.metadata : undefined;
+  const metadata = isObject(o.metadata) ? o.metadata : undefined;
   return { name: str(metadata?.name) ?? `${plural}.${group}`, group, names: crdNames, scope, versions };
 }
 

@@ -5,6 +5,7 @@
 // only name and generateName narrowed in the root's metadata… Neutral problems with the path of
 // the offending node in the CRD document; no wording.
 import type { CrdPath, SchemaNode } from './types';
+import { isObject } from '../k8s/labels';
 
 export type StructuralCode =
   | 'noVersions'
@@ -36,39 +37,37 @@ export interface StructuralProblem {
   readonly params: Readonly<Record<string, unknown>>;
 }
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
 /** Keywords a structural schema must not use. */
 const FORBIDDEN = ['$ref', 'definitions', 'dependencies', 'patternProperties', 'id', '$schema'];
 
 /** The problems of a CustomResourceDefinition value (apiextensions.k8s.io/v1). */
 export function checkCrdDocument(value: unknown): StructuralProblem[] {
   const out: StructuralProblem[] = [];
-  if (!isObj(value) || !isObj(value.spec)) return out;
+  if (!isObject(value) || !isObject(value.spec)) return out;
   const spec = value.spec;
   const versions = Array.isArray(spec.versions) ? spec.versions : undefined;
   if (!versions || versions.length === 0) {
     out.push({ code: 'noVersions', path: ['spec'], params: {} });
     return out;
   }
-  const storage = versions.filter((v) => isObj(v) && v.storage === true).length;
+  const storage = versions.filter((v) => isObject(v) && v.storage === true).length;
   if (storage !== 1) out.push({ code: 'storageVersionCount', path: ['spec', 'versions'], params: { count: storage } });
   const seen = new Set<string>();
   versions.forEach((v, i) => {
-    if (!isObj(v)) return;
+    if (!isObject(v)) return;
     if (typeof v.name === 'string') {
       if (seen.has(v.name)) out.push({ code: 'duplicateVersion', path: ['spec', 'versions', i, 'name'], params: { name: v.name } });
       seen.add(v.name);
     }
-    const schema = isObj(v.schema) ? v.schema.openAPIV3Schema : undefined;
-    if (!isObj(schema)) {
+    const schema = isObject(v.schema) ? v.schema.openAPIV3Schema : undefined;
+    if (!isObject(schema)) {
       out.push({ code: 'missingSchema', path: ['spec', 'versions', i], params: { version: v.name } });
       return;
     }
     checkSchema(schema as SchemaNode, ['spec', 'versions', i, 'schema', 'openAPIV3Schema'], out);
   });
-  const names = isObj(spec.names) ? spec.names : undefined;
-  const metadata = isObj(value.metadata) ? value.metadata : undefined;
+  const names = isObject(spec.names) ? spec.names : undefined;
+  const metadata = isObject(value.metadata) ? value.metadata : undefined;
   if (typeof names?.plural === 'string' && typeof spec.group === 'string' && typeof metadata?.name === 'string') {
     const expected = `${names.plural}.${spec.group}`;
     if (metadata.name !== expected)
@@ -82,7 +81,7 @@ export function checkSchema(root: SchemaNode, base: CrdPath, out: StructuralProb
   if (root.type !== 'object') out.push({ code: 'rootNotObject', path: [...base, 'type'], params: { type: root.type } });
   node(root, base, out, true);
   const meta = root.properties?.metadata;
-  if (isObj(meta)) {
+  if (isObject(meta)) {
     const extra = Object.keys(meta).filter((k) => !['type', 'properties', 'description'].includes(k));
     const props = Object.keys(meta.properties ?? {}).filter((k) => k !== 'name' && k !== 'generateName');
     if (extra.length || props.length || (meta.type !== undefined && meta.type !== 'object'))
@@ -92,7 +91,7 @@ export function checkSchema(root: SchemaNode, base: CrdPath, out: StructuralProb
 }
 
 function node(s: SchemaNode, path: CrdPath, out: StructuralProblem[], root = false): void {
-  if (!isObj(s)) return;
+  if (!isObject(s)) return;
   const intOrString = s['x-kubernetes-int-or-string'] === true;
   const preserve = s['x-kubernetes-preserve-unknown-fields'] === true;
   if (intOrString && s.type) out.push({ code: 'intOrStringWithType', path: [...path, 'type'], params: { type: s.type } });
@@ -105,14 +104,14 @@ function node(s: SchemaNode, path: CrdPath, out: StructuralProblem[], root = fal
     out.push({ code: 'additionalPropertiesFalse', path: [...path, 'additionalProperties'], params: {} });
   if (s.uniqueItems === true) out.push({ code: 'forbiddenKeyword', path: [...path, 'uniqueItems'], params: { keyword: 'uniqueItems' } });
   for (const k of FORBIDDEN) if (k in s) out.push({ code: 'forbiddenKeyword', path: [...path, k], params: { keyword: k } });
-  if (s.type === 'array' && !isObj(s.items)) out.push({ code: 'missingItems', path, params: {} });
+  if (s.type === 'array' && !isObject(s.items)) out.push({ code: 'missingItems', path, params: {} });
   if (s['x-kubernetes-embedded-resource'] === true && (s.type !== 'object' || (!s.properties && !preserve)))
     out.push({ code: 'embeddedNotObject', path: [...path, 'x-kubernetes-embedded-resource'], params: {} });
   listType(s, path, out);
   if (s.properties && typeof s.properties === 'object')
     for (const [k, sub] of Object.entries(s.properties)) node(sub, [...path, 'properties', k], out);
-  if (isObj(s.items)) node(s.items, [...path, 'items'], out);
-  if (isObj(s.additionalProperties)) node(s.additionalProperties, [...path, 'additionalProperties'], out);
+  if (isObject(s.items)) node(s.items, [...path, 'items'], out);
+  if (isObject(s.additionalProperties)) node(s.additionalProperties, [...path, 'additionalProperties'], out);
 }
 
 function listType(s: SchemaNode, path: CrdPath, out: StructuralProblem[]): void {
@@ -124,7 +123,7 @@ function listType(s: SchemaNode, path: CrdPath, out: StructuralProblem[]): void 
   }
   if (keys !== undefined && lt !== 'map')
     out.push({ code: 'listMapKeysWithoutMap', path: [...path, 'x-kubernetes-list-map-keys'], params: {} });
-  const items = isObj(s.items) ? (s.items as SchemaNode) : undefined;
+  const items = isObject(s.items) ? (s.items as SchemaNode) : undefined;
   if (lt === 'map') {
     if (!Array.isArray(keys) || keys.length === 0)
       out.push({ code: 'listMapWithoutKeys', path: [...path, 'x-kubernetes-list-type'], params: {} });

@@ -18,6 +18,7 @@ import { evaluateRule, toCel } from './cel';
 import { re2 } from './cel';
 import { isCheckedFormat, matchesFormat } from './formats';
 import type { CrdPath, CrdProblem, SchemaNode, ValidationRule } from './types';
+import { isObject } from '../k8s/labels';
 
 export interface SkippedRule {
   readonly path: CrdPath;
@@ -37,7 +38,6 @@ export interface ValidateOptions {
 }
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
 const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
 /** The fields every Kubernetes object has, which a schema need not declare at the root or of an embedded resource. */
@@ -68,7 +68,7 @@ export function validateCustomResource(schema: SchemaNode, value: unknown, optio
 export function prepare(node: SchemaNode | undefined, value: unknown, root = false): unknown {
   if (!node || value === null || value === undefined) return value;
   if (Array.isArray(value)) return value.map((x) => prepare(node.items, x));
-  if (!isObj(value)) return value;
+  if (!isObject(value)) return value;
   const props = node.properties ?? {};
   const add = typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined;
   const out: Obj = {};
@@ -109,7 +109,7 @@ function typeMatches(node: SchemaNode, v: unknown): boolean {
     case '':
       return true;
     case 'object':
-      return isObj(v);
+      return isObject(v);
     case 'array':
       return Array.isArray(v);
     case 'string':
@@ -140,7 +140,7 @@ function walk(w: Walk, node: SchemaNode, value: unknown, path: CrdPath, where: W
   if (typeof value === 'string') checkString(w, node, value, path);
   else if (typeof value === 'number') checkNumber(w, node, value, path);
   else if (Array.isArray(value)) checkArray(w, node, value, path);
-  else if (isObj(value)) checkObject(w, node, value, path, where);
+  else if (isObject(value)) checkObject(w, node, value, path, where);
   checkJunctors(w, node, value, path);
   if (w.cel && !w.junctor && node['x-kubernetes-validations']?.length && w.schemaProblems === before)
     checkRules(w, node, value, path, node['x-kubernetes-validations']);
@@ -192,7 +192,7 @@ function checkArray(w: Walk, node: SchemaNode, list: unknown[], path: CrdPath): 
     const keys = node['x-kubernetes-list-map-keys'];
     const first = new Map<string, number>();
     list.forEach((x, i) => {
-      if (!isObj(x)) return;
+      if (!isObject(x)) return;
       const tuple: Obj = {};
       for (const k of keys) tuple[k] = x[k] ?? null;
       const k = stableKey(keys.map((key) => tuple[key]));
@@ -234,7 +234,7 @@ function checkObject(w: Walk, node: SchemaNode, o: Obj, path: CrdPath, where: Wh
       if (where === 'root' && k === 'metadata') checkRootMetadata(w, sub, v, path);
       else walk(w, sub, v, path, sub['x-kubernetes-embedded-resource'] ? 'embedded' : 'node');
     } else if (objectFields && OBJECT_FIELDS.includes(k)) {
-      if (k === 'metadata' ? !isObj(v) : typeof v !== 'string')
+      if (k === 'metadata' ? !isObject(v) : typeof v !== 'string')
         push(w, 'type', path, { expected: k === 'metadata' ? 'object' : 'string', actual: actualType(v) });
     } else if (typeof add === 'object') {
       walk(w, add, v, path, add['x-kubernetes-embedded-resource'] ? 'embedded' : 'node');
@@ -246,7 +246,7 @@ function checkObject(w: Walk, node: SchemaNode, o: Obj, path: CrdPath, where: Wh
 }
 
 function checkRootMetadata(w: Walk, node: SchemaNode, v: unknown, path: CrdPath): void {
-  if (!isObj(v)) {
+  if (!isObject(v)) {
     push(w, 'type', path, { expected: 'object', actual: actualType(v) });
     return;
   }
@@ -325,7 +325,7 @@ export function parseFieldPath(fieldPath: string): CrdPath | undefined {
 
 function stableKey(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(stableKey).join(',')}]`;
-  if (isObj(v))
+  if (isObject(v))
     return `{${Object.keys(v)
       .sort()
       .map((k) => `${JSON.stringify(k)}:${stableKey(v[k])}`)

@@ -19,6 +19,8 @@
 import { JOB_FAILURES, STATEFULSET_ISSUES } from '../guide/troubleshooting';
 import { MAX_LISTED_REPLICAS, statefulSetClaimNames, statefulSetPodNames } from '../guide/statefulset';
 import { isWorkloadKind, type Issue, type WorkloadKind } from '../guide/types';
+import { isObject } from '../k8s/labels';
+import { getAt } from '../manifest/navigate';
 
 /** The Kubernetes version assumed when none is selected. */
 export const DEFAULT_KUBERNETES_VERSION = '1.35';
@@ -60,17 +62,8 @@ export interface DebugInput {
   readonly now?: Date;
 }
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-function get(value: unknown, path: readonly (string | number)[]): unknown {
-  let v = value;
-  for (const seg of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<string | number, unknown>)[seg];
-  }
-  return v;
-}
+const get = getAt;
 
 /** Quotes an argument for POSIX shells and PowerShell alike when it holds anything but plain characters. */
 export function shellQuote(arg: string): string {
@@ -83,13 +76,13 @@ export function shellQuote(arg: string): string {
  * selector is empty or not a LabelSelector.
  */
 export function selectorString(selector: unknown): string | undefined {
-  if (!isObj(selector)) return undefined;
+  if (!isObject(selector)) return undefined;
   const parts: string[] = [];
-  if (isObj(selector.matchLabels))
+  if (isObject(selector.matchLabels))
     for (const [k, v] of Object.entries(selector.matchLabels)) if (typeof v === 'string' || typeof v === 'number') parts.push(`${k}=${v}`);
   if (Array.isArray(selector.matchExpressions))
     for (const e of selector.matchExpressions) {
-      if (!isObj(e) || !str(e.key)) continue;
+      if (!isObject(e) || !str(e.key)) continue;
       const key = e.key as string;
       const values = Array.isArray(e.values) ? e.values.map(String) : [];
       switch (e.operator) {
@@ -112,7 +105,7 @@ export function selectorString(selector: unknown): string | undefined {
 
 /** `k=v,…` of plain labels (a template's labels), undefined when none. */
 function labelsString(labels: unknown): string | undefined {
-  return isObj(labels) ? selectorString({ matchLabels: labels }) : undefined;
+  return isObject(labels) ? selectorString({ matchLabels: labels }) : undefined;
 }
 
 /** The Job pod label of the version: `batch.kubernetes.io/job-name` from 1.27 on, `job-name` before. */

@@ -4,6 +4,7 @@
 // only when it is the object's own property.
 import { podSpecPath, type Path } from '../k8s/podSpec';
 import { getAt } from '../manifest/navigate';
+import { isObject } from '../k8s/labels';
 
 export type ContainerList = 'initContainers' | 'containers' | 'ephemeralContainers';
 
@@ -16,9 +17,7 @@ export interface ContainerAt {
   readonly label: string;
 }
 
-export function isObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
+export { isObject };
 
 export function hasOwn(o: unknown, key: string): boolean {
   return isObject(o) && Object.prototype.hasOwnProperty.call(o, key);
