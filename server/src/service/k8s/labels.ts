@@ -10,13 +10,8 @@ export function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 /** Whether `key` is the object's own key (never an inherited one). */
-export function hasOwn(o: object, key: PropertyKey): boolean {
+function hasOwn(o: object, key: PropertyKey): boolean {
   return Object.prototype.hasOwnProperty.call(o, key);
-}
-
-/** The object's own value at `key`; undefined when absent or when `o` is not an object. */
-export function ownValue(o: unknown, key: PropertyKey): unknown {
-  return o !== null && typeof o === 'object' && hasOwn(o, key) ? (o as Record<PropertyKey, unknown>)[key] : undefined;
 }
 
 /** Labels, a matchLabels selector, node selectors: string keys to string values. */
