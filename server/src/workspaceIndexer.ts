@@ -170,8 +170,12 @@ export class WorkspaceIndexer {
     let refs: KustomizationRefs | undefined;
     const kustomization = isKustomizationUri(uri);
     const real = await realPath(fsPath);
-    // Outside the folders and never opened: not ours to read (it stays out of the index).
-    if (!this.opened.has(uri) && !this.inside(real, allowedDir)) return false;
+    // Outside the folders and never opened: not ours to read. What it held before (a link that
+    // pointed inside and now points out) leaves the index.
+    if (!this.opened.has(uri) && !this.inside(real, allowedDir)) {
+      if (this.known.has(uri)) this.remove(uri);
+      return false;
+    }
     try {
       const stat = await fsp.stat(real);
       if (stat.isFile() && stat.size <= this.limits.maxFileSize) {

@@ -245,6 +245,20 @@ describe('WorkspaceIndexer', () => {
       assert.deepEqual(names(ws), ['Service/inside']);
     });
 
+    it('a link retargeted from inside the folder to outside it takes its objects out of the index', async () => {
+      write('real.yaml', svc('real'));
+      symlinkSync(join(root, 'real.yaml'), join(root, 'alias.yaml'));
+      const ws = new WorkspaceIndex();
+      const indexer = new WorkspaceIndexer(ws, makeHost().host);
+      await indexer.crawl([root]);
+      await indexer.filesChanged([{ uri: uri('alias.yaml'), type: FileChangeType.Created }]);
+      assert.deepEqual(names(ws), ['Service/real', 'Service/real']);
+      rmSync(join(root, 'alias.yaml'));
+      symlinkSync(join(outside, 'secret.yaml'), join(root, 'alias.yaml'));
+      await indexer.filesChanged([{ uri: uri('alias.yaml'), type: FileChangeType.Changed }]);
+      assert.deepEqual(names(ws), ['Service/real']);
+    });
+
     it('a link inside the folder to another file inside it is read', async () => {
       write('real.yaml', svc('real'));
       symlinkSync(join(root, 'real.yaml'), join(root, 'alias.yaml'));
