@@ -5,6 +5,7 @@
 // Only images whose documentation names the directory are listed, matched by repository exactly
 // (registry and `library/` aside): a re-packaged image (bitnami/postgresql keeps its data in
 // /bitnami/postgresql) is not the official one and is not judged.
+import { isObject } from '../k8s/labels';
 
 export interface DataDirectory {
   /** What the user calls it. */
@@ -207,7 +208,6 @@ export function tagMajor(tag: string | undefined): number | undefined {
 }
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
 
 /** The value of `--flag=x`, `--flag x` (or MinIO's `server x`) in the container's command and args, shell strings included. */
 function flagValue(container: Obj, flag: string): string | undefined {
@@ -231,13 +231,13 @@ function flagValue(container: Obj, flag: string): string | undefined {
 function envValue(container: Obj, name: string): string | undefined {
   const env = container.env;
   if (!Array.isArray(env)) return undefined;
-  for (const e of env) if (isObj(e) && e.name === name && typeof e.value === 'string' && e.value !== '') return e.value;
+  for (const e of env) if (isObject(e) && e.name === name && typeof e.value === 'string' && e.value !== '') return e.value;
   return undefined;
 }
 
 /** Where this container keeps its data, when its image is in the table and the directory is known. */
 export function dataDirectoryOf(container: unknown): ResolvedDataDirectory | undefined {
-  if (!isObj(container) || typeof container.image !== 'string') return undefined;
+  if (!isObject(container) || typeof container.image !== 'string') return undefined;
   const { repository, tag } = parseImage(container.image);
   const entry = DATA_DIRECTORIES.find((d) => d.repositories.includes(repository));
   if (!entry) return undefined;
