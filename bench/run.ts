@@ -533,6 +533,37 @@ function table(r: Result): { md: string; missed: string[] } {
   return { md: [...head, ...rows].join('\n'), missed };
 }
 
+/**
+ * The README's table: one row per measure, one column per workload — our figure, then each
+ * peer's figure divided by ours (✓/✗ against issue 10's target).
+ */
+function summary(results: Result[]): string {
+  const peers = SERVERS.filter((s) => !s.ours);
+  const ours = SERVERS.find((s) => s.ours);
+  if (!ours || results.length === 0) return '';
+  const head = [
+    `| measure (ours; ${peers.map((p) => p.label.replace('yaml-language-server ', '')).join(' / ')} ÷ ours) | target | ${results
+      .map((r) => `${r.shape}, ${r.docs.toLocaleString('en-US')} docs`)
+      .join(' | ')} |`,
+    `| --- | --- | ${results.map(() => '---').join(' | ')} |`,
+  ];
+  const rows = MEASURES.map((m) => {
+    const unit = m.key === 'rssMb' ? ' MB' : ' ms';
+    const cells = results.map((r) => {
+      const o = r.figures[ours.id][m.key];
+      const ratios = peers.map((p) => {
+        const x = ratio(o, r.figures[p.id][m.key]);
+        const met = m.target && 'ratio' in m.target ? (x >= m.target.ratio ? ' ✓' : ' ✗') : '';
+        return Number.isFinite(x) ? `${x.toFixed(1)}×${met}` : 'n/a';
+      });
+      const abs = m.target && 'maxMs' in m.target ? (o <= m.target.maxMs ? ' ✓' : ' ✗') : '';
+      return `${fmt(o)}${unit}${abs}; ${ratios.join(' / ')}`;
+    });
+    return `| ${m.name} | ${m.targetText} | ${cells.join(' | ')} |`;
+  });
+  return [...head, ...rows].join('\n');
+}
+
 function vsixSize(): { mb: number; file: string } | undefined {
   const file = path.join(OUT, 'k8s-workloads.vsix');
   fs.rmSync(file, { force: true });
@@ -570,6 +601,7 @@ async function main(): Promise<void> {
   const vsix = VSIX ? vsixSize() : undefined;
   const missed = tables.flatMap((t) => t.missed);
   if (vsix && vsix.mb > 3) missed.push(`.vsix ${vsix.mb.toFixed(2)} MB (target ≤ 3 MB)`);
+  fs.writeFileSync(path.join(OUT, 'summary.md'), `${summary(results)}\n`);
   const md = [
     `Commit ${commit}, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, Node.js ${process.version}; times in ms, medians of ${RUNS} fresh starts of each server, compute only (the servers' debounce delays are subtracted from the diagnostics times).`,
     ...tables.map((t) => t.md),
@@ -577,7 +609,7 @@ async function main(): Promise<void> {
   ]
     .filter(Boolean)
     .join('\n\n');
-  console.log(`\n${md}\n`);
+  console.log(`\n${md}\n\n${summary(results)}\n`);
   console.log(missed.length ? `Targets missed:\n- ${missed.join('\n- ')}` : 'Every target met.');
   fs.writeFileSync(path.join(OUT, 'latest.md'), `${md}\n`);
   fs.writeFileSync(

@@ -69,6 +69,23 @@ export function keyInsertText(field: FieldInfo, ctx: Pick<KeyContext, 'column' |
   return `${name}: ${tab(1, ordered)}`;
 }
 
+const ALNUM = /^[A-Za-z0-9]*$/;
+
+/**
+ * `a.localeCompare(b)`'s order, without ICU's collator for names of ASCII letters and digits (every
+ * built-in field name): the first localeCompare in a process loads the collation data, ~80 ms
+ * that the first completion request paid. Letters compare ignoring case, digits before letters,
+ * then the first difference in case puts lower case first — as the root collation does.
+ */
+export function compareNames(a: string, b: string): number {
+  if (!ALNUM.test(a) || !ALNUM.test(b)) return a.localeCompare(b);
+  const la = a.toLowerCase();
+  const lb = b.toLowerCase();
+  if (la !== lb) return la < lb ? -1 : 1;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] === la[i] ? -1 : 1;
+  return 0;
+}
+
 /** The fields of the object at `path` that can still be added, in the order to show them. */
 export function candidateFields(
   api: KubernetesApi,
@@ -91,7 +108,7 @@ export function candidateFields(
       else if (isSystemField(f) || isDeprecated(f)) group = 3;
       return { field: f, group };
     })
-    .sort((a, b) => a.group - b.group || topOrder(a.field.name) - topOrder(b.field.name) || a.field.name.localeCompare(b.field.name));
+    .sort((a, b) => a.group - b.group || topOrder(a.field.name) - topOrder(b.field.name) || compareNames(a.field.name, b.field.name));
 }
 
 function topOrder(name: string): number {

@@ -3,4 +3,4 @@ export { CRON_FIELDS, CRON_MACROS, parseCronSchedule, parseGoDuration, splitTime
 export type { CronError, CronFieldName, CronFieldSpec, CronParseResult, ParsedCron, ParsedCronField } from './parse';
 export { canEverRun, describeCron, nextRuns, normalisedCronFields } from './describe';
 export { robfigNext } from './robfig';
-export { isValidTimeZone, suggestTimeZone, timeZoneNames } from './timezone';
+export { isUtcZone, isValidTimeZone, suggestTimeZone, timeZoneNames } from './timezone';

@@ -5,6 +5,7 @@
 // not fire that day, and a time inside the repeated fall-back hour fires twice — where general
 // cron libraries (cron-parser included) make other choices.
 import type { ParsedCron } from './parse';
+import { isUtcZone } from './timezone';
 
 type Fields = Extract<ParsedCron, { kind: 'fields' }>['fields'];
 
@@ -72,7 +73,7 @@ const offsetCache = new Map<string, number>();
 
 /** The zone's UTC offset at an instant, in milliseconds. */
 function offsetAt(ms: number, zone: string): number {
-  if (zone === 'UTC') return 0;
+  if (isUtcZone(zone)) return 0;
   const key = `${zone}@${Math.floor(ms / QUARTER_HOUR)}`;
   const cached = offsetCache.get(key);
   if (cached !== undefined) return cached;
