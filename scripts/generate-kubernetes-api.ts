@@ -150,7 +150,9 @@ export function generateApiData(releases: readonly ReleaseSpecs[]): { structure:
       const d = all[name];
       if (!d) throw new Error(`unknown definition ${name}`);
       if (d.properties) return `@${short(name)}`;
-      if (d.type === 'object' || !d.type) return 'object';
+      if (d.type === 'object') return 'object';
+      // apiextensions' JSON and JSONSchemaPropsOr*: any JSON value (a CRD's `default`, `enum`, `items`…)
+      if (!d.type) return 'any';
       return d.format ? `${d.type}:${d.format}` : d.type;
     }
     if (s['x-kubernetes-int-or-string']) return 'int-or-string';

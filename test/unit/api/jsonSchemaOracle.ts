@@ -18,6 +18,8 @@ function typeSchema(t: TypeRef, allowed?: readonly string[]): JsonSchema {
   if (t.startsWith('{}')) return { type: 'object', additionalProperties: typeSchema(t.slice(2)) };
   if (t.startsWith('@')) return { $ref: `#/definitions/${t.slice(1)}` };
   switch (t) {
+    case 'any':
+      return {};
     case 'object':
       return { type: 'object' };
     case 'int-or-string':

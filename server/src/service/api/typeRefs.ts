@@ -28,6 +28,7 @@ export function humanType(t: TypeRef): string {
   if (t.startsWith('{}')) return `map of ${humanElement(t.slice(2))}`;
   if (t.startsWith('@')) return `object (${t.slice(1)})`;
   if (t === 'quantity') return 'Quantity';
+  if (t === 'any') return 'any value';
   const [base, format] = t.split(':');
   return format ? `${base} (${format})` : base;
 }

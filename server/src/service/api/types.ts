@@ -7,6 +7,7 @@
 //   'int-or-string'  (x-kubernetes-int-or-string / IntOrString)
 //   'quantity'       (resource.Quantity: a string or a number)
 //   'object'         a free-form object (FieldsV1, RawExtension, x-kubernetes-preserve-unknown-fields)
+//   'any'            any JSON value (apiextensions JSON: a CRD schema's default, enum, example…)
 //   '@Name'          a reference to defs[Name]
 //   '[]<TypeRef>'    an array of …
 //   '{}<TypeRef>'    a map (string keys) of …

@@ -196,6 +196,8 @@ class Walker {
   private scalar(v: unknown, t: TypeRef, rules: PropRules): void {
     const path = this.here();
     switch (t) {
+      case 'any':
+        return;
       case 'object':
         if (!isObject(v)) this.add({ code: 'type', path, expected: 'object' });
         return;
