@@ -95,6 +95,50 @@ export const ALLOWED_VALUES: readonly AllowedValuesEntry[] = [
     values: ['Filesystem', 'Block'],
     notInDescription: { values: ['Block'], source: 'core/v1 PersistentVolumeMode constants (PersistentVolumeBlock)' },
   },
+  // Networking, autoscaling, policy, storage, scheduling, RBAC (every built-in group ships now)
+  { def: 'HTTPIngressPath', prop: 'pathType', values: ['Exact', 'Prefix', 'ImplementationSpecific'] },
+  { def: 'IngressClassParametersReference', prop: 'scope', values: ['Cluster', 'Namespace'] },
+  { def: 'NetworkPolicySpec', prop: 'policyTypes', values: ['Ingress', 'Egress'] },
+  { def: 'NetworkPolicyPort', prop: 'protocol', values: ['TCP', 'UDP', 'SCTP'] },
+  { def: 'MetricSpec', prop: 'type', values: ['ContainerResource', 'External', 'Object', 'Pods', 'Resource'] },
+  { def: 'MetricTarget', prop: 'type', values: ['Utilization', 'Value', 'AverageValue'] },
+  {
+    def: 'HPAScalingPolicy',
+    prop: 'type',
+    values: ['Pods', 'Percent'],
+    notInDescription: {
+      values: ['Pods', 'Percent'],
+      source: 'autoscaling/v2 HPAScalingPolicyType constants (PodsScalingPolicy, PercentScalingPolicy)',
+    },
+  },
+  {
+    def: 'HPAScalingRules',
+    prop: 'selectPolicy',
+    values: ['Max', 'Min', 'Disabled'],
+    notInDescription: {
+      values: ['Min', 'Disabled'],
+      source: 'autoscaling/v2 ScalingPolicySelect constants (MinChangePolicySelect, DisabledPolicySelect)',
+    },
+  },
+  { def: 'PodDisruptionBudgetSpec', prop: 'unhealthyPodEvictionPolicy', values: ['IfHealthyBudget', 'AlwaysAllow'] },
+  { def: 'PersistentVolumeSpec', prop: 'persistentVolumeReclaimPolicy', values: ['Retain', 'Delete', 'Recycle'] },
+  {
+    def: 'StorageClass',
+    prop: 'reclaimPolicy',
+    values: ['Delete', 'Retain'],
+    notInDescription: { values: ['Retain'], source: 'storage validation ValidateStorageClass: supportedReclaimPolicy (Delete, Retain)' },
+  },
+  {
+    def: 'StorageClass',
+    prop: 'volumeBindingMode',
+    values: ['Immediate', 'WaitForFirstConsumer'],
+    notInDescription: {
+      values: ['Immediate', 'WaitForFirstConsumer'],
+      source: 'storage/v1 VolumeBindingMode constants (VolumeBindingImmediate, VolumeBindingWaitForFirstConsumer)',
+    },
+  },
+  { def: 'PriorityClass', prop: 'preemptionPolicy', values: ['Never', 'PreemptLowerPriority'] },
+  { def: 'rbac.v1.Subject', prop: 'kind', values: ['User', 'Group', 'ServiceAccount'] },
 ];
 
 const byKey = new Map(ALLOWED_VALUES.map((e) => [`${e.def}.${e.prop}`, e.values]));
