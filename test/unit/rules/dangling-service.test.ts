@@ -144,6 +144,31 @@ describe('dangling-service across files', () => {
     assert.deepEqual(check(true, { 'file:///work/deploy.yaml': deploy('        app: web') }, plain(service('    app: web'))), []);
   });
 
+  it('counts the workloads of a Helm-style template: a ReplicationController with `{{ }}` values selects the pods', () => {
+    const rc = `apiVersion: v1
+kind: ReplicationController
+metadata:
+  name: web
+spec:
+  replicas: {{ .Values.replicas }}
+  selector:
+    app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: "{{ .Values.image }}"
+`;
+    // The Service's file has a workload of its own (evidence), which the Service does not select.
+    const text = `${deploy('        app: worker').replace('name: web', 'name: worker')}---\n${plain(service('    app: web'))}`;
+    assert.equal(check(false, {}, text).length, 1);
+    assert.deepEqual(check(false, { 'file:///work/rc.yaml': rc }, text), []);
+    assert.deepEqual(check(true, { 'file:///work/rc.yaml': rc }, text), []);
+  });
+
   it('looks at namespaces: a match in another namespace does not count', () => {
     const files = {
       'file:///work/a.yaml': deploy('        app: web', '  namespace: a\n'),

@@ -27,6 +27,12 @@ ruleTable('duplicate-name', {
     { name: 'guide: qdrant StatefulSet and its Service in one file share a name (different kinds)', text: QDRANT },
     { name: 'same name in two namespaces', text: `${svc('web', '  namespace: a\n')}---\n${svc('web', '  namespace: b\n')}` },
     {
+      name: 'a Gateway API Gateway and an Istio Gateway of one name are two objects (API groups differ)',
+      text:
+        'apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n  name: web\nspec:\n  gatewayClassName: x\n  listeners: []\n' +
+        '---\napiVersion: networking.istio.io/v1beta1\nkind: Gateway\nmetadata:\n  name: web\nspec:\n  servers: []\n',
+    },
+    {
       name: 'the same port name in two containers is allowed',
       text: pod(
         '  containers:\n  - name: a\n    image: a:1\n    ports: [{name: http, containerPort: 80}]\n  - name: b\n    image: b:1\n    ports: [{name: http, containerPort: 81}]',
@@ -46,6 +52,17 @@ ruleTable('duplicate-name', {
       text: pod('  initContainers:\n  - name: setup\n    image: busybox:1.36\n  containers:\n  - name: «setup»\n    image: app:1.0.0'),
       messageId: 'container',
       message: /^Container name setup is used twice \(initContainers\[0\] and containers\[0\]\)/,
+    },
+    {
+      name: 'an ephemeral container and a container',
+      text: pod('  containers:\n  - name: app\n    image: app:1.0.0\n  ephemeralContainers:\n  - name: «app»\n    image: busybox:1.36'),
+      messageId: 'container',
+      message: /^Container name app is used twice \(containers\[0\] and ephemeralContainers\[0\]\)/,
+    },
+    {
+      name: 'two versions of one API group are one object',
+      text: `${svc('web').replace('apiVersion: v1', 'apiVersion: example.com/v1')}---\n${svc('«web»').replace('apiVersion: v1', 'apiVersion: example.com/v2')}`,
+      messageId: 'object',
     },
     {
       name: 'two ports of a container',

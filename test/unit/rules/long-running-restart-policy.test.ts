@@ -51,6 +51,26 @@ ruleTable('long-running-restart-policy', {
       output: workload('StatefulSet', '').replace('    spec:\n\n', '    spec:\n'),
     },
     {
+      name: 'ReplicaSet with Never',
+      text: workload('ReplicaSet', '      restartPolicy: «Never»'),
+      messageId: 'notAlways',
+      message:
+        'restartPolicy: Never is not allowed in a ReplicaSet: its pods must keep running, so only Always (the default) is accepted — remove the line, or use a Job if this task runs to completion.',
+      output: workload('ReplicaSet', '').replace('    spec:\n\n', '    spec:\n'),
+    },
+    {
+      name: 'ReplicationController with OnFailure (v1, selector as a map)',
+      text: workload('ReplicationController', '      restartPolicy: «OnFailure»')
+        .replace('apps/v1', 'v1')
+        .replace('  selector:\n    matchLabels:\n      app: web\n', '  selector:\n    app: web\n'),
+      messageId: 'notAlways',
+      message: /^restartPolicy: OnFailure is not allowed in a ReplicationController/,
+      output: workload('ReplicationController', '')
+        .replace('    spec:\n\n', '    spec:\n')
+        .replace('apps/v1', 'v1')
+        .replace('  selector:\n    matchLabels:\n      app: web\n', '  selector:\n    app: web\n'),
+    },
+    {
       name: 'DaemonSet with a quoted value',
       text: workload('DaemonSet', '      restartPolicy: «"Never"»'),
       messageId: 'notAlways',

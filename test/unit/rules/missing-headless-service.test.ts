@@ -38,6 +38,11 @@ ruleTable('missing-headless-service', {
     { name: 'the Service is in the same file', text: `${sts('postgres')}---\n${headless('postgres')}` },
     { name: 'the Service is in another workspace file', text: sts('postgres'), files: { 'file:///work/svc.yaml': headless('postgres') } },
     {
+      name: 'the Service is in a Helm-style template (its `{{ }}` file gets no diagnostics but still counts)',
+      text: sts('postgres'),
+      files: { 'file:///work/svc.yaml': headless('postgres').replace('  name: postgres\n', '  name: postgres\n  labels:\n    chart: {{ .Chart.Name }}\n') },
+    },
+    {
       name: 'both in the same explicit namespace',
       text: sts('postgres', '  namespace: db\n'),
       files: { 'file:///work/svc.yaml': headless('postgres', '  namespace: db\n') },

@@ -80,16 +80,24 @@ describe('workspace index and cross-document rules', () => {
     assert.ok(!codes().includes('service-not-headless'));
   });
 
-  it('indexes only Kubernetes objects, and nothing of Helm templates', () => {
+  it('indexes only Kubernetes objects, and of a Helm-style template the documents that still read as objects', () => {
     const { workspace, putFile } = setup();
     putFile('file:///w/ci.yaml', 'name: CI\non: push\n');
-    putFile('file:///w/chart.yaml', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Release.Name }}\n');
+    putFile('file:///w/chart.yaml', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Release.Name }}\n---\n{{- if .Values.x }}\nfoo: bar\n');
     putFile('file:///w/svc.yaml', `${SVC('None')}---\nfoo: bar\n`);
     assert.equal(workspace.has('file:///w/ci.yaml'), false);
-    assert.equal(workspace.has('file:///w/chart.yaml'), false);
     assert.deepEqual(
       [...workspace.objects()].map((o) => `${o.uri} ${o.kind}/${o.name}`),
-      ['file:///w/svc.yaml Service/postgres'],
+      // The templated name is not a string: the Service counts, unnamed.
+      ['file:///w/chart.yaml Service/undefined', 'file:///w/svc.yaml Service/postgres'],
     );
+  });
+
+  it('a templated file holds evidence for the cross-file rules but gets no diagnostics of its own', () => {
+    const { ls, sts, codes, putFile } = setup();
+    const chart = SVC('None').replace('  name: postgres\n', '  name: postgres\n  labels:\n    chart: {{ .Chart.Name }}\n');
+    putFile('file:///w/chart.yaml', chart);
+    assert.ok(!codes(sts).includes('missing-headless-service'));
+    assert.deepEqual(ls.doValidation(TextDocument.create('file:///w/chart.yaml', 'yaml', 1, chart)), []);
   });
 });

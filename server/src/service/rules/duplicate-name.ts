@@ -1,6 +1,7 @@
 // duplicate-name: names that must be unique but are not — containers of a pod (containers,
 // initContainers and ephemeralContainers share one namespace), ports of a container, volumes of a
-// pod, ports of a Service, and the same kind/namespace/name twice in one file.
+// pod, ports of a Service, and the same API group/kind/namespace/name twice in one file (a Gateway
+// API Gateway and an Istio Gateway of one name are two objects).
 //
 // The file-level part reads the other documents of the file, so the rule is crossDocument: its
 // results are recomputed on each validation rather than cached with the document.
@@ -56,9 +57,12 @@ function checkPod(ctx: CrossDocumentRuleContext, value: Record<string, unknown>,
   reportRepeats(ctx, namedItems(value, [...spec, 'volumes'], 'volumes'), 'volume');
 }
 
-const objectKey = (o: K8sObjectHeader) => `${o.kind}\u0000${o.name ?? ''}\u0000${o.namespace ?? ''}`;
+/** The API group of an apiVersion: `apps/v1` → `apps`, `v1` → `` (core). Versions of one group serve the same objects. */
+const groupOf = (apiVersion: string) => (apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.lastIndexOf('/')) : '');
 
-/** Per file: the index of the first document of each kind/name/namespace (one pass, not one per document). */
+const objectKey = (o: K8sObjectHeader) => `${groupOf(o.apiVersion)}\u0000${o.kind}\u0000${o.name ?? ''}\u0000${o.namespace ?? ''}`;
+
+/** Per file: the index of the first document of each group/kind/name/namespace (one pass, not one per document). */
 const firstIndexes = new WeakMap<ManifestFile, Map<string, number>>();
 
 function firstIndexOf(file: ManifestFile, object: K8sObjectHeader): number | undefined {
@@ -98,16 +102,20 @@ export const duplicateName: CrossDocumentRule = {
     crossDocument: true,
     description:
       'Two containers (containers, initContainers and ephemeralContainers together), two ports of a container, two volumes of a pod or ' +
-      'two ports of a Service share a name, or the file defines the same kind/namespace/name twice.',
+      'two ports of a Service share a name, or the file defines the same object (API group, kind, namespace and name) twice.',
     rationale:
       'The API server rejects a pod whose container, port or volume names repeat, because volumeMounts, probes, Services and ' +
-      '`kubectl logs -c` refer to them by name. Two objects with the same kind, namespace and name in one file are one object: ' +
+      '`kubectl logs -c` refer to them by name. Two objects with the same API group, kind, namespace and name in one file are one object ' +
+      '(apps/v1 and apps/v1beta2 are versions of one group; a Gateway of gateway.networking.k8s.io and one of networking.istio.io are two objects): ' +
       '`kubectl apply` keeps whichever comes last, silently dropping the other.',
     guideSection: 'Kubernetes API',
+    source:
+      '`validateContainers`/`validateInitContainers`/`validateEphemeralContainers` (names unique across the three lists), `validateContainerPorts`, ' +
+      '`ValidateVolumes` and `ValidateService` (port names), pkg/apis/core/validation/validation.go',
     fixable: false,
     onPatch: {
       skipMessages: ['object'],
-      skipped: 'the same kind and name twice in one file (kustomize merges several patches of one object)',
+      skipped: 'the same object twice in one file (kustomize merges several patches of one object)',
     },
     messages: {
       container:

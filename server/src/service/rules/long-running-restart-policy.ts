@@ -1,5 +1,6 @@
-// long-running-restart-policy: Deployments, StatefulSets and DaemonSets keep their pods running,
-// so the only restartPolicy their templates accept is Always (the default).
+// long-running-restart-policy: Deployments, StatefulSets, DaemonSets, ReplicaSets and
+// ReplicationControllers keep their pods running, so the only restartPolicy their templates
+// accept is Always (the default).
 import { removePair } from '../manifest/edit';
 import { getAt, rangeOfValue } from '../manifest/navigate';
 import { podSpecPath } from '../k8s/podSpec';
@@ -10,13 +11,17 @@ export const longRunningRestartPolicy: Rule = {
     id: 'long-running-restart-policy',
     name: 'Long-running pods must restart Always',
     severity: 'error',
-    kinds: ['Deployment', 'StatefulSet', 'DaemonSet'],
-    description: 'A Deployment, StatefulSet or DaemonSet pod template sets a restartPolicy other than Always.',
+    kinds: ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController'],
+    description:
+      'A Deployment, StatefulSet, DaemonSet, ReplicaSet or ReplicationController pod template sets a restartPolicy other than Always.',
     rationale:
       'These controllers exist to keep pods running, so the API server accepts only restartPolicy: Always in their templates. ' +
       "A restartPolicy of Never or OnFailure usually means the workload runs to completion — in the guide's decision tree that is a " +
       'Job (or a CronJob when it runs on a schedule).',
     guideSection: 'Decision Tree',
+    source:
+      '`ValidateDeploymentSpec` and `ValidatePodTemplateSpecForReplicaSet`, `ValidateStatefulSetSpec`, `ValidateDaemonSetSpec` ' +
+      '(pkg/apis/apps/validation/validation.go), `ValidatePodTemplateSpecForRC` (pkg/apis/core/validation/validation.go)',
     fixable: true,
     onPatch: 'check',
     messages: {

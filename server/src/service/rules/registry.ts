@@ -39,6 +39,15 @@ import { envValueSource } from './env-value-source';
 import { volumeSource } from './volume-source';
 import { volumeWithoutSource } from './volume-without-source';
 import { duplicateMountPath } from './duplicate-mount-path';
+import { invalidProbe } from './invalid-probe';
+import { servicePorts } from './service-ports';
+import { rollingUpdateNotAllowed } from './rolling-update-not-allowed';
+import { dnsPolicyNone } from './dns-policy-none';
+import { invalidDataKey } from './invalid-data-key';
+import { incompleteClaim } from './incomplete-claim';
+import { hostPortMismatch } from './host-port-mismatch';
+import { topologySpreadConstraint } from './topology-spread-constraint';
+import { progressDeadline } from './progress-deadline';
 
 export const RULES: readonly AnyRule[] = [
   yamlSyntax,
@@ -81,6 +90,15 @@ export const RULES: readonly AnyRule[] = [
   volumeSource,
   volumeWithoutSource,
   duplicateMountPath,
+  invalidProbe,
+  servicePorts,
+  rollingUpdateNotAllowed,
+  dnsPolicyNone,
+  invalidDataKey,
+  incompleteClaim,
+  hostPortMismatch,
+  topologySpreadConstraint,
+  progressDeadline,
 ];
 
 const byId = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -177,8 +177,12 @@ export interface IndexOptions {
   readonly lazyRanges?: boolean;
 }
 
+/**
+ * The Kubernetes objects of a file. A Helm-style template (`{{ }}` outside comments) gets no
+ * diagnostics, but the documents of it that still read as objects count for the cross-file rules:
+ * a Service's workload or a StatefulSet's Service defined in a templated file exists all the same.
+ */
 export function indexFile(file: ManifestFile, textDocument: Pick<TextDocument, 'positionAt'>, options: IndexOptions = {}): IndexedObject[] {
-  if (file.isTemplate) return [];
   const out: IndexedObject[] = [];
   for (const doc of file.documents) {
     const o = indexDocument(file.uri, doc, textDocument, options);
