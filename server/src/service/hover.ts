@@ -8,6 +8,8 @@ import { cursorContext, type Path } from './completion/context';
 import { documentAt, documentHeader, documentObject } from './completion/index';
 import { descriptionMarkdown, fieldMarkdown, valueMeaning } from './completion/format';
 import { fieldGuideNote, kindHoverMarkdown } from './guide/index';
+import { crdFieldMarkdown, crdKindMarkdown, unknownCrdMarkdown } from './crd/describe';
+import { crdMatchOf } from './crd/resource';
 import { getAt, pathAtOffset } from './manifest/navigate';
 import type { ManifestDocument, ManifestFile } from './manifest/types';
 import { debugCommandsFor } from './debug/index';
@@ -115,6 +117,34 @@ function releaseText(api: KubernetesApi, field: FieldInfo): string {
   return `Kubernetes ${api.version}${since ? ` (since ${releases[0]})` : ''}`;
 }
 
+/**
+ * Hover of a custom resource: from its CRD when one is known (the field, or the kind on `kind` /
+ * `apiVersion`), else, on `kind` / `apiVersion`, how to make its CRD known. Undefined for built-in
+ * kinds; null for a custom resource's text the CRD says nothing of.
+ */
+function customResourceHover(
+  api: KubernetesApi,
+  doc: ManifestDocument,
+  target: Target,
+  workspace: WorkspaceView | undefined,
+): string | null | undefined {
+  const header = doc.object;
+  if (!header || !header.apiVersion.includes('/')) return undefined;
+  const top = target.path.length === 1 ? target.path[0] : undefined;
+  const onHeader = !target.onKey && (top === 'kind' || top === 'apiVersion');
+  const match = crdMatchOf(doc, workspace?.crds);
+  if (match) {
+    const schema = match.version ? workspace!.crds!.schemaOf(match.entry, match.version.name) : undefined;
+    if (onHeader) return crdKindMarkdown(match.entry, match.version, schema);
+    if (!schema || !target.onKey) return null;
+    return crdFieldMarkdown(match.entry, schema, target.path) ?? null;
+  }
+  const group = header.apiVersion.slice(0, header.apiVersion.lastIndexOf('/'));
+  if (group.includes('.') && !group.endsWith('.k8s.io') && api.apiVersionsOf(header.kind).length === 0)
+    return onHeader ? unknownCrdMarkdown(header.apiVersion, header.kind) : null;
+  return undefined;
+}
+
 export function doHover(
   file: ManifestFile,
   document: Pick<TextDocument, 'offsetAt' | 'positionAt'>,
@@ -132,6 +162,9 @@ export function doHover(
   const range = { start: document.positionAt(doc.offset + target.start), end: document.positionAt(doc.offset + target.end) };
   const markdown = (value: string | undefined): Hover | null => (value ? { contents: { kind: 'markdown', value }, range } : null);
   const top = target.path.length === 1 ? target.path[0] : undefined;
+
+  const custom = customResourceHover(api, doc, target, options.workspace);
+  if (custom !== undefined) return markdown(custom ?? undefined);
 
   if (!target.onKey && (top === 'kind' || top === 'apiVersion') && typeof target.value === 'string') {
     const value = documentObject(doc);

@@ -2,6 +2,7 @@
 // diagnostics. Reports of rules that look at one document only are cached with the parsed
 // document, so an edit re-checks only the document that changed. The caches belong to a
 // RuleRunner, which belongs to one language service and its Kubernetes release.
+import type { CrdRegistry } from './crd/registry';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
 import type { KubernetesApi } from './api/kubernetesApi';
@@ -88,6 +89,7 @@ export function createRuleRunner(api: KubernetesApi, rules: readonly AnyRule[] =
     { generation: number | undefined; uri: string; index: number; patch: PatchKind | undefined; results: RuleResult[] }
   >();
   const suppression = createSuppression();
+  let lastCrds: { crds: CrdRegistry | undefined; generation: number | undefined } = { crds: undefined, generation: undefined };
 
   function localCacheFor(patch: PatchKind | undefined): WeakMap<ParsedText, RuleResult[]> {
     const mode = patch ?? 'whole';
@@ -107,7 +109,7 @@ export function createRuleRunner(api: KubernetesApi, rules: readonly AnyRule[] =
     try {
       // A single-document rule gets no way to reach beyond its document, so caching by its text is always right.
       if (rule.meta.crossDocument) (rule as CrossDocumentRule).check({ doc, object: doc.object, value, api, report, file, workspace });
-      else (rule as Rule).check({ doc, object: doc.object, value, api, report });
+      else (rule as Rule).check({ doc, object: doc.object, value, api, crds: workspace.crds, report });
     } catch (err) {
       // A rule bug must not take the other rules (or the server) down with it.
       out.push({
@@ -125,6 +127,11 @@ export function createRuleRunner(api: KubernetesApi, rules: readonly AnyRule[] =
       const results: RuleResult[] = [];
       // One lookup per validation (a map lookup; the kustomization files were read when indexed).
       const patch = workspace.patchKind?.(file.uri);
+      // The schema rules check custom resources against the CRDs: when those change, every single-document result is stale.
+      if (workspace.crds !== lastCrds.crds || workspace.crds?.generation !== lastCrds.generation) {
+        localCaches.clear();
+        lastCrds = { crds: workspace.crds, generation: workspace.crds?.generation };
+      }
       const localCache = localCacheFor(patch);
       for (const doc of file.documents) {
         let local = localCache.get(doc.parsed);

@@ -2,7 +2,18 @@
 // whole-manifest skeletons in an empty document. Works on the cursor's document only, from its
 // text while it is being typed (see context.ts): no re-parse of the file, no schema validation.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CompletionItem, CompletionList, Position, Range, TextEdit } from 'vscode-languageserver-types';
+import {
+  CompletionItemKind,
+  type CompletionItem,
+  type CompletionList,
+  type Position,
+  type Range,
+  type TextEdit,
+} from 'vscode-languageserver-types';
+import { crdKeyCompletions, crdValueCompletions } from '../crd/describe';
+import { schemaAt } from '../crd/fields';
+import { crdMatchOf } from '../crd/resource';
+import { yamlString } from '../rules/fixText';
 import type { ManifestDocument, ManifestFile } from '../manifest/types';
 import type { FieldInfo, KubernetesApi } from '../api/kubernetesApi';
 import type { WorkspaceView } from '../workspace/types';
@@ -119,6 +130,9 @@ export function doComplete(
   const object = () => (objectCache ??= { v: documentObject(doc) }).v;
   const env: Env = { file, doc, header, object, workspace, api, toRange, snippets, triggerSuggestCommand: options.triggerSuggestCommand };
 
+  const custom = customResourceItems(ctx, env);
+  if (custom) return { isIncomplete: false, items: custom };
+
   switch (ctx.mode) {
     case 'empty':
       return { isIncomplete: false, items: [...skeletonItems(ctx, env), ...genericTopLevelKeys(ctx, env, [])] };
@@ -153,6 +167,37 @@ export function doComplete(
       return { isIncomplete: false, items: keyCompletionItems(ctx, env) };
     }
   }
+}
+
+/**
+ * Keys and values of a custom resource from its CRD (undefined for anything else): the fields not
+ * written yet, required first, with their hover as documentation; the enum values.
+ */
+function customResourceItems(ctx: CursorContext, env: Env): CompletionItem[] | undefined {
+  if (ctx.mode === 'empty') return undefined;
+  const match = crdMatchOf(env.doc, env.workspace.crds);
+  const schema = match?.version ? env.workspace.crds!.schemaOf(match.entry, match.version.name) : undefined;
+  if (!match || !schema) return undefined;
+  // The header fields (apiVersion, kind) and metadata are the built-in completions' business.
+  if (ctx.path.length === 0 ? ctx.mode === 'value' : ctx.path[0] === 'metadata') return undefined;
+  if (ctx.mode === 'key') {
+    return crdKeyCompletions(match.entry, schema, ctx.path, ctx.existingKeys).map((k, i) => ({
+      label: k.field.name,
+      kind: CompletionItemKind.Property,
+      detail: `${k.field.type}${k.field.required ? ' (required)' : ''}`,
+      documentation: { kind: 'markdown', value: k.documentation },
+      sortText: String(i).padStart(4, '0'),
+      filterText: k.field.name,
+      textEdit: textEdit(env, ctx, ctx.hasColon ? k.field.name : k.insertText),
+    }));
+  }
+  const isString = schemaAt(schema, ctx.path)?.type === 'string';
+  return crdValueCompletions(schema, ctx.path).map((v, i) => ({
+    label: v,
+    kind: CompletionItemKind.EnumMember,
+    sortText: String(i).padStart(4, '0'),
+    textEdit: textEdit(env, ctx, ctx.quoted ? v : `${ctx.needsSpace ? ' ' : ''}${isString ? yamlString(v) : v}`),
+  }));
 }
 
 /** A provider that throws loses its own items, not everyone's. */

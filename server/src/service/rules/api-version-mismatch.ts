@@ -5,6 +5,7 @@
 // name under its own group. Flags the apiVersion value; a kind that the apiVersion does not have
 // but that is close to one we know (`Deploymnet`, `deployment`) is flagged on the kind with the
 // likely kind as the fix.
+import { crdMatchOf, customResourceReportsOf } from '../crd/resource';
 import { getAt, rangeOfValue } from '../manifest/navigate';
 import { documentStyle, insertPair, replaceValue } from '../manifest/edit';
 import type { ManifestDocument } from '../manifest/types';
@@ -44,6 +45,9 @@ export const apiVersionMismatch: Rule = {
     fixable: true,
     onPatch: 'check',
     messages: {
+      crdNotServed: 'The CustomResourceDefinition `{{crd}}` does not serve `{{apiVersion}}` (served: {{served}}).',
+      crdNoVersion: 'The CustomResourceDefinition `{{crd}}` has no version `{{apiVersion}}` (served: {{served}}).',
+      crdDeprecated: '{{warning}}',
       removed: '`{{apiVersion}}` no longer serves {{kind}}: it was removed in Kubernetes {{release}}. Use `{{expected}}`.',
       removedNoReplacement:
         '`{{apiVersion}}` no longer serves {{kind}}: it was removed in Kubernetes {{release}}, and Kubernetes {{version}} has no other apiVersion for it.',
@@ -62,6 +66,11 @@ export const apiVersionMismatch: Rule = {
   },
   check(ctx) {
     if (!ctx.object) return;
+    // A custom resource: its CRD says which versions it serves.
+    if (crdMatchOf(ctx.doc, ctx.crds)) {
+      for (const p of customResourceReportsOf(ctx.doc, ctx.crds)) if (p.ruleId === 'api-version-mismatch') ctx.report(p.report);
+      return;
+    }
     const { apiVersion, kind } = ctx.object;
     const suggestion = misspeltKind(ctx.api, apiVersion, kind);
     if (suggestion) {

@@ -2,6 +2,7 @@
 // its validation code insists on (containers[].image, a Service's ports unless headless or
 // ExternalName; see api/required.ts). Reported on the parent key (the `kind` line for a
 // top-level field); the fix inserts the field with a placeholder at the right indentation.
+import { customResourceReportsOf } from '../crd/resource';
 import { insertPair } from '../manifest/edit';
 import { rangeOfKey, rangeOfValue, type OffsetRange } from '../manifest/navigate';
 import { afterKindLine, fillEmpty, placeholder, toEditValue } from './placeholders';
@@ -31,6 +32,7 @@ export const missingRequiredField: Rule = {
     },
   },
   check(ctx) {
+    for (const p of customResourceReportsOf(ctx.doc, ctx.crds)) if (p.ruleId === 'missing-required-field') ctx.report(p.report);
     const sc = schemaContext(ctx);
     if (!sc) return;
     for (const p of sc.problems) {

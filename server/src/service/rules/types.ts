@@ -1,6 +1,7 @@
 // What a rule is: metadata beside a check that reports problems with their fixes
 // (the shape of ESLint's lib/rules/*.js and kube-linter's registered checks).
 import type { KubernetesApi } from '../api/kubernetesApi';
+import type { CrdRegistry } from '../crd/registry';
 import type { DocEdit, ManifestDocument, ManifestFile, K8sObjectHeader } from '../manifest/types';
 import type { WorkspaceView } from '../workspace/types';
 
@@ -96,6 +97,11 @@ export interface RuleContext {
   readonly value: Record<string, unknown> | undefined;
   /** The Kubernetes API of the selected release. */
   readonly api: KubernetesApi;
+  /**
+   * The CustomResourceDefinitions known (the workspace's and the setting's): the API server's view
+   * of custom resources. Results of single-document rules are recomputed whenever they change.
+   */
+  readonly crds?: CrdRegistry;
   report(report: Report): void;
 }
 

@@ -3,6 +3,7 @@
 // validation the field is silently dropped, which is worse. Found by the shared schema pass
 // (api/validate.ts), reported on the key, with the closest valid key as the fix — or, for a field
 // of other releases only, the release that adds or removed it.
+import { customResourceReportsOf } from '../crd/resource';
 import { getAt, rangeOfKey } from '../manifest/navigate';
 import { removePair, renameKey } from '../manifest/edit';
 import { editDistance } from '../text/distance';
@@ -23,6 +24,7 @@ export const unknownField: Rule = {
     fixable: true,
     onPatch: 'check',
     messages: {
+      unknownCrd: '`{{key}}` is not a field of {{parent}} in the CustomResourceDefinition `{{crd}}`.',
       unknownSuggest: '`{{key}}` is not a field of {{parent}}. Did you mean `{{suggestion}}`?',
       unknown: '`{{key}}` is not a field of {{parent}} in the Kubernetes {{version}} API.',
       notInRelease: '`{{key}}` is not a field of {{parent}} in Kubernetes {{version}}: {{when}}.',
@@ -36,6 +38,7 @@ export const unknownField: Rule = {
     },
   },
   check(ctx) {
+    for (const p of customResourceReportsOf(ctx.doc, ctx.crds)) if (p.ruleId === 'unknown-field') ctx.report(p.report);
     const sc = schemaContext(ctx);
     if (!sc) return;
     for (const p of sc.problems) {
