@@ -88,6 +88,10 @@ function useSettings(raw: LanguageSettings | null | undefined): LanguageSettings
       `k8sWorkloads.kubernetesVersion ${JSON.stringify(value.kubernetesVersion)} is not a release this extension knows (${KUBERNETES_VERSIONS.join(', ')}); checking against ${DEFAULT_KUBERNETES_VERSION}.`,
     );
   if (service.api.version !== kubernetesVersion) service = serviceFor(kubernetesVersion);
+  const crdPaths = value.customResourceDefinitions;
+  if (crdPaths !== undefined && !(Array.isArray(crdPaths) && crdPaths.every((p) => typeof p === 'string')))
+    problems.push('k8sWorkloads.customResourceDefinitions must be a list of files, folders or globs.');
+  indexing?.setCustomResourceDefinitionPaths(Array.isArray(crdPaths) ? crdPaths.filter((p) => typeof p === 'string') : []);
   const fresh = problems.filter((p) => !shownSettingProblems.has(p));
   for (const p of fresh) shownSettingProblems.add(p);
   // window/showMessage (a notification): nothing to answer, so no client can make this fail.
@@ -109,6 +113,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const init = params.initializationOptions as { settings?: LanguageSettings } | undefined;
   if (init?.settings) settings = useSettings(init.settings);
   indexing = createWorkspaceIndexing({ connection, documents, workspace: service.workspace, params, revalidate: () => revalidateAll() });
+  if (init?.settings) indexing.setCustomResourceDefinitionPaths(settings.customResourceDefinitions ?? []);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

@@ -28,6 +28,7 @@ import {
   WatchKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { crdEntriesOfText, onlyCrds, type FileCrdEntry } from './service/crd/entries';
 import { parseManifest } from './service/manifest/parse';
 import { indexFile, type WorkspaceIndex } from './service/workspace/index';
 import { isKustomizationUri, KUSTOMIZATION_FILE_NAMES, kustomizationRefs, type KustomizationRefs } from './service/workspace/kustomize';
@@ -168,6 +169,7 @@ export class WorkspaceIndexer {
     }
     let objects: IndexedObject[] = [];
     let refs: KustomizationRefs | undefined;
+    let crds: FileCrdEntry[] = [];
     const kustomization = isKustomizationUri(uri);
     const real = await realPath(fsPath);
     // Outside the folders and never opened: not ours to read. What it held before (a link that
@@ -180,8 +182,10 @@ export class WorkspaceIndexer {
       const stat = await fsp.stat(real);
       if (stat.isFile() && stat.size <= this.limits.maxFileSize) {
         const text = await fsp.readFile(real, 'utf8');
+        // CustomResourceDefinitions are read without their schemas (a full parse of an operator's CRD takes most of a second).
+        crds = crdEntriesOfText(text);
         // Cheap pre-filter: a manifest names its kind and apiVersion (a kustomization file need not).
-        if (kustomization || (text.includes('kind') && text.includes('apiVersion'))) {
+        if (kustomization || (text.includes('kind') && text.includes('apiVersion') && !onlyCrds(text, crds))) {
           const file = parseManifest(uri, text, this.limits.maxFileSize);
           objects = indexFile(file, TextDocument.create(uri, 'yaml', 0, text));
           if (kustomization) refs = kustomizationRefs(file);
@@ -190,13 +194,50 @@ export class WorkspaceIndexer {
     } catch {
       objects = []; // gone or unreadable: it holds nothing we can use
       refs = undefined;
+      crds = [];
     }
     if (this.host.isOpen(uri)) return false; // opened while we were reading
     this.known.add(uri);
     this.workspace.set(uri, objects);
     this.workspace.setKustomization(uri, refs);
+    if (!this.settingCrdFiles.has(uri) || crds.length) this.workspace.setCrds(uri, crds);
     if (this.generationMoved() && notify) this.host.indexChanged();
-    return objects.length > 0;
+    return objects.length > 0 || crds.length > 0;
+  }
+
+  /** Files named by `k8sWorkloads.customResourceDefinitions` (their CRDs stay while the setting names them). */
+  private settingCrdFiles = new Set<string>();
+
+  /**
+   * Reads the CRDs of the files, folders and globs of `k8sWorkloads.customResourceDefinitions`
+   * (absolute, or relative to each workspace folder): a CRD kept outside the workspace counts too.
+   * CRDs of files the setting no longer names leave the index (unless the workspace has the file).
+   */
+  async setCustomResourceDefinitionPaths(entries: readonly string[], folders: readonly string[]): Promise<void> {
+    const files = new Set<string>();
+    for (const entry of entries) {
+      if (typeof entry !== 'string' || !entry.trim()) continue;
+      const bases = path.isAbsolute(entry) ? [''] : folders;
+      for (const base of bases) for (const f of await expandPath(path.resolve(base || '/', entry), this.limits.maxFiles)) files.add(f);
+    }
+    const uris = new Set<string>();
+    for (const f of files) {
+      const uri = pathToFileURL(f).toString();
+      uris.add(uri);
+      if (this.host.isOpen(uri)) continue;
+      let crds: FileCrdEntry[] = [];
+      try {
+        const stat = await fsp.stat(f);
+        if (stat.isFile() && stat.size <= 4 * this.limits.maxFileSize) crds = crdEntriesOfText(await fsp.readFile(f, 'utf8'));
+      } catch {
+        crds = [];
+      }
+      this.workspace.setCrds(uri, crds);
+    }
+    for (const uri of this.settingCrdFiles)
+      if (!uris.has(uri) && !this.known.has(uri) && !this.host.isOpen(uri)) this.workspace.setCrds(uri, []);
+    this.settingCrdFiles = uris;
+    if (this.generationMoved()) this.host.indexChanged();
   }
 
   /** Whether a real path lies inside a workspace folder, or directly in `dir` (itself resolved). */
@@ -333,10 +374,27 @@ export function createWorkspaceIndexing(options: {
   params: InitializeParams;
   /** Validates every open document again. */
   revalidate: () => void;
-}): { indexer: WorkspaceIndexer; start(): Promise<void>; documentIndexed(uri: string): void; documentClosed(uri: string): void } {
+}): {
+  indexer: WorkspaceIndexer;
+  start(): Promise<void>;
+  documentIndexed(uri: string): void;
+  documentClosed(uri: string): void;
+  /** `k8sWorkloads.customResourceDefinitions`: read now, or once the workspace is indexed. */
+  setCustomResourceDefinitionPaths(paths: readonly string[]): void;
+} {
   const { connection, documents, workspace, params, revalidate } = options;
   let timer: NodeJS.Timeout | undefined;
   let started = false;
+  let crdPaths: readonly string[] = [];
+  let crdPathsRead: string | undefined;
+  const readCrdPaths = () => {
+    const key = JSON.stringify(crdPaths);
+    if (key === crdPathsRead) return;
+    crdPathsRead = key;
+    void indexer
+      .setCustomResourceDefinitionPaths(crdPaths, workspaceFolderPaths(params))
+      .catch((err: Error) => connection.console.error(`Reading k8sWorkloads.customResourceDefinitions failed: ${err.message}`));
+  };
   const indexer = new WorkspaceIndexer(workspace, {
     isOpen: (uri) => documents.get(uri) !== undefined,
     indexChanged() {
@@ -400,7 +458,12 @@ export function createWorkspaceIndexing(options: {
       } finally {
         started = true;
       }
+      readCrdPaths();
       if (folders.length) revalidate();
+    },
+    setCustomResourceDefinitionPaths(paths) {
+      crdPaths = paths;
+      if (started) readCrdPaths();
     },
     documentIndexed(uri) {
       indexer.documentIndexed(uri);
@@ -409,4 +472,65 @@ export function createWorkspaceIndexing(options: {
       void indexer.documentClosed(uri);
     },
   };
+}
+
+const GLOB = /[*?[{]/;
+
+/** `*`, `?` and `**` of one path segment pattern as a regular expression. */
+function segmentRegExp(segment: string): RegExp {
+  const re = segment
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '[^/]*')
+    .replace(/\?/g, '[^/]');
+  return new RegExp(`^${re}$`);
+}
+
+/**
+ * The YAML files a path names: the file itself, every YAML file below a folder, or the files a
+ * glob matches (`*` and `?` within a segment, `**` across folders). At most `max` files.
+ */
+export async function expandPath(p: string, max: number): Promise<string[]> {
+  const out: string[] = [];
+  const segments = p.split(path.sep);
+  const firstGlob = segments.findIndex((s) => GLOB.test(s));
+  const walk = async (dir: string, rest: string[]): Promise<void> => {
+    if (out.length >= max) return;
+    if (rest.length === 0) return;
+    const [head, ...tail] = rest;
+    let entries;
+    try {
+      entries = await fsp.readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    if (head === '**') {
+      await walk(dir, tail);
+      for (const e of entries) if (e.isDirectory() && !SKIP_DIRS.has(e.name)) await walk(path.join(dir, e.name), rest);
+      return;
+    }
+    const re = segmentRegExp(head);
+    for (const e of entries) {
+      if (!re.test(e.name)) continue;
+      const child = path.join(dir, e.name);
+      if (tail.length === 0) {
+        if (e.isFile() && YAML_FILE.test(e.name) && !out.includes(child)) out.push(child);
+      } else if (e.isDirectory()) await walk(child, tail);
+    }
+  };
+  if (firstGlob < 0) {
+    try {
+      const stat = await fsp.stat(p);
+      if (stat.isFile()) return [p];
+      if (stat.isDirectory()) {
+        await walk(p, ['**', '*']);
+        return out;
+      }
+    } catch {
+      return [];
+    }
+    return [];
+  }
+  await walk(segments.slice(0, firstGlob).join(path.sep) || path.sep, segments.slice(firstGlob));
+  return out;
 }

@@ -30,6 +30,8 @@ import { createRuleRunner, skippedFileDiagnostic, toDiagnostics, type RuleResult
 import { WorkspaceIndex } from './workspace/index';
 
 export interface LanguageSettings extends ValidationSettings {
+  /** `k8sWorkloads.customResourceDefinitions`: files, folders or globs of CRDs to read besides the workspace's (the server reads them). */
+  readonly customResourceDefinitions?: readonly string[];
   /** `k8sWorkloads.kubernetesVersion`: the release to check against (a new language service is built for it). */
   readonly kubernetesVersion?: string;
   /** `k8sWorkloads.inlayHints.cronSchedule` */
