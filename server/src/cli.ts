@@ -1,4 +1,4 @@
-// k8s-workloads lint <files or folders> [--format text|json|sarif] [--kubernetes-version 1.NN]
+// k8s-workloads lint <files or folders> [--format text|json|sarif] [--kubernetes-version 1.NN] [--crds <path>]…
 // The same checks as the editor, for CI. Exit code 1 when any error is found, 2 on bad usage.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -12,16 +12,18 @@ import {
   KUBERNETES_VERSIONS,
   type KubernetesVersion,
 } from './service/index';
+import { crdEntriesOfText } from './service/crd/entries';
 import { RULES } from './service/rules/registry';
 import { KUSTOMIZATION_FILE_NAMES } from './service/workspace/kustomize';
 
 const VERSION = '0.1.0';
 const SKIP_DIRS = new Set(['node_modules', '.git', '.test-host', 'dist']);
-const USAGE = `Usage: k8s-workloads lint <files or folders…> [--format text|json|sarif] [--kubernetes-version ${KUBERNETES_VERSIONS[0]}…${KUBERNETES_VERSIONS[KUBERNETES_VERSIONS.length - 1]}]
+const USAGE = `Usage: k8s-workloads lint <files or folders…> [--format text|json|sarif] [--kubernetes-version ${KUBERNETES_VERSIONS[0]}…${KUBERNETES_VERSIONS[KUBERNETES_VERSIONS.length - 1]}] [--crds <file or folder>]…
 
 Checks Kubernetes workload manifests (.yaml/.yml; folders are searched recursively,
 skipping node_modules and .git) with the same rules as the Kubernetes Workloads extension,
-against the API of one Kubernetes release (default ${DEFAULT_KUBERNETES_VERSION}).
+against the API of one Kubernetes release (default ${DEFAULT_KUBERNETES_VERSION}). Custom resources are checked
+against the CustomResourceDefinitions among the files and in each --crds file or folder (not linted).
 Exit code: 0 no errors, 1 errors found, 2 bad usage or unreadable input.`;
 
 type Format = 'text' | 'json' | 'sarif';
@@ -31,7 +33,7 @@ interface FileResult {
   readonly diagnostics: Diagnostic[];
 }
 
-function parseArgs(argv: string[]): { format: Format; targets: string[]; kubernetesVersion: KubernetesVersion } | string {
+function parseArgs(argv: string[]): { format: Format; targets: string[]; kubernetesVersion: KubernetesVersion; crds: string[] } | string {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h') return USAGE;
   if (command === '--version') return VERSION;
@@ -39,8 +41,15 @@ function parseArgs(argv: string[]): { format: Format; targets: string[]; kuberne
   let format: Format = 'text';
   let kubernetesVersion: KubernetesVersion = DEFAULT_KUBERNETES_VERSION;
   const targets: string[] = [];
+  const crds: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
+    if (a === '--crds' || a.startsWith('--crds=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : rest[++i];
+      if (!v) return `--crds needs a file or folder.\n\n${USAGE}`;
+      crds.push(v);
+      continue;
+    }
     if (a === '--format' || a.startsWith('--format=')) {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : rest[++i];
       if (v !== 'text' && v !== 'json' && v !== 'sarif') return `--format must be text, json or sarif (got "${v ?? ''}").`;
@@ -53,7 +62,7 @@ function parseArgs(argv: string[]): { format: Format; targets: string[]; kuberne
     else targets.push(a);
   }
   if (targets.length === 0) return `No files or folders given.\n\n${USAGE}`;
-  return { format, targets, kubernetesVersion };
+  return { format, targets, kubernetesVersion, crds };
 }
 
 function collect(target: string, out: string[]): void {
@@ -210,6 +219,15 @@ export function main(argv: string[]): number {
     return ok ? 0 : 2;
   }
   const files: string[] = [];
+  const crdFiles: string[] = [];
+  for (const t of args.crds) {
+    try {
+      collect(t, crdFiles);
+    } catch (err) {
+      console.error(`Cannot read ${t}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      return 2;
+    }
+  }
   for (const t of args.targets) {
     try {
       collect(t, files);
@@ -220,6 +238,9 @@ export function main(argv: string[]): number {
   }
   const rulesDoc = pathToFileURL(path.join(__dirname, '..', 'docs', 'rules.md')).toString();
   const service = getLanguageService({ docsUri: (id) => `${rulesDoc}#${id}`, kubernetesVersion: args.kubernetesVersion });
+  // The CRDs of --crds (read, not linted; their schemas are parsed when a custom resource needs them).
+  for (const f of crdFiles)
+    service.workspace.setCrds(pathToFileURL(path.resolve(f)).toString(), crdEntriesOfText(fs.readFileSync(f, 'utf8')));
   // Two passes: index every file first, so cross-file rules see the whole set.
   const documents = files.map((f) => TextDocument.create(pathToFileURL(path.resolve(f)).toString(), 'yaml', 1, fs.readFileSync(f, 'utf8')));
   for (const d of documents) service.parse(d);
