@@ -51,6 +51,37 @@ ruleTable('invalid-value', {
   ],
 });
 
+ruleTable('invalid-value', {
+  valid: [],
+  invalid: [
+    {
+      name: 'a CRD document: a schema node without a type (structural schema)',
+      text: `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: things.a.io
+spec:
+  group: a.io
+  names: {kind: Thing, plural: things}
+  scope: Namespaced
+  versions:
+  - name: v1
+    served: true
+    storage: true
+    schema:
+      openAPIV3Schema:
+        type: object
+        properties:
+          «spec»:
+            properties:
+              a: {type: string}
+`,
+      messageId: 'crdStructural',
+      message: 'Every node of a structural schema needs a `type` (or `x-kubernetes-int-or-string` / `x-kubernetes-preserve-unknown-fields`).',
+    },
+  ],
+});
+
 ruleTable('missing-required-field', {
   valid: [],
   invalid: [

@@ -13,6 +13,8 @@ import { schemaAt } from './fields';
 import type { CrdMatch } from './registry';
 import type { CrdPath, CrdProblem, SchemaNode } from './types';
 import { knownFields, validateCustomResource } from './validate';
+import { isCrd } from './read';
+import { checkCrdDocument, type StructuralCode } from './structural';
 
 export type CrdRuleId = 'unknown-field' | 'invalid-value' | 'missing-required-field' | 'api-version-mismatch';
 
@@ -349,4 +351,41 @@ function wrongType(ctx: Ctx, path: CrdPath, expected: string, v: unknown): CrdRe
     fixes.push(...fix(`Quote it: "${src}"`, replaceValue(ctx.doc, path as JsonPath, JSON.stringify(src)), { preferred: true, safe: true }));
   }
   return { ruleId: 'invalid-value', report: report(range, 'wrongType', data, fixes) };
+}
+
+/** What each structural problem of a CRD document says (the API server's rule, in a sentence). */
+const STRUCTURAL_MESSAGES: Readonly<Record<StructuralCode, (p: Readonly<Record<string, unknown>>) => string>> = {
+  noVersions: () => 'A CustomResourceDefinition needs at least one version in `spec.versions`.',
+  storageVersionCount: (p) => `Exactly one version must be the storage version (\`storage: true\`); ${String(p.count)} are.`,
+  duplicateVersion: (p) => `The version \`${String(p.name)}\` is listed twice.`,
+  missingSchema: (p) => `The version \`${String(p.version)}\` has no \`schema.openAPIV3Schema\`: apiextensions.k8s.io/v1 requires one.`,
+  nameMismatch: (p) => `The name of a CustomResourceDefinition must be \`<plural>.<group>\`: \`${String(p.expected)}\`.`,
+  rootNotObject: () => 'The root of an openAPIV3Schema must be `type: object`.',
+  missingType: () =>
+    'Every node of a structural schema needs a `type` (or `x-kubernetes-int-or-string` / `x-kubernetes-preserve-unknown-fields`).',
+  intOrStringWithType: () => '`x-kubernetes-int-or-string` must not be combined with a `type`.',
+  additionalPropertiesWithProperties: () => '`additionalProperties` and `properties` must not both be set.',
+  additionalPropertiesFalse: () =>
+    '`additionalProperties: false` is not allowed in a structural schema: leave it out (unknown fields are pruned).',
+  preserveUnknownFieldsFalse: () => '`x-kubernetes-preserve-unknown-fields` must be true or left out.',
+  missingItems: () => 'An array needs an `items` schema.',
+  listTypeInvalid: (p) => `\`x-kubernetes-list-type\` must be atomic, set or map, not \`${String(p.value)}\`.`,
+  listMapKeysWithoutMap: () => '`x-kubernetes-list-map-keys` needs `x-kubernetes-list-type: map`.',
+  listMapWithoutKeys: () => 'A list of `x-kubernetes-list-type: map` needs `x-kubernetes-list-map-keys`.',
+  listMapItemsNotObject: () => 'The items of a list of `x-kubernetes-list-type: map` must be objects.',
+  listMapKeyNotRequired: (p) => `The list map key \`${String(p.key)}\` must be a required property of the items, or have a default.`,
+  listSetItemsNotScalar: () => 'The items of a list of `x-kubernetes-list-type: set` must be scalars or atomic.',
+  embeddedNotObject: () =>
+    '`x-kubernetes-embedded-resource` needs `type: object` with properties or `x-kubernetes-preserve-unknown-fields`.',
+  metadataNotRestricted: () => 'The root `metadata` of a schema may only restrict `name` and `generateName`.',
+  forbiddenKeyword: (p) => `\`${String(p.keyword)}\` is not allowed in a structural schema.`,
+};
+
+/** The structural problems of a CustomResourceDefinition document as invalid-value reports, on the offending key. */
+export function crdDocumentReports(doc: ManifestDocument): CrdReport[] {
+  if (!isCrd(doc.value)) return [];
+  return checkCrdDocument(doc.value).map((p) => ({
+    ruleId: 'invalid-value' as const,
+    report: report(rangeOfKey(doc, p.path as JsonPath), 'crdStructural', { message: STRUCTURAL_MESSAGES[p.code](p.params) }),
+  }));
 }

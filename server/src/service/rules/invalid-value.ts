@@ -1,6 +1,7 @@
 // invalid-value: a value the API server rejects: the wrong type (`replicas: "3"`, `value: 8080`
 // for a string), a value outside the allowed set (`restartPolicy: Sometimes`), an int32
 // overflow, or Secret data that is not base64. Found by the shared schema pass (api/validate.ts).
+import { crdDocumentReports } from '../crd/problems';
 import { customResourceReportsOf } from '../crd/resource';
 import type { Node } from 'yaml';
 import { INT32_MAX, INT32_MIN } from '../api/validate';
@@ -33,6 +34,7 @@ export const invalidValue: Rule = {
       crdDuplicate: '{{value}} appears twice in `{{field}}` (first as item {{first}}): its items must be unique.',
       crdDuplicateKey: 'This item of `{{field}}` has the same key ({{keys}}) as item {{first}}: the list is keyed by it.',
       crdRule: '{{message}}',
+      crdStructural: '{{message}}',
       wrongType: '`{{field}}` must be {{expected}}, not {{actual}} ({{value}}).',
       notAllowed: '{{value}} is not a valid value of `{{field}}`. Allowed values: {{allowed}}.',
       yaml11Bool:
@@ -60,6 +62,7 @@ export const invalidValue: Rule = {
   },
   check(ctx) {
     for (const p of customResourceReportsOf(ctx.doc, ctx.crds)) if (p.ruleId === 'invalid-value') ctx.report(p.report);
+    for (const p of crdDocumentReports(ctx.doc)) ctx.report(p.report);
     const sc = schemaContext(ctx);
     if (!sc) return;
     for (const p of sc.problems) {
