@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
-import { mayBeCrd, readCrdHeader, withoutSchemas } from '../../../server/src/service/crd/header';
+import { mayBeCrd, readCrdHeader, readVersionSchema, withoutSchemas } from '../../../server/src/service/crd/header';
 import { readCrd } from '../../../server/src/service/crd/read';
 import { CrdRegistry } from '../../../server/src/service/crd/registry';
 import { splitDocuments } from '../../../server/src/service/manifest/parse';
@@ -109,12 +109,13 @@ describe('crd/registry: the CRDs of the workspace', () => {
     const entry = r.lookup('example.com/v1', 'Widget')!.entry;
     assert.equal(r.schemaOf(entry, 'v1')?.type, 'object');
     assert.equal(r.schemaOf(entry, 'v1beta1')?.properties?.spec?.['x-kubernetes-preserve-unknown-fields'], true);
-    assert.deepEqual(loads, ['file:///w/crd.yaml#0']);
+    r.schemaOf(entry, 'v1');
+    assert.deepEqual(loads, ['file:///w/crd.yaml#0', 'file:///w/crd.yaml#0'], 'once per version');
     const gen = r.generation;
     r.set('file:///w/crd.yaml', [{ docIndex: 0, crd: entry.crd }]);
     assert.equal(r.generation, gen, 'same header: same generation');
     r.schemaOf(entry, 'v1');
-    assert.deepEqual(loads, ['file:///w/crd.yaml#0', 'file:///w/crd.yaml#0'], 'the text is read again after a change');
+    assert.equal(loads.length, 3, 'the text is read again after a change');
     r.delete('file:///w/crd.yaml');
     assert.equal(r.lookup('example.com/v1', 'Widget'), undefined);
     assert.equal(r.generation, gen + 1);
@@ -135,5 +136,24 @@ describe('crd/registry: the CRDs of the workspace', () => {
     });
     assert.equal(r.forKind('Widget').length, 2);
     assert.equal(r.lookup('other.io/v1', 'Widget')?.entry.uri, 'file:///w/b.yaml');
+  });
+});
+
+describe('crd/header: one version schema read alone', () => {
+  it('equals the full read of that version, for every version of every Gateway API CRD and the fixture', () => {
+    const texts = [...readdirSync(GATEWAY).map((f) => readFileSync(join(GATEWAY, f), 'utf8')), WIDGETS_TEXT];
+    let n = 0;
+    for (const text of texts)
+      for (const chunk of splitDocuments(text)) {
+        const full = readCrd(parse(chunk.text));
+        for (const v of full?.versions ?? []) {
+          assert.deepEqual(readVersionSchema(chunk.text, v.name), v.schema, `${full!.name} ${v.name}`);
+          n++;
+        }
+      }
+    assert.equal(n, 22);
+    assert.equal(readVersionSchema(WIDGETS_TEXT, 'v9'), undefined);
+    const json = JSON.stringify(parse(WIDGETS_TEXT));
+    assert.deepEqual(readVersionSchema(json, 'v1'), readCrd(parse(WIDGETS_TEXT))!.versions[2].schema, 'a JSON CRD is parsed whole');
   });
 });

@@ -6,7 +6,7 @@
 // the small rest is parsed. The schema itself is read later, on first use of a kind (registry.ts).
 import { parse } from 'yaml';
 import { readCrd } from './read';
-import type { CrdInfo } from './types';
+import type { CrdInfo, SchemaNode } from './types';
 
 /** A cheap test: could this document text be a CustomResourceDefinition? */
 export function mayBeCrd(text: string): boolean {
@@ -16,13 +16,14 @@ export function mayBeCrd(text: string): boolean {
 const SCHEMA_KEY = /^([ \t]*)(-[ \t]+)?schema:[ \t]*(?:#.*)?$/;
 
 /**
- * The document text without the body of each block-style `schema:` key (undefined when there is
- * none to cut, e.g. a JSON or flow-style CRD, which is then parsed whole).
+ * The document text with the body of each block-style `schema:` key cut out and the key's value
+ * replaced by `placeholder(n)` (n counts the cut blocks); the bodies as they were. Undefined when
+ * there is nothing to cut (a JSON or flow-style CRD, which is then parsed whole).
  */
-export function withoutSchemas(text: string): string | undefined {
+export function cutSchemas(text: string, placeholder: (n: number) => string): { text: string; blocks: string[] } | undefined {
   const lines = text.split('\n');
   const out: string[] = [];
-  let cut = false;
+  const blocks: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     const m = SCHEMA_KEY.exec(line.replace(/\r$/, ''));
@@ -33,7 +34,7 @@ export function withoutSchemas(text: string): string | undefined {
     // The key's column: after the `- ` of a sequence item that starts with it.
     const keyIndent = m[1].length + (m[2]?.length ?? 0);
     // `- schema:` keeps the item (as `- schema: {}`); a plain key becomes `schema: {}`.
-    out.push(line.replace(/schema:[ \t]*(?:#.*)?\r?$/, 'schema: {}'));
+    out.push(line.replace(/schema:[ \t]*(?:#.*)?\r?$/, `schema: ${placeholder(blocks.length)}`));
     let j = i + 1;
     for (; j < lines.length; j++) {
       const next = lines[j];
@@ -41,11 +42,65 @@ export function withoutSchemas(text: string): string | undefined {
       const indent = next.length - next.trimStart().length;
       if (indent <= keyIndent) break;
     }
-    // Blank or comment lines just before the next key stay out too: they change nothing.
+    // Blank or comment lines just before the next key go with the block: they change nothing.
+    blocks.push(lines.slice(i + 1, j).join('\n'));
     i = j - 1;
-    cut = true;
   }
-  return cut ? out.join('\n') : undefined;
+  return blocks.length ? { text: out.join('\n'), blocks } : undefined;
+}
+
+/**
+ * The document text without the body of each block-style `schema:` key (undefined when there is
+ * none to cut, e.g. a JSON or flow-style CRD, which is then parsed whole).
+ */
+export function withoutSchemas(text: string): string | undefined {
+  return cutSchemas(text, () => '{}')?.text;
+}
+
+/** A block's lines moved left by their common indentation (comment and blank lines aside). */
+function dedent(block: string): string {
+  const lines = block.split('\n');
+  let min = Infinity;
+  for (const l of lines) {
+    const t = l.trimStart();
+    if (t === '' || t.startsWith('#')) continue;
+    min = Math.min(min, l.length - t.length);
+  }
+  if (!Number.isFinite(min)) return block;
+  return lines.map((l) => (l.slice(0, min).trim() === '' ? l.slice(min) : l.trimStart())).join('\n');
+}
+
+const PARSE = { logLevel: 'silent', uniqueKeys: false, maxAliasCount: 1000 } as const;
+
+/**
+ * One version's openAPIV3Schema from a CRD document's text, parsing only that version's schema
+ * block (an operator CRD often carries several versions of a 200+ KB schema); undefined when the
+ * version or its schema is not there. A CRD whose schemas cannot be cut out is parsed whole.
+ */
+export function readVersionSchema(text: string, version: string): SchemaNode | undefined {
+  const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+  const cut = cutSchemas(text, (n) => `{k8swSchemaBlock: ${n}}`);
+  let crd: unknown;
+  try {
+    crd = parse(cut ? cut.text : text, PARSE);
+  } catch {
+    return undefined;
+  }
+  const spec = isObj(crd) ? crd.spec : undefined;
+  const versions = isObj(spec) && Array.isArray(spec.versions) ? spec.versions : [];
+  const v = versions.find((x) => isObj(x) && x.name === version) as Record<string, unknown> | undefined;
+  const schema = v && isObj(v.schema) ? v.schema : undefined;
+  if (!schema) return undefined;
+  if (!cut) return isObj(schema.openAPIV3Schema) ? (schema.openAPIV3Schema as SchemaNode) : undefined;
+  const n = schema.k8swSchemaBlock;
+  if (typeof n !== 'number' || !cut.blocks[n]) return undefined;
+  let body: unknown;
+  try {
+    body = parse(dedent(cut.blocks[n]), PARSE);
+  } catch {
+    return undefined;
+  }
+  return isObj(body) && isObj(body.openAPIV3Schema) ? (body.openAPIV3Schema as SchemaNode) : undefined;
 }
 
 /**

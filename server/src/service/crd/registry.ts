@@ -5,6 +5,7 @@
 // used CRDs only, so ten 800 KB operator CRDs cost nothing until used and a bounded amount after.
 import type { Range } from 'vscode-languageserver-types';
 import { parse } from 'yaml';
+import { readVersionSchema } from './header';
 import { readCrd } from './read';
 import type { CrdInfo, CrdVersion, SchemaNode } from './types';
 
@@ -44,6 +45,8 @@ export class CrdRegistry {
   private byKind: Map<string, CrdEntry[]> | undefined;
   /** Parsed CRDs (with schemas) by uri#docIndex, in least-recently-used order. */
   private readonly loaded = new Map<string, CrdInfo | null>();
+  /** Parsed version schemas by uri#docIndex@version, in least-recently-used order. */
+  private readonly schemas = new Map<string, SchemaNode | null>();
   private gen = 0;
 
   constructor(private readonly options: CrdRegistryOptions = {}) {}
@@ -55,11 +58,16 @@ export class CrdRegistry {
 
   /** Replaces a file's CRDs (an empty list forgets the file). */
   set(uri: string, entries: readonly Omit<CrdEntry, 'uri'>[]): void {
-    const before = this.byUri.get(uri);
+    const before = this.byUri.get(uri) ?? [];
     const next = entries.map((e) => ({ ...e, uri }));
-    const same = JSON.stringify(before ?? []) === JSON.stringify(next);
-    // The document's text may have changed (a schema edit) even when its header did not.
-    for (const key of [...this.loaded.keys()]) if (key.startsWith(`${uri}#`)) this.loaded.delete(key);
+    // Headers compared as JSON, texts (hundreds of KB) as strings.
+    const header = (list: readonly CrdEntry[]) => JSON.stringify(list.map(({ text: _t, ...rest }) => rest));
+    const same = header(before) === header(next) && before.every((e, i) => e.text === next[i].text);
+    // Without the text in the entry (read by loadText), the schemas may have changed under the same header.
+    if (!same || next.some((e) => e.text === undefined)) {
+      for (const key of [...this.loaded.keys()]) if (key.startsWith(`${uri}#`)) this.loaded.delete(key);
+      for (const key of [...this.schemas.keys()]) if (key.startsWith(`${uri}#`)) this.schemas.delete(key);
+    }
     if (same) return;
     if (next.length) this.byUri.set(uri, next);
     else this.byUri.delete(uri);
@@ -101,9 +109,21 @@ export class CrdRegistry {
     return { entry, version: entry.crd.versions.find((v) => v.name === versionName) };
   }
 
-  /** A version's openAPIV3Schema, read from the CRD document on first use. */
+  /** A version's openAPIV3Schema, read from the CRD document on first use (that version's schema block only). */
   schemaOf(entry: CrdEntry, versionName: string): SchemaNode | undefined {
-    return this.load(entry)?.versions.find((v) => v.name === versionName)?.schema;
+    const key = `${keyOf(entry.uri, entry.docIndex)}@${versionName}`;
+    let schema = this.schemas.get(key);
+    if (schema !== undefined) {
+      this.schemas.delete(key);
+      this.schemas.set(key, schema);
+      return schema ?? undefined;
+    }
+    const text = entry.text ?? this.options.loadText?.(entry.uri, entry.docIndex);
+    schema = (text === undefined ? undefined : readVersionSchema(text, versionName)) ?? null;
+    this.schemas.set(key, schema);
+    const max = this.options.maxLoaded ?? 12;
+    while (this.schemas.size > max) this.schemas.delete(this.schemas.keys().next().value!);
+    return schema ?? undefined;
   }
 
   /** The CRD with its schemas (undefined when its text is gone or no longer a CRD). */
@@ -127,8 +147,8 @@ export class CrdRegistry {
     return crd ?? undefined;
   }
 
-  /** How many CRDs have their schemas loaded (for tests and the benchmark). */
+  /** How many version schemas are kept parsed (for tests and the benchmark). */
   get loadedCount(): number {
-    return this.loaded.size;
+    return this.schemas.size;
   }
 }
