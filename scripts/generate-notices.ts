@@ -55,6 +55,55 @@ export function isAllowedLicense(expression: string): boolean {
   return bare.split(/\s+OR\s+/).some((alternative) => alternative.split(/\s+AND\s+/).every((id) => ALLOWED_LICENSES.includes(id.trim())));
 }
 
+/** The first `Copyright …` comment line of a package's code (its index.js, else the first .js file below dist/cjs that has one). */
+function copyrightLine(dir: string): string | undefined {
+  const candidates = ['dist/cjs/index.js', 'dist/esm/index.js', 'index.js'];
+  try {
+    for (const f of readdirSync(join(dir, 'dist', 'cjs'), { recursive: true })
+      .map(String)
+      .sort())
+      if (f.endsWith('.js')) candidates.push(join('dist', 'cjs', f));
+  } catch {
+    // no dist/cjs
+  }
+  for (const f of candidates) {
+    try {
+      const m = /^\/\/ (Copyright .+)$/m.exec(readFileSync(join(dir, f), 'utf8'));
+      if (m) return m[1].trim();
+    } catch {
+      // not there
+    }
+  }
+  return undefined;
+}
+
+/** The first BSD licence comment (`// Copyright … Redistribution and use …`) of the .js files below `dir`. */
+function bsdNotice(dir: string): string | undefined {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir, { recursive: true }).map(String).sort();
+  } catch {
+    return undefined;
+  }
+  for (const f of entries) {
+    if (!f.endsWith('.js')) continue;
+    const text = readFileSync(join(dir, f), 'utf8');
+    if (!text.includes('Redistribution and use in source and binary forms')) continue;
+    const lines = text.split('\n');
+    const at = lines.findIndex((l) => l.includes('Redistribution and use in source and binary forms'));
+    let start = at;
+    while (start > 0 && lines[start - 1].startsWith('//')) start--;
+    let end = at;
+    while (end + 1 < lines.length && lines[end + 1].startsWith('//')) end++;
+    return lines
+      .slice(start, end + 1)
+      .map((l) => l.replace(/^\/\/ ?/, ''))
+      .join('\n')
+      .trim();
+  }
+  return undefined;
+}
+
 /** Reads name, version, licence and licence text of the package in `dir`; throws when it cannot be shipped as is. */
 export function readPackage(dir: string): Omit<BundledPackage, 'bundles'> {
   const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: unknown; version?: unknown; license?: unknown };
@@ -71,8 +120,21 @@ export function readPackage(dir: string): Omit<BundledPackage, 'bundles'> {
   const files = readdirSync(dir)
     .filter((f) => LICENSE_FILE.test(f))
     .sort();
-  if (files.length === 0)
-    throw new Error(`bundled package ${name}@${manifest.version} (${dir}) has no LICENSE/LICENCE file: its notice cannot be copied`);
+  if (files.length === 0) {
+    // Apache-2.0 packages that ship no licence file (Buf's @bufbuild/*): their copyright line from
+    // the code, then the Apache License 2.0 text (this repository's own LICENSE is that text).
+    // A package that is also BSD-3-Clause (@bufbuild/protobuf: Google's code) carries that notice in its code.
+    const apacheOnly = manifest.license === 'Apache-2.0';
+    const withBsd = /^\(?Apache-2\.0 AND BSD-3-Clause\)?$/.test(manifest.license);
+    const copyright = apacheOnly || withBsd ? copyrightLine(dir) : undefined;
+    const bsd = withBsd ? bsdNotice(join(dir, 'dist', 'cjs')) : undefined;
+    if (!copyright || (withBsd && !bsd))
+      throw new Error(`bundled package ${name}@${manifest.version} (${dir}) has no LICENSE/LICENCE file: its notice cannot be copied`);
+    const apache = readFileSync(join(ROOT, 'LICENSE'), 'utf8').replace(/\r\n?/g, '\n').trim();
+    let licenseText = `${copyright}\n\nLicensed under the Apache License, Version 2.0 (the package declares it and ships no licence file):\n\n${apache}`;
+    if (bsd) licenseText += `\n\nParts are under the BSD-3-Clause licence, as their code says:\n\n${bsd}`;
+    return { name, version: manifest.version, license: manifest.license, licenseFile: '(none)', licenseText };
+  }
   const licenseText = readFileSync(join(dir, files[0]), 'utf8')
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
@@ -140,7 +202,10 @@ export function renderPackagesSection(packages: readonly BundledPackage[]): stri
     out.push('');
     out.push(`### ${p.name} ${p.version} — ${p.license}`);
     out.push('');
-    out.push(`Bundled into ${p.bundles.map((b) => `\`${b}\``).join(' and ')}. Licence text from its \`${p.licenseFile}\`:`);
+    const from = p.licenseFile.startsWith('(')
+      ? 'It ships no licence file: its copyright line and the text of the licence it declares'
+      : `Licence text from its \`${p.licenseFile}\``;
+    out.push(`Bundled into ${p.bundles.map((b) => `\`${b}\``).join(' and ')}. ${from}:`);
     out.push('');
     out.push(fence(p.licenseText));
   }
