@@ -77,7 +77,8 @@ spec:
               a: {type: string}
 `,
       messageId: 'crdStructural',
-      message: 'Every node of a structural schema needs a `type` (or `x-kubernetes-int-or-string` / `x-kubernetes-preserve-unknown-fields`).',
+      message:
+        'Every node of a structural schema needs a `type` (or `x-kubernetes-int-or-string` / `x-kubernetes-preserve-unknown-fields`).',
     },
   ],
 });
