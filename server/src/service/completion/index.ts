@@ -13,7 +13,7 @@ import {
 import { crdKeyCompletions, crdValueCompletions } from '../crd/describe';
 import { schemaAt } from '../crd/fields';
 import { crdMatchOf } from '../crd/resource';
-import { yamlString } from '../rules/fixText';
+import { yamlString } from '../text/yamlScalar';
 import type { ManifestDocument, ManifestFile } from '../manifest/types';
 import type { FieldInfo, KubernetesApi } from '../api/kubernetesApi';
 import type { WorkspaceView } from '../workspace/types';
