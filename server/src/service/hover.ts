@@ -170,7 +170,7 @@ export function doHover(
     const value = documentObject(doc);
     const pmp = value ? getAt(value, ['spec', 'podManagementPolicy']) : undefined;
     const object: KindObject = {
-      debug: debugCommandsFor(file, doc, options.workspace, { now: options.now }),
+      debug: debugCommandsFor(file, doc, options.workspace, { now: options.now, kubernetesVersion: api.version }),
       podManagementPolicy: typeof pmp === 'string' ? pmp : undefined,
     };
     if (top === 'kind') return markdown(kindMarkdown(api, target.value, apiVersion, object));

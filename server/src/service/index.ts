@@ -129,7 +129,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       return doHover(parse(document), document, position, api, { workspace, ...hoverOptions });
     },
     getDebugCommands(document, position, debugOptions) {
-      return debugCommandsAt(parse(document), document, position, workspace, debugOptions);
+      return debugCommandsAt(parse(document), document, position, workspace, { kubernetesVersion: api.version, ...debugOptions });
     },
     getInlayHints(document, range, settings) {
       return getInlayHints(parse(document), document, range, settings);
