@@ -125,3 +125,50 @@ describe('metadata in a template', () => {
     });
   }
 });
+
+describe('completion in a document with an unclosed [ or {', () => {
+  const table: { name: string; text: string; first: string }[] = [
+    {
+      name: 'below an unclosed { (the cursor back at block indentation)',
+      text: `${DEPLOY}spec:\n  selector:\n    matchLabels: {app: web\n  rep‸\n`,
+      first: 'template',
+    },
+    {
+      name: 'below an unclosed [',
+      text: `${POD_SPEC}      containers:\n      - name: web\n        args: [serve, --port\n        ima‸\n`,
+      first: 'image',
+    },
+    {
+      name: 'a value below an unclosed [',
+      text: `${POD_SPEC}      containers:\n      - name: web\n        args: [serve\n        imagePullPolicy: ‸\n`,
+      first: 'IfNotPresent',
+    },
+    {
+      name: 'above an unclosed {',
+      text: `${DEPLOY}spec:\n  rep‸\n  selector:\n    matchLabels: {app: web\n`,
+      first: 'template',
+    },
+    {
+      name: 'in the next document of the file',
+      text: `${DEPLOY}spec:\n  selector: {matchLabels: {app: web}\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  sel‸\n`,
+      first: 'ports',
+    },
+    {
+      name: 'inside the unclosed collection itself, on its line',
+      text: `${DEPLOY}spec:\n  selector: {matchLabels: {app: web}, ‸\n`,
+      first: 'matchExpressions',
+    },
+    {
+      name: 'inside a flow map continued on an indented line (still a flow map)',
+      text: `${DEPLOY}spec:\n  selector: {\n    ‸\n`,
+      first: 'matchExpressions',
+    },
+  ];
+  for (const t of table) {
+    it(t.name, () => {
+      const { labels } = complete(t.text);
+      assert.ok(labels.length > 0, 'some completions');
+      assert.ok(labels.includes(t.first), `${t.first} in ${labels.join(', ')}`);
+    });
+  }
+});
