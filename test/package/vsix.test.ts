@@ -47,6 +47,8 @@ const REQUIRED: RegExp[] = [
   /^extension\/package\.json$/,
   /^extension\/dist\/extension\.js$/,
   /^extension\/dist\/server\.js$/,
+  // the server reads the whole-manifest skeletons from it at run time
+  /^extension\/snippets\/workloads\.code-snippets$/,
   /^extension\/readme\.md$/i,
   /^extension\/license(\.txt|\.md)?$/i,
   /^extension\/changelog\.md$/i,

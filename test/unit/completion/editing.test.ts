@@ -172,3 +172,38 @@ describe('completion in a document with an unclosed [ or {', () => {
     });
   }
 });
+
+describe('whole-manifest skeletons: only where a manifest can start, once each', () => {
+  const isSkeleton = (i: { kind?: number }) => i.kind === 15;
+  it('an empty file offers each skeleton once (one StatefulSet, matched by its prefixes too)', () => {
+    const { items } = complete('‸');
+    const skeletons = items.filter(isSkeleton);
+    const labels = skeletons.map((i) => i.label);
+    assert.equal(new Set(labels).size, labels.length, `no label twice: ${labels.join(', ')}`);
+    const statefulSet = skeletons.filter((i) => /\bk8s-statefulset\b/.test(i.filterText ?? ''));
+    assert.deepEqual(
+      statefulSet.map((i) => i.label),
+      ['StatefulSet manifest'],
+    );
+    assert.match(statefulSet[0].filterText ?? '', /\bstatefulset\b/, 'the short prefix finds the same item');
+  });
+  const nowhere: { name: string; text: string }[] = [
+    { name: 'inside spec.selector', text: `${DEPLOY}spec:\n  selector:\n    ‸\n` },
+    { name: 'at the top level of a started manifest', text: `${DEPLOY}‸\n` },
+    { name: 'in a container', text: `${POD_SPEC}      containers:\n      - name: web\n        ‸\n` },
+    { name: 'typing a prefix inside spec', text: `${DEPLOY}spec:\n  k8s-sta‸\n` },
+  ];
+  for (const t of nowhere) {
+    it(`no skeleton ${t.name}`, () => {
+      const { items } = complete(t.text);
+      assert.deepEqual(
+        items.filter(isSkeleton).map((i) => i.label),
+        [],
+      );
+    });
+  }
+  it('an empty document after `---` offers them', () => {
+    const { items } = complete(`${DEPLOY}---\nk8s-‸\n`);
+    assert.ok(items.filter(isSkeleton).length >= 5);
+  });
+});
