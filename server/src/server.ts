@@ -197,6 +197,11 @@ function validate(document: TextDocument): void {
     }
     return;
   }
+  // a change's debounced validation still to come would check this same version again
+  if (documents.get(document.uri)?.version === document.version) {
+    clearTimeout(timers.get(document.uri));
+    timers.delete(document.uri);
+  }
   let diagnostics: Diagnostic[];
   try {
     diagnostics = capped(service.doValidation(document, settings));
