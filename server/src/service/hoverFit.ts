@@ -68,12 +68,18 @@ export function fitFieldHover(head: readonly string[], description: string | und
   const cut = description ? [...description.matchAll(/\[([^\]]+)\]\(([^)]+)\)/g)].filter((m) => !short[0].includes(m[0])) : [];
   if (cut.length)
     linkLine.splice(0, linkLine.length, [...cut.map((m) => `[More info](${m[2]})`), ...links.map((l) => l.trim())].join(' · '));
-  const kept: string[] = [];
-  for (const block of guide) {
-    if (hoverLines([...head, ...kept, block, ...short, ...linkLine]) > HOVER_LINE_BUDGET) break;
-    kept.push(block);
-  }
-  // a lone heading or lead-in of a list is no use without what it introduces
-  while (kept.length && /:\s*$/.test(kept[kept.length - 1])) kept.pop();
-  return [...head, ...kept, ...short, ...linkLine].join('\n\n');
+  // The note's own lines first, in order, each kept when it still fits (with the list it
+  // introduces, if any); generic troubleshooting tables only with room to spare.
+  const keep = new Set<number>();
+  const fits = (extra: number[]) =>
+    hoverLines([...head, ...guide.filter((_, i) => keep.has(i) || extra.includes(i)), ...short, ...linkLine]) <= HOVER_LINE_BUDGET;
+  const isTable = (b: string) => b.startsWith('|');
+  for (const tables of [false, true])
+    guide.forEach((block, i) => {
+      if (keep.has(i) || isTable(block) !== tables) return;
+      // a lead-in ending with ":" goes with the block it introduces, or not at all
+      const group = /:\s*$/.test(block) && i + 1 < guide.length ? [i, i + 1] : [i];
+      if (fits(group)) group.forEach((g) => keep.add(g));
+    });
+  return [...head, ...guide.filter((_, i) => keep.has(i)), ...short, ...linkLine].join('\n\n');
 }
