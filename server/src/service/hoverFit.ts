@@ -72,7 +72,7 @@ export function fitFieldHover(head: readonly string[], description: string | und
   // introduces, if any); generic troubleshooting tables only with room to spare.
   const keep = new Set<number>();
   const fits = (extra: number[]) =>
-    hoverLines([...head, ...guide.filter((_, i) => keep.has(i) || extra.includes(i)), ...short, ...linkLine]) <= HOVER_LINE_BUDGET;
+    hoverLines([...head, ...guide.filter((_, i) => keep.has(i) || extra.includes(i)), ...linkLine]) <= HOVER_LINE_BUDGET;
   const isTable = (b: string) => b.startsWith('|');
   for (const tables of [false, true])
     guide.forEach((block, i) => {
@@ -81,5 +81,8 @@ export function fitFieldHover(head: readonly string[], description: string | und
       const group = /:\s*$/.test(block) && i + 1 < guide.length ? [i, i + 1] : [i];
       if (fits(group)) group.forEach((g) => keep.add(g));
     });
-  return [...head, ...guide.filter((_, i) => keep.has(i)), ...short, ...linkLine].join('\n\n');
+  // the description's first sentence when there is still room (its link stays either way)
+  const body = [...head, ...guide.filter((_, i) => keep.has(i))];
+  const withShort = hoverLines([...body, ...short, ...linkLine]) <= HOVER_LINE_BUDGET ? short : [];
+  return [...body, ...withShort, ...linkLine].join('\n\n');
 }
