@@ -78,6 +78,18 @@ export function renderRulesDoc(rules: readonly AnyRule[]): string {
     ),
   );
   out.push('');
+  out.push('Where a `k8s-workloads-disable-next-line` comment goes:');
+  out.push('');
+  out.push('- above the line where the finding starts (its squiggle);');
+  out.push(
+    '- above the first line of a container or of any other list item that is a mapping (`- name: main`), or of an object ' +
+      '(its first line): it covers the listed rules everywhere inside that item or object;',
+  );
+  out.push(
+    '- for a finding about a whole container or item, which starts on its first line (`missing-resources` on `- name: main`), ' +
+      'also above any of its own keys — as above `image:` in the example.',
+  );
+  out.push('');
   out.push('Every diagnostic also offers the quick fix “Disable <rule> for this line”.');
   out.push('');
   out.push('## Kustomize patches');

@@ -182,7 +182,31 @@ function capped(diagnostics: Diagnostic[]): Diagnostic[] {
   return shown;
 }
 
+/** Open documents whose diagnostics wait until the index knows whether they are Kustomize patches. */
+const awaitingPatchStatus = new Set<string>();
+
 function validate(document: TextDocument): void {
+  // Never publish what may have to be taken back: until the index has read the kustomization
+  // files that may name this file as a patch, its whole-manifest errors (missing required
+  // fields…) could be false. Validate once that is known.
+  const pending = indexing?.patchStatusPending(document.uri);
+  if (pending) {
+    const uri = document.uri;
+    if (!awaitingPatchStatus.has(uri)) {
+      awaitingPatchStatus.add(uri);
+      void pending.then(() => {
+        awaitingPatchStatus.delete(uri);
+        const current = documents.get(uri);
+        if (current) validate(current);
+      });
+    }
+    return;
+  }
+  // a change's debounced validation still to come would check this same version again
+  if (documents.get(document.uri)?.version === document.version) {
+    clearTimeout(timers.get(document.uri));
+    timers.delete(document.uri);
+  }
   let diagnostics: Diagnostic[];
   try {
     diagnostics = capped(service.doValidation(document, settings));

@@ -70,6 +70,8 @@ export class WorkspaceIndexer {
   private readonly known = new Set<string>();
   /** Directories of open documents already looked in for a kustomization file (see probeKustomization). */
   private readonly probedDirs = new Set<string>();
+  /** The looks into directories still reading the disk. */
+  private readonly probing = new Map<string, Promise<void>>();
   /** The index generation last reported: it moves only when what rules can see changes. */
   private seenGeneration = -1;
   private readonly limits: IndexerLimits;
@@ -299,7 +301,7 @@ export class WorkspaceIndexer {
     const dir = path.dirname(fsPath);
     if (this.probedDirs.has(dir)) return undefined;
     this.probedDirs.add(dir);
-    return (async () => {
+    const probe = (async () => {
       const realDir = await realPath(dir);
       for (const name of KUSTOMIZATION_FILE_NAMES) {
         const p = path.join(dir, name);
@@ -312,7 +314,23 @@ export class WorkspaceIndexer {
         }
         await this.indexFromDisk(u, p, true, realDir);
       }
-    })().catch((err: Error) => this.host.log(`Looking for a kustomization file in ${dir} failed: ${err.message}`));
+    })()
+      .catch((err: Error) => this.host.log(`Looking for a kustomization file in ${dir} failed: ${err.message}`))
+      .finally(() => this.probing.delete(dir));
+    this.probing.set(dir, probe);
+    return probe;
+  }
+
+  /**
+   * Settles once the index knows whether an open file is a Kustomize patch (the look into its
+   * directory, started here if need be, has read the disk); undefined when it knows already.
+   * The server publishes no diagnostics for the file before: as a whole manifest it would get
+   * errors (missing required fields…) that a patch must not, taken back a moment later.
+   */
+  patchStatusPending(uri: string): Promise<void> | undefined {
+    const fsPath = toFsPath(uri);
+    if (!fsPath || this.workspace.complete) return undefined;
+    return this.probeKustomization(uri) ?? this.probing.get(path.dirname(fsPath));
   }
 
   /** The editor closed a document: the disk is the truth again (unsaved changes are gone). */
@@ -381,6 +399,8 @@ export function createWorkspaceIndexing(options: {
   documentClosed(uri: string): void;
   /** `k8sWorkloads.customResourceDefinitions`: read now, or once the workspace is indexed. */
   setCustomResourceDefinitionPaths(paths: readonly string[]): void;
+  /** Settles once the index knows whether the open file `uri` is a Kustomize patch; undefined when it knows now. */
+  patchStatusPending(uri: string): Promise<void> | undefined;
 } {
   const { connection, documents, workspace, params, revalidate } = options;
   let timer: NodeJS.Timeout | undefined;
@@ -394,6 +414,13 @@ export function createWorkspaceIndexing(options: {
     void indexer
       .setCustomResourceDefinitionPaths(crdPaths, workspaceFolderPaths(params))
       .catch((err: Error) => connection.console.error(`Reading k8sWorkloads.customResourceDefinitions failed: ${err.message}`));
+  };
+  /** The first crawl of the workspace folders, while it runs: it reads every kustomization file. */
+  let crawling: Promise<void> | undefined;
+  const folders = workspaceFolderPaths(params);
+  const inFolders = (uri: string) => {
+    const p = toFsPath(uri);
+    return !!p && folders.some((f) => p === f || p.startsWith(f.endsWith(path.sep) ? f : f + path.sep));
   };
   const indexer = new WorkspaceIndexer(workspace, {
     isOpen: (uri) => documents.get(uri) !== undefined,
@@ -450,13 +477,16 @@ export function createWorkspaceIndexing(options: {
           connection.console.warn(`Workspace folder changes will not be followed: ${(err as Error).message}`);
         }
       }
-      const folders = workspaceFolderPaths(params);
+      let crawled: () => void = () => undefined;
+      if (folders.length) crawling = new Promise<void>((resolve) => (crawled = resolve));
       try {
         if (folders.length) await indexer.crawl(folders);
       } catch (err) {
         connection.console.error(`Indexing the workspace failed: ${(err as Error).stack ?? String(err)}`);
       } finally {
         started = true;
+        crawling = undefined;
+        crawled();
       }
       readCrdPaths();
       if (folders.length) revalidate();
@@ -464,6 +494,13 @@ export function createWorkspaceIndexing(options: {
     setCustomResourceDefinitionPaths(paths) {
       crdPaths = paths;
       if (started) readCrdPaths();
+    },
+    patchStatusPending(uri) {
+      // a file of the folders: the crawl reads every kustomization that may name it (a file opened
+      // from outside them counts as a whole manifest, see probeKustomization); then, or without
+      // folders, a look into the file's own directory
+      if (crawling && inFolders(uri)) return crawling;
+      return started || !folders.length ? indexer.patchStatusPending(uri) : undefined;
     },
     documentIndexed(uri) {
       indexer.documentIndexed(uri);

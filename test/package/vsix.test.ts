@@ -21,7 +21,35 @@ import {
   StreamMessageWriter,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
+import { inflateSync } from 'node:zlib';
 import { readZip, type ZipEntry } from './zip';
+
+/** Width and height of a complete, uncorrupted PNG (its chunks' CRCs aside, its pixel data inflates to the size the header says). */
+function pngSize(png: Buffer): { width: number; height: number } {
+  assert.ok(png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), 'PNG signature');
+  let width = 0;
+  let height = 0;
+  let bytesPerPixelRow = 0;
+  const idat: Buffer[] = [];
+  let ended = false;
+  for (let at = 8; at < png.length;) {
+    const length = png.readUInt32BE(at);
+    const type = png.toString('latin1', at + 4, at + 8);
+    const data = png.subarray(at + 8, at + 8 + length);
+    if (type === 'IHDR') {
+      width = data.readUInt32BE(0);
+      height = data.readUInt32BE(4);
+      const channels = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 }[data[9]] ?? 0;
+      bytesPerPixelRow = Math.ceil((width * channels * data[8]) / 8);
+    } else if (type === 'IDAT') idat.push(data);
+    else if (type === 'IEND') ended = true;
+    at += 12 + length;
+  }
+  assert.ok(ended, 'the PNG is complete (IEND)');
+  assert.ok(width > 0 && height > 0, 'a size');
+  assert.equal(inflateSync(Buffer.concat(idat)).length, height * (bytesPerPixelRow + 1), 'its pixel data is whole');
+  return { width, height };
+}
 
 const repo = resolve(__dirname, '../..');
 const manifest = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { name: string; version: string };
@@ -47,6 +75,8 @@ const REQUIRED: RegExp[] = [
   /^extension\/package\.json$/,
   /^extension\/dist\/extension\.js$/,
   /^extension\/dist\/server\.js$/,
+  // the server reads the whole-manifest skeletons from it at run time
+  /^extension\/snippets\/workloads\.code-snippets$/,
   /^extension\/readme\.md$/i,
   /^extension\/license(\.txt|\.md)?$/i,
   /^extension\/changelog\.md$/i,
@@ -98,6 +128,46 @@ describe('the .vsix package', () => {
       const wide = [...text].findIndex((ch) => ch.codePointAt(0)! > 0xff);
       assert.equal(wide, -1, `${bundle}: ${JSON.stringify(text.slice(Math.max(0, wide - 40), wide + 10))}`);
     }
+  });
+
+  it('its page (the packaged README) shows every image in VS Code: each is a data: image of a whole PNG, or https:', () => {
+    const readme = read(entries.find((e) => /^extension\/readme\.md$/i.test(e.name))!.name).toString('utf8');
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)|<img[^>]*\bsrc=["']([^"']+)["']/g)].map((m) => m[1] ?? m[2]);
+    assert.ok(images.length >= 5, `the screenshots are on the page (${images.length} images)`);
+    for (const src of images) {
+      // VS Code's extension page loads only https: and data: images (no file:, no relative paths)
+      assert.match(src.slice(0, 40), /^(https:|data:image\/png;base64,)/, 'an image VS Code renders');
+      if (src.startsWith('data:')) {
+        const { width, height } = pngSize(Buffer.from(src.slice(src.indexOf(',') + 1), 'base64'));
+        assert.ok(width >= 200 && height >= 100, `a screenshot, not a dot: ${width}x${height}`);
+      }
+    }
+  });
+
+  it('its page is for users: what it does, how to use it, settings — no developer commands', () => {
+    const readme = read(entries.find((e) => /^extension\/readme\.md$/i.test(e.name))!.name).toString('utf8');
+    assert.match(readme, /^# Kubernetes Workloads\n\nWrite Kubernetes workload manifests/);
+    const headings = [...readme.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+    for (const h of ['What it looks like', 'How to use it', 'Features', 'Settings'])
+      assert.ok(headings.includes(h), `## ${h} in ${headings.join(', ')}`);
+    for (const h of ['Tests', 'Development', 'Performance', 'Project layout']) assert.ok(!headings.includes(h), `no ## ${h}`);
+    assert.doesNotMatch(readme, /npm (ci|test|run build)\b/, 'no set-up commands of the repository');
+    // a link into the repository would lead nowhere from the extension page
+    const links = [...readme.matchAll(/(?<!!)\[[^\]]+\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+    assert.deepEqual(
+      links.filter((l) => !/^(https?:|#)/.test(l)),
+      [],
+    );
+  });
+
+  it('has honest metadata: an icon, a publisher that is not a placeholder, no made-up repository', () => {
+    const pkg = JSON.parse(read('extension/package.json').toString('utf8')) as { icon?: string; publisher: string; repository?: unknown };
+    assert.ok(pkg.icon, 'an icon');
+    const { width, height } = pngSize(read(`extension/${pkg.icon}`));
+    assert.ok(width >= 128 && width === height, `a square icon of at least 128 px: ${width}x${height}`);
+    assert.equal(pkg.publisher, 'local', 'not on the Marketplace: a local publisher id (README, Development)');
+    assert.doesNotMatch(JSON.stringify(pkg), /example\.(invalid|com)/);
+    assert.equal(pkg.repository, undefined, 'there is no public repository to name');
   });
 
   it('has every file its manifest points at', () => {

@@ -2,7 +2,7 @@
 // kustomization; a single file opened with no folder) and the CLI over test/fixtures/kustomize.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -75,10 +75,47 @@ describe('protocol: a patch opened on its own (no workspace folder)', () => {
   it('looks for the kustomization file in the patch’s directory and validates again', async () => {
     const file = join(FIXTURE, 'overlays', 'prod', 'memory.yaml');
     const uri = pathToFileURL(file).toString();
-    // The first answer does not wait for the disk; the kustomization file beside it settles it.
-    const clean = client.nextDiagnostics(uri, (p) => p.diagnostics.length === 0);
+    // The first answer waits for the look into the directory: the kustomization file beside it
+    // makes the file a patch, and nothing is published that would be taken back.
+    const first = client.nextDiagnostics(uri);
     await client.open(uri, readFileSync(file, 'utf8'));
-    await clean;
+    assert.deepEqual(codes(await first), []);
+    assert.deepEqual(client.published.filter((p) => p.uri === uri).map(codes), [[]], 'one publication, clean');
+  });
+});
+
+describe('protocol: a patch opened while the workspace is still being indexed', () => {
+  let client: TestClient;
+  let root: string;
+
+  before(async () => {
+    root = mkdtempSync(join(tmpdir(), 'k8s-kustomize-busy-'));
+    cpSync(FIXTURE, root, { recursive: true });
+    // enough files that the crawl is still reading when the patch opens
+    const many = join(root, 'many');
+    mkdirSync(many);
+    const deployment = readFileSync(join(FIXTURE, 'base', 'deployment.yaml'), 'utf8');
+    for (let i = 0; i < 1500; i++) writeFileSync(join(many, `app-${i}.yaml`), deployment.replace(/name: web\b/g, `name: web-${i}`));
+    client = await startServer({ rootUri: pathToFileURL(root).toString() });
+  });
+  after(async () => {
+    assert.equal(await client.stop(), 0);
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('publishes nothing for the patch before the index has read its kustomization: the first diagnostics are the final ones', async () => {
+    const file = join(root, 'overlays', 'prod', 'replicas.yaml');
+    const uri = pathToFileURL(file).toString();
+    const first = client.nextDiagnostics(uri);
+    await client.open(uri, readFileSync(file, 'utf8'));
+    assert.deepEqual(codes(await first), ['unknown-field'], 'only the typo, never missing-required-field');
+    const change = client.nextDiagnostics(uri, (p) => p.version === 2);
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text: readFileSync(file, 'utf8').replace('replica:', 'replicas:') }],
+    });
+    assert.deepEqual(codes(await change), []);
+    assert.ok(!client.published.some((p) => p.uri === uri && judgedWhole(p)), 'no publication judged it a whole manifest');
   });
 });
 

@@ -1,11 +1,14 @@
 // In-file suppression comments and the "Disable <rule> for this line" quick fix.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../../server/src/service/index';
 import { applyEdits } from './helpers/ruleTester';
 
 const RULE = 'missing-headless-service';
+const ROOT = resolve(__dirname, '..', '..');
 
 /** A StatefulSet whose serviceName (line `serviceNameLine`) names a Service that exists nowhere. */
 const sts = (before = '', aboveServiceName = '', name = 'db') => `${before}apiVersion: apps/v1
@@ -146,4 +149,101 @@ describe('per-rule severity settings', () => {
     assert.equal(ls.doValidation(document).find((x) => x.code === RULE)?.severity, 2);
     assert.deepEqual(ls.getCodeActions(document, { range: d!.range, diagnostics: [] }, { rules: { [RULE]: 'off' } }), []);
   });
+});
+
+describe('where a disable-next-line comment goes for a finding about a container or an object', () => {
+  const job = (comments: { aboveItem?: string; aboveImage?: string; aboveName?: string; aboveRoot?: string; aboveSpec?: string }) =>
+    `${comments.aboveRoot ?? ''}apiVersion: batch/v1
+kind: Job
+metadata:
+  name: once
+${comments.aboveSpec ?? ''}spec:
+  ttlSecondsAfterFinished: 600
+  activeDeadlineSeconds: 600
+  template:
+    spec:
+      restartPolicy: Never
+      securityContext:
+        runAsNonRoot: true
+      containers:
+${comments.aboveItem ?? ''}        - name: main
+${comments.aboveImage ?? ''}          image: busybox
+          command: [sh, -c, 'echo done']
+`;
+  const c = (ids: string, indent = 10) => `${' '.repeat(indent)}# k8s-workloads-disable-next-line ${ids}\n`;
+  const table: { name: string; text: string; silenced: string[]; kept: string[] }[] = [
+    { name: 'no comment: both findings', text: job({}), silenced: [], kept: ['image-tag', 'missing-resources'] },
+    {
+      name: "above image: the image's finding and the container's (reported on its - name: line)",
+      text: job({ aboveImage: c('image-tag, missing-resources') }),
+      silenced: ['image-tag', 'missing-resources'],
+      kept: [],
+    },
+    {
+      name: 'above - name: every listed finding inside the container',
+      text: job({ aboveItem: c('image-tag, missing-resources', 8) }),
+      silenced: ['image-tag', 'missing-resources'],
+      kept: [],
+    },
+    {
+      name: 'only the listed rules',
+      text: job({ aboveItem: c('missing-resources', 8) }),
+      silenced: ['missing-resources'],
+      kept: ['image-tag'],
+    },
+    {
+      name: "above another key of the container: the container's finding, not the one on the image line",
+      text: job({}).replace(
+        "          command: [sh, -c, 'echo done']\n",
+        `${c('image-tag, missing-resources')}          command: [sh, -c, 'echo done']\n`,
+      ),
+      silenced: ['missing-resources'],
+      kept: ['image-tag'],
+    },
+    {
+      name: "above the object's first line: every listed finding in the object",
+      text: job({ aboveRoot: c('image-tag, missing-resources', 0) }),
+      silenced: ['image-tag', 'missing-resources'],
+      kept: [],
+    },
+  ];
+  for (const t of table) {
+    it(t.name, () => {
+      const found = codes(t.text);
+      for (const id of t.silenced) assert.ok(!found.includes(id), `${id} silenced: ${found.join(', ')}`);
+      for (const id of t.kept) assert.ok(found.includes(id), `${id} kept: ${found.join(', ')}`);
+    });
+  }
+
+  it("a comment above spec: silences what is reported on spec:, not what is inside spec's containers", () => {
+    const text = job({ aboveSpec: c('job-ttl, missing-resources', 0) }).replace('  ttlSecondsAfterFinished: 600\n', '');
+    const found = codes(text);
+    assert.ok(!found.includes('job-ttl'), found.join(', '));
+    assert.ok(found.includes('missing-resources'), 'spec is not a list item: its comment covers its own line only');
+  });
+});
+
+describe('every suppression example of the docs works', () => {
+  const docs = [join(ROOT, 'docs', 'rules.md'), join(ROOT, 'README.md')];
+  const examples = docs.flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(/```yaml\n([\s\S]*?)```/g)]
+      .map((m) => m[1])
+      .filter((block) => /k8s-workloads-disable/.test(block))
+      .map((block) => ({ file, block })),
+  );
+  it('the docs have examples', () => assert.ok(examples.length >= 1));
+  for (const [i, { file, block }] of examples.entries()) {
+    it(`${file.slice(ROOT.length + 1)} example ${i + 1}: each rule it names is reported without its comments and silenced with them`, () => {
+      const ids = [...block.matchAll(/#\s*k8s-workloads-disable(?:-next-line)?\s+([^\n]+)/g)].flatMap((m) =>
+        m[1].split(/[,\s]+/).filter(Boolean),
+      );
+      assert.ok(ids.length > 0);
+      const without = codes(block.replace(/^[ \t]*#\s*k8s-workloads-disable[^\n]*\n/gm, ''));
+      const withComments = codes(block);
+      for (const id of ids) {
+        assert.ok(without.includes(id), `${id} is reported without the comment: ${without.join(', ')}`);
+        assert.ok(!withComments.includes(id), `${id} is silenced by the comment: ${withComments.join(', ')}`);
+      }
+    });
+  }
 });

@@ -6,7 +6,8 @@ import type { Hover, Position } from 'vscode-languageserver-types';
 import { isScalar, type Node } from 'yaml';
 import { cursorContext, type Path } from './completion/context';
 import { documentAt, documentHeader, documentObject } from './completion/index';
-import { descriptionMarkdown, fieldMarkdown, valueMeaning } from './completion/format';
+import { descriptionMarkdown, fieldSummary, valueMeaning } from './completion/format';
+import { fitFieldHover } from './hoverFit';
 import { fieldGuideNote, kindHoverMarkdown } from './guide/index';
 import { crdFieldMarkdown, crdKindMarkdown, unknownCrdMarkdown } from './crd/describe';
 import { crdMatchOf } from './crd/resource';
@@ -195,10 +196,12 @@ export function doHover(
     // the API part of the hover still stands
     console.error(`The guide note for ${target.path.join('.')} failed: ${(err as Error).stack ?? String(err)}`);
   }
-  let body = fieldMarkdown(field, { release: releaseText(api, field) });
+  // What matters at this spot first: the value, the field (its release) and its type, the guide's
+  // note worked out for this manifest; then the API's description (cut short when the hover is long).
+  const head = [`**\`${field.path}\`** · ${releaseText(api, field)} · ${fieldSummary(field)}`];
   if (!target.onKey && typeof target.value === 'string') {
     const v = valueMarkdown(field, target.value);
-    if (v) body = `${v}\n\n---\n\n${body}`;
+    if (v) head.unshift(v, '---');
   }
-  return markdown(body + guideSection(note));
+  return markdown(fitFieldHover(head, field.description ? descriptionMarkdown(field.description) : undefined, note));
 }

@@ -4,6 +4,7 @@
 // RuleRunner, which belongs to one language service and its Kubernetes release.
 import type { CrdRegistry } from './crd/registry';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { isMap, isNode, isPair, isSeq, type Node as YamlNode, type YAMLMap } from 'yaml';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
 import type { KubernetesApi } from './api/kubernetesApi';
 import { listItems, type ParsedText } from './manifest/parse';
@@ -196,22 +197,69 @@ function createSuppression() {
   }
 
   return {
-    /** Suppression comments: `# k8s-workloads-disable-next-line id[, id]` and, before any content, `# k8s-workloads-disable id`. */
+    /**
+     * Suppression comments. `# k8s-workloads-disable id[, id]` before a document's content silences
+     * those rules (all rules without ids) in the document. `# k8s-workloads-disable-next-line id[, id]`
+     * silences them:
+     * - on the line below it: a finding that starts there;
+     * - above the first line of a container or any other list item that is a mapping (`- name: web`),
+     *   or of an object (its first line): every finding inside that item or object;
+     * - for a finding about a whole item (reported on its first line, like missing-resources on the
+     *   container's `- name:`), also above any of the item's own keys (`image:`…).
+     * `yaml-syntax` cannot be silenced.
+     */
     isSuppressed(result: RuleResult): boolean {
       const { doc, report, rule } = result;
       if (rule.meta.id === 'yaml-syntax') return false;
       const disabled = disabledForDocument(doc);
       if (disabled.has('*') || disabled.has(rule.meta.id)) return true;
-      // Next line: the line just above the report's first line.
-      const lineStart = doc.text.lastIndexOf('\n', report.start - 1) + 1;
-      if (lineStart === 0) return false;
-      const prevStart = doc.text.lastIndexOf('\n', lineStart - 2) + 1;
-      const m = DISABLE_NEXT_LINE.exec(doc.text.slice(prevStart, lineStart - 1));
-      if (!m) return false;
-      const ids = listedIds(m[1]);
-      return ids.length === 0 || ids.includes(rule.meta.id);
+      if (!doc.text.includes('k8s-workloads-disable-next-line')) return false;
+      const id = rule.meta.id;
+      if (disabledAbove(doc.text, report.start, id)) return true;
+      for (const item of itemsAround(doc, report.start)) {
+        if (disabledAbove(doc.text, item.range![0], id)) return true;
+        if (lineStartOf(doc.text, report.start) === lineStartOf(doc.text, item.range![0]))
+          for (const pair of item.items) if (isNode(pair.key) && disabledAbove(doc.text, pair.key.range![0], id)) return true;
+      }
+      return false;
     },
   };
+}
+
+function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** Whether the line above the one holding `offset` is a disable-next-line comment for `id`. */
+function disabledAbove(text: string, offset: number, id: string): boolean {
+  const lineStart = lineStartOf(text, offset);
+  if (lineStart === 0) return false;
+  const prevStart = lineStartOf(text, lineStart - 1);
+  const m = DISABLE_NEXT_LINE.exec(text.slice(prevStart, lineStart - 1));
+  if (!m) return false;
+  const ids = listedIds(m[1]);
+  return ids.length === 0 || ids.includes(id);
+}
+
+/** The mappings that hold `offset` and are list items or the document's root, innermost first. */
+function itemsAround(doc: ManifestDocument, offset: number): YAMLMap[] {
+  const found: YAMLMap[] = [];
+  const inside = (n: YamlNode) => !!n.range && n.range[0] <= offset && offset < n.range[2];
+  let node: unknown = doc.yaml.contents;
+  let isItem = true; // the root counts as the object's own mapping
+  for (let depth = 0; depth < 200 && isNode(node) && inside(node); depth++) {
+    if (isMap(node)) {
+      if (isItem) found.push(node);
+      const pair = node.items.find((p) => isPair(p) && ((isNode(p.key) && inside(p.key)) || (isNode(p.value) && inside(p.value))));
+      if (!pair) break;
+      node = isNode(pair.value) && inside(pair.value) ? pair.value : undefined;
+      isItem = false;
+    } else if (isSeq(node)) {
+      node = node.items.find((i) => isNode(i) && inside(i));
+      isItem = true;
+    } else break;
+  }
+  return found.reverse();
 }
 
 export function severityOf(rule: AnyRule, settings: ValidationSettings | undefined): SeveritySetting {

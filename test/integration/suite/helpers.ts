@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 
-export const EXTENSION_ID = 'k8s-workloads.k8s-workloads';
+export const EXTENSION_ID = 'local.k8s-workloads';
 export const SOURCE = 'k8s-workloads';
 
 export function extension(): vscode.Extension<unknown> {

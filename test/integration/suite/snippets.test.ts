@@ -23,11 +23,11 @@ const markerLine = (text: string) => text.split('\n').indexOf('  name: marker-ag
 const onlyTheMarker = (line: number) => (ds: vscode.Diagnostic[]) =>
   ds.length === 1 && diagnosticCode(ds[0]) === 'yaml-syntax' && ds[0].range.start.line === line;
 
+/** The whole-manifest snippets the language server offers (not contributed to VS Code: see below). */
 function contributedSnippets(): Record<string, Snippet> {
   const ext = extension();
-  const entry = (ext.packageJSON.contributes.snippets as { language: string; path: string }[]).find((s) => s.language === 'yaml');
-  assert.ok(entry, 'snippets contributed for yaml');
-  const file = path.join(ext.extensionPath, entry.path);
+  assert.equal(ext.packageJSON.contributes.snippets, undefined, 'no snippets contributed: VS Code would offer them at any depth');
+  const file = path.join(ext.extensionPath, 'snippets', 'workloads.code-snippets');
   // .code-snippets is JSON with comments and trailing commas, which is also JavaScript
   return runInNewContext(`(${fs.readFileSync(file, 'utf8')}\n)`, {}, { filename: file }) as Record<string, Snippet>;
 }
@@ -79,19 +79,42 @@ describe('snippets in the editor', () => {
     });
   }
 
-  it('offers the snippets by prefix in completion', async () => {
+  async function snippetItems(editor: vscode.TextEditor, position: vscode.Position, settled: (items: vscode.CompletionItem[]) => boolean) {
+    return eventually(async () => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        editor.document.uri,
+        position,
+      );
+      if (!list || list.items.length === 0) return undefined;
+      const found = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet);
+      return settled(found) ? found : undefined;
+    }, 'completions');
+  }
+  const labelOf = (i: vscode.CompletionItem) => (typeof i.label === 'string' ? i.label : i.label.label);
+
+  it('offers each whole manifest once, by prefix, in an empty document', async () => {
     const editor = await openYaml('k8s-state');
+    const items = await snippetItems(editor, new vscode.Position(0, 9), (found) => found.length > 0);
+    const labels = items.map(labelOf);
+    assert.equal(new Set(labels).size, labels.length, JSON.stringify(labels));
+    assert.equal(labels.filter((l) => /statefulset/i.test(l) && !/^AI: /.test(l)).length, 1, JSON.stringify(labels));
+    assert.ok(labels.includes('StatefulSet manifest'), JSON.stringify(labels));
+  });
+
+  it('offers no whole manifest inside a manifest (spec.selector)', async () => {
+    const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    \n';
+    const editor = await openYaml(text);
+    // the server's own items (matchLabels) show that completion has answered
     const items = await eventually(async () => {
       const list = await vscode.commands.executeCommand<vscode.CompletionList>(
         'vscode.executeCompletionItemProvider',
         editor.document.uri,
-        new vscode.Position(0, 9),
+        new vscode.Position(6, 4),
       );
-      const found = list?.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet);
-      return found && found.length > 0 ? found : undefined;
-    }, 'snippet completions');
-    const labels = items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
-    assert.ok(labels.includes('k8s-statefulset'), JSON.stringify(labels));
+      return list?.items.some((i) => labelOf(i) === 'matchLabels') ? list.items : undefined;
+    }, 'matchLabels among the completions');
+    assert.deepEqual(items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map(labelOf), []);
   });
 });
 

@@ -125,3 +125,85 @@ describe('metadata in a template', () => {
     });
   }
 });
+
+describe('completion in a document with an unclosed [ or {', () => {
+  const table: { name: string; text: string; first: string }[] = [
+    {
+      name: 'below an unclosed { (the cursor back at block indentation)',
+      text: `${DEPLOY}spec:\n  selector:\n    matchLabels: {app: web\n  rep‸\n`,
+      first: 'template',
+    },
+    {
+      name: 'below an unclosed [',
+      text: `${POD_SPEC}      containers:\n      - name: web\n        args: [serve, --port\n        ima‸\n`,
+      first: 'image',
+    },
+    {
+      name: 'a value below an unclosed [',
+      text: `${POD_SPEC}      containers:\n      - name: web\n        args: [serve\n        imagePullPolicy: ‸\n`,
+      first: 'IfNotPresent',
+    },
+    {
+      name: 'above an unclosed {',
+      text: `${DEPLOY}spec:\n  rep‸\n  selector:\n    matchLabels: {app: web\n`,
+      first: 'template',
+    },
+    {
+      name: 'in the next document of the file',
+      text: `${DEPLOY}spec:\n  selector: {matchLabels: {app: web}\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  sel‸\n`,
+      first: 'ports',
+    },
+    {
+      name: 'inside the unclosed collection itself, on its line',
+      text: `${DEPLOY}spec:\n  selector: {matchLabels: {app: web}, ‸\n`,
+      first: 'matchExpressions',
+    },
+    {
+      name: 'inside a flow map continued on an indented line (still a flow map)',
+      text: `${DEPLOY}spec:\n  selector: {\n    ‸\n`,
+      first: 'matchExpressions',
+    },
+  ];
+  for (const t of table) {
+    it(t.name, () => {
+      const { labels } = complete(t.text);
+      assert.ok(labels.length > 0, 'some completions');
+      assert.ok(labels.includes(t.first), `${t.first} in ${labels.join(', ')}`);
+    });
+  }
+});
+
+describe('whole-manifest skeletons: only where a manifest can start, once each', () => {
+  const isSkeleton = (i: { kind?: number }) => i.kind === 15;
+  it('an empty file offers each skeleton once (one StatefulSet, matched by its prefixes too)', () => {
+    const { items } = complete('‸');
+    const skeletons = items.filter(isSkeleton);
+    const labels = skeletons.map((i) => i.label);
+    assert.equal(new Set(labels).size, labels.length, `no label twice: ${labels.join(', ')}`);
+    const statefulSet = skeletons.filter((i) => /\bk8s-statefulset\b/.test(i.filterText ?? ''));
+    assert.deepEqual(
+      statefulSet.map((i) => i.label),
+      ['StatefulSet manifest'],
+    );
+    assert.match(statefulSet[0].filterText ?? '', /\bstatefulset\b/, 'the short prefix finds the same item');
+  });
+  const nowhere: { name: string; text: string }[] = [
+    { name: 'inside spec.selector', text: `${DEPLOY}spec:\n  selector:\n    ‸\n` },
+    { name: 'at the top level of a started manifest', text: `${DEPLOY}‸\n` },
+    { name: 'in a container', text: `${POD_SPEC}      containers:\n      - name: web\n        ‸\n` },
+    { name: 'typing a prefix inside spec', text: `${DEPLOY}spec:\n  k8s-sta‸\n` },
+  ];
+  for (const t of nowhere) {
+    it(`no skeleton ${t.name}`, () => {
+      const { items } = complete(t.text);
+      assert.deepEqual(
+        items.filter(isSkeleton).map((i) => i.label),
+        [],
+      );
+    });
+  }
+  it('an empty document after `---` offers them', () => {
+    const { items } = complete(`${DEPLOY}---\nk8s-‸\n`);
+    assert.ok(items.filter(isSkeleton).length >= 5);
+  });
+});

@@ -62,11 +62,12 @@ function mirroredNames(objects: Obj[]): Record<string, string> {
 }
 
 describe('snippets/workloads.code-snippets', () => {
-  it('is contributed for yaml by package.json', () => {
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
-      contributes: { snippets: { language: string; path: string }[] };
-    };
-    assert.ok(pkg.contributes.snippets.some((s) => s.language === 'yaml' && join(ROOT, s.path) === SNIPPETS_FILE));
+  it('is not contributed to VS Code: the language server offers it only where a manifest can start', () => {
+    // VS Code shows contributed snippets in every completion list at any depth, next to the server's items
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes: { snippets?: unknown } };
+    assert.equal(pkg.contributes.snippets, undefined);
+    const ignore = readFileSync(join(ROOT, '.vscodeignore'), 'utf8');
+    assert.match(ignore, /^!snippets\/\*\.code-snippets$/m, 'the .vsix ships it for the server to read');
   });
 
   it('has one snippet per kind and guide pattern', () => {

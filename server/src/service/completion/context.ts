@@ -390,7 +390,7 @@ export function cursorContext(doc: Pick<ManifestDocument, 'text'>, offset: numbe
   const content = before.slice(contentCol);
 
   // 0. inside a flow collection opened on a line above (`selector: {` … `}` over several lines)
-  const opener = openFlowAbove(lines, li);
+  const opener = openFlowAbove(lines, li, contentCol);
   if (opener >= 0) {
     const ents = lines.entries(opener);
     const last = ents.length - 1;
@@ -553,7 +553,7 @@ function bracketBalance(line: string): number {
  * (`selector: {\n  matchLabels: {app: x},\n  ‸`), or -1. Only a collection that is a whole
  * value (`key: {` / `- [`) counts.
  */
-function openFlowAbove(lines: Lines, li: number): number {
+function openFlowAbove(lines: Lines, li: number, cursorIndent: number): number {
   let depth = 0;
   for (let j = li - 1; j >= 0 && j >= li - 200; j--) {
     depth += bracketBalance(lines.line(j));
@@ -562,7 +562,18 @@ function openFlowAbove(lines: Lines, li: number): number {
       const last = ents[ents.length - 1];
       // `key: {` or `- [`; a bracket in a scalar's text (a block scalar's JSON) opens nothing
       const opens = last && (last.type === 'key' || (last.type === 'scalar' && ents.length > 1)) && /^[{[]/.test(last.rest ?? '');
-      return opens ? j : -1;
+      if (!opens) return -1;
+      // A flow collection's lines are indented further than the line that opens it (a closing
+      // bracket may stand at its column). A line that is not is block structure again: the
+      // bracket was never closed (`matchLabels: {app: web` being typed), and the cursor is outside.
+      const col = ents[0].col;
+      if (cursorIndent <= col && !/^\s*[}\]]/.test(lines.line(li))) return -1;
+      for (let k = j + 1; k < li; k++) {
+        const text = lines.line(k);
+        const indent = /^ */.exec(text)![0].length;
+        if (indent < text.length && text[indent] !== '#' && indent <= col && !/[}\],]/.test(text[indent])) return -1;
+      }
+      return j;
     }
   }
   return -1;
