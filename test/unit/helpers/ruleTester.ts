@@ -142,6 +142,19 @@ export function assertFixIsClean(
     [],
     'the fixed diagnostic must be gone',
   );
+  // A fix must not bring in an error that was not there (run-as-non-root once wrote runAsNonRoot: true beside runAsUser: 0).
+  // Missing required fields are exempt: a fixed kind reveals what a minimal case leaves out, and a skeleton leaves placeholders.
+  const errors = (text: string, uri: string) =>
+    getLanguageService()
+      .doValidation(TextDocument.create(uri, 'yaml', 1, text))
+      .filter((d) => d.severity === 1 && d.code !== 'missing-required-field')
+      .map((d) => `${String(d.code)}: ${d.message}`);
+  const had = new Set(errors(before, 'file:///work/before.yaml'));
+  assert.deepEqual(
+    errors(after, 'file:///work/before.yaml').filter((e) => !had.has(e)),
+    [],
+    'the fix brought in a new error',
+  );
   const a = splitDocuments(before).map((c) => c.text);
   const b = splitDocuments(after).map((c) => c.text);
   const changed = a.filter((t) => !b.includes(t));
