@@ -10,6 +10,7 @@ import { getLanguageService, type KubernetesVersion } from '../../../server/src/
 import { TEST_APIS } from './api';
 import { splitDocuments } from '../../../server/src/service/manifest/parse';
 import { getRule } from '../../../server/src/service/rules/registry';
+import { assertNoInternalErrors } from './internalErrors';
 
 export interface ValidCase {
   readonly name?: string;
@@ -65,7 +66,9 @@ function setup(c: ValidCase, text: string) {
     service.parse(TextDocument.create(uri, 'yaml', 1, other));
   }
   const document = TextDocument.create('file:///work/case.yaml', 'yaml', 1, text);
-  return { service, document, diagnostics: service.doValidation(document) };
+  const diagnostics = service.doValidation(document);
+  assertNoInternalErrors(diagnostics);
+  return { service, document, diagnostics };
 }
 
 const fmt = (r: Range) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
@@ -131,6 +134,7 @@ export function assertFixIsClean(
   const service = getLanguageService({ apis: TEST_APIS, kubernetesVersion });
   const document = TextDocument.create('file:///work/after.yaml', 'yaml', 2, after);
   const diagnostics = service.doValidation(document);
+  assertNoInternalErrors(diagnostics, 'the text after the fix');
   assert.deepEqual(
     diagnostics.filter((d) => d.code === 'yaml-syntax').map((d) => d.message),
     [],
