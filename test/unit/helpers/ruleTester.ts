@@ -29,6 +29,8 @@ export interface InvalidCase extends ValidCase {
   readonly fix?: string | RegExp;
   /** The whole text after applying the fix (without markers). */
   readonly output?: string;
+  /** Whether the applied fix is the preferred one (Ctrl+. Enter); not checked when omitted. */
+  readonly preferred?: boolean;
 }
 
 const OPEN = '«';
@@ -113,6 +115,7 @@ export function ruleTable(ruleId: string, cases: { valid: readonly (string | Val
           const fixes = actions.filter((a) => !a.title.startsWith('Disable '));
           const chosen = c.fix ? fixes.find((a) => (typeof c.fix === 'string' ? a.title === c.fix : c.fix!.test(a.title))) : fixes[0];
           assert.ok(chosen, `fix ${String(c.fix ?? '(first)')} not offered; offered: ${fixes.map((a) => a.title).join(' | ')}`);
+          if (c.preferred !== undefined) assert.equal(chosen.isPreferred === true, c.preferred, 'isPreferred');
           const edits = chosen.edit?.changes?.[document.uri] ?? [];
           const after = applyEdits(text, edits);
           assert.equal(after, c.output);

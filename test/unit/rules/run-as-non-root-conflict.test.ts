@@ -57,6 +57,7 @@ ruleTable('run-as-non-root-conflict', {
       messageId: 'conflict',
       message: MSG('container web'),
       fix: 'Remove runAsUser: 0',
+      preferred: true,
       output: pod('  securityContext:\n    runAsNonRoot: true\n  containers:\n  - name: web\n    image: web:1.0.0'),
     },
     {
@@ -64,6 +65,7 @@ ruleTable('run-as-non-root-conflict', {
       text: pod('  securityContext:\n    runAsNonRoot: true\n    runAsUser: «0»\n  containers:\n  - name: web\n    image: web:1.0.0'),
       messageId: 'conflict',
       fix: 'Set runAsUser: 1000',
+      preferred: false,
       output: pod('  securityContext:\n    runAsNonRoot: true\n    runAsUser: 1000\n  containers:\n  - name: web\n    image: web:1.0.0'),
     },
     {
@@ -132,6 +134,14 @@ spec:
       output: pod(
         '  securityContext:\n    runAsNonRoot: true\n    fsGroup: 2000\n  containers:\n  - name: web\n    image: web:1.0.0\n    securityContext:\n      readOnlyRootFilesystem: true',
       ),
+    },
+    {
+      name: "a null container runAsUser is unset: the pod's 0 applies; an unnamed container is named by its place",
+      text: pod(
+        '  securityContext:\n    runAsNonRoot: true\n    runAsUser: «0»\n  containers:\n  - name: web\n    image: web:1\n  - image: side:1\n    securityContext:\n      runAsUser:',
+      ),
+      messageId: 'conflict',
+      message: MSG('containers web, #2'),
     },
     {
       name: 'in a flow-style CronJob container, set to 1000',

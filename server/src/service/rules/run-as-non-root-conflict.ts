@@ -15,17 +15,17 @@ export function effectiveSecurity(
   value: unknown,
   spec: Path,
   c: ContainerRef,
-): { nonRoot: unknown; user: unknown; userPath: Path | undefined; ownNonRoot: unknown; ownUser: unknown } {
+): { nonRoot: unknown; user: unknown; userPath: Path; ownNonRoot: unknown; ownUser: unknown } {
   const ownNonRoot = getAt(c.container, ['securityContext', 'runAsNonRoot']);
   const ownUser = getAt(c.container, ['securityContext', 'runAsUser']);
   const podNonRoot = getAt(value, [...spec, 'securityContext', 'runAsNonRoot']);
   const podUser = getAt(value, [...spec, 'securityContext', 'runAsUser']);
   const ownSet = ownUser !== undefined && ownUser !== null;
-  const podSet = podUser !== undefined && podUser !== null;
   return {
     nonRoot: ownNonRoot ?? podNonRoot,
     user: ownSet ? ownUser : podUser,
-    userPath: ownSet ? [...c.path, 'securityContext', 'runAsUser'] : podSet ? [...spec, 'securityContext', 'runAsUser'] : undefined,
+    // Where the user comes from (the pod's path also when neither sets one: then there is no user to report).
+    userPath: ownSet ? [...c.path, 'securityContext', 'runAsUser'] : [...spec, 'securityContext', 'runAsUser'],
     ownNonRoot,
     ownUser,
   };
@@ -85,7 +85,7 @@ export const runAsNonRootConflict: Rule = {
     const bySource = new Map<string, { path: Path; containers: ContainerRef[] }>();
     for (const c of containersOf(ctx.value, kind)) {
       const e = effectiveSecurity(ctx.value, spec, c);
-      if (e.nonRoot !== true || e.user !== 0 || !e.userPath) continue;
+      if (e.nonRoot !== true || e.user !== 0) continue;
       const key = JSON.stringify(e.userPath);
       const entry = bySource.get(key) ?? { path: e.userPath, containers: [] };
       entry.containers.push(c);
