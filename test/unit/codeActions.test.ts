@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { SnippetTextEdit, TextDocumentEdit } from 'vscode-languageserver-types';
+import type { Diagnostic, Range, SnippetTextEdit, TextDocumentEdit } from 'vscode-languageserver-types';
 import { FIX_ALL_KIND, fixAllEdits, getCodeActions } from '../../server/src/service/codeActions';
 import { getLanguageService } from '../../server/src/service/index';
 import type { ManifestDocument } from '../../server/src/service/manifest/types';
@@ -223,5 +223,125 @@ describe('fixAllEdits: the guard against overlapping edits', () => {
     );
     assert.equal(action.kind, FIX_ALL_KIND);
     assert.equal(TextDocument.applyEdits(document, action.edit?.changes?.[document.uri] ?? []), text.replace('abcdefghij', 'ABCDefghij'));
+  });
+});
+
+// Quick fixes belong to the diagnostic they were asked for: the same rule, the exact range, our source.
+describe('code actions: which fixes a diagnostic gets', () => {
+  const BLOCK = `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  securityContext:
+    runAsNonRoot: true
+  containers:
+  - name: a
+    image: a:1.0.0
+    ports: [{containerPort: "80"}]
+  - name: b
+    image: b:1.0.0
+    ports: [{containerPort: "81"}]
+`;
+  const FLOW = BLOCK.replace(
+    / {2}containers:[\s\S]*$/,
+    '  containers: [{name: a, image: a:1.0.0, ports: [{containerPort: "80"}]}, {name: b, image: b:1.0.0, ports: [{containerPort: "81"}]}]\n',
+  );
+  const setup = (text: string) => {
+    const service = getLanguageService();
+    const document = TextDocument.create('file:///which.yaml', 'yaml', 1, text);
+    const diagnostics = service.doValidation(document);
+    const quickFixes = (d: Diagnostic, others: Diagnostic[] = []) =>
+      service.getCodeActions(document, { range: d.range, diagnostics: [d, ...others], only: ['quickfix'] });
+    return { service, document, diagnostics, quickFixes };
+  };
+  const titles = (actions: { title: string }[]) => actions.map((a) => a.title);
+
+  for (const [layout, text] of [
+    ['block (the two ports on different lines)', BLOCK],
+    ['flow (the two ports on one line)', FLOW],
+  ] as const)
+    it(`${layout}: each invalid-value diagnostic gets the fix of its own port`, () => {
+      const { document, diagnostics, quickFixes } = setup(text);
+      const tags = diagnostics.filter((d) => d.code === 'invalid-value');
+      assert.equal(tags.length, 2);
+      for (const [d, image] of [
+        [tags[0], '"80"'],
+        [tags[1], '"81"'],
+      ] as const) {
+        const fixes = quickFixes(d).filter((a) => !a.title.startsWith('Disable '));
+        assert.ok(fixes.length > 0);
+        for (const f of fixes) {
+          assert.deepEqual(f.diagnostics, [d]);
+          const [edit] = f.edit?.changes?.[document.uri] ?? [];
+          assert.deepEqual(edit.range, d.range, `${f.title} edits ${image}`);
+          assert.equal(document.getText(d.range), image);
+        }
+      }
+    });
+
+  it('a diagnostic gets only its own rule’s fixes, not those of another rule on the same file', () => {
+    const { diagnostics, quickFixes } = setup(BLOCK);
+    const tag = diagnostics.find((d) => d.code === 'invalid-value')!;
+    const res = diagnostics.find((d) => d.code === 'missing-resources')!;
+    const own = titles(quickFixes(tag));
+    assert.ok(own.includes('Disable invalid-value for this line'));
+    assert.ok(!own.some((t) => /resources/i.test(t) || t === 'Disable missing-resources for this line'), own.join(' | '));
+    // Both asked for: each fix is attached to its own diagnostic.
+    const both = quickFixes(tag, [res]);
+    for (const a of both) assert.equal(a.diagnostics?.length, 1);
+    assert.ok(both.some((a) => a.diagnostics?.[0] === res && /Disable missing-resources/.test(a.title)));
+  });
+
+  it('a diagnostic of another extension (same code and range, other source) or with a numeric code is not ours: only the fixes under the range', () => {
+    const { service, document, diagnostics, quickFixes } = setup(BLOCK);
+    const d = diagnostics.find((x) => x.code === 'invalid-value')!;
+    const underRange = service.getCodeActions(document, { range: d.range, diagnostics: [], only: ['quickfix'] });
+    assert.deepEqual(titles(underRange), ['Write 80 as a number']);
+    assert.equal(underRange[0].diagnostics, undefined);
+    for (const foreign of [
+      { ...d, source: 'yaml' },
+      { ...d, code: 42 },
+    ])
+      assert.deepEqual(quickFixes(foreign), underRange);
+  });
+
+  it('without diagnostics (a stale list, the CLI): the fixes of the reports under the range, and only those', () => {
+    const { service, document, diagnostics } = setup(BLOCK);
+    const [first, second] = diagnostics.filter((d) => d.code === 'invalid-value');
+    const at = (range: Range) => titles(service.getCodeActions(document, { range, diagnostics: [], only: ['quickfix'] }));
+    const pin = (image: string) => at(diagnostics.find((d) => d.code === 'invalid-value' && document.getText(d.range) === image)!.range);
+    assert.deepEqual(pin('"80"'), at(first.range));
+    assert.ok(at(first.range).length > 0);
+    // A range on the second image's line but before it starts: nothing of invalid-value.
+    const before = { start: { line: second.range.start.line, character: 0 }, end: { line: second.range.start.line, character: 2 } };
+    assert.ok(!at(before).some((t) => /80|81/.test(t)), at(before).join(' | '));
+    // A range that ends where the image starts touches it.
+    const touching = { start: { line: second.range.start.line, character: 0 }, end: second.range.start };
+    assert.deepEqual(
+      at(touching).filter((t) => /81/.test(t)),
+      at(second.range).filter((t) => /81/.test(t)),
+    );
+    assert.ok(at(second.range).some((t) => /81/.test(t)));
+  });
+
+  it('a fix in the second document of a file edits that document', () => {
+    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n---\n${BLOCK}`;
+    const { document, diagnostics, quickFixes } = setup(text);
+    const tag = diagnostics.find((d) => d.code === 'invalid-value')!;
+    const fix = quickFixes(tag).find((a) => !a.title.startsWith('Disable '))!;
+    const [edit] = fix.edit?.changes?.[document.uri] ?? [];
+    assert.deepEqual(edit.range, tag.range);
+    assert.equal(document.getText(edit.range), '"80"');
+  });
+
+  it('"Disable for this line" adds to a disable comment already above the line', () => {
+    const line = '    ports: [{containerPort: "80"}]\n';
+    const text = BLOCK.replace(line, `    # k8s-workloads-disable-next-line secret-in-env\n${line}`);
+    const { document, diagnostics, quickFixes } = setup(text);
+    const d = diagnostics.find((x) => x.code === 'invalid-value' && document.getText(x.range) === '"80"')!;
+    const disable = quickFixes(d).find((a) => a.title === 'Disable invalid-value for this line')!;
+    const after = TextDocument.applyEdits(document, disable.edit?.changes?.[document.uri] ?? []);
+    assert.equal(after, text.replace('disable-next-line secret-in-env\n', 'disable-next-line secret-in-env, invalid-value\n'));
   });
 });
