@@ -63,6 +63,12 @@ function serviceFor(kubernetesVersion: KubernetesVersion): LanguageService {
 
 let settings: LanguageSettings = {};
 let hasConfigurationCapability = false;
+/**
+ * False until the first workspace/configuration answer (or failure) when the client serves
+ * settings that way: files opened before then are validated once the settings are in, so a rule
+ * the user turned off is never published and withdrawn.
+ */
+let settingsLoaded = true;
 /** The client inserts snippets (tab stops, choices) from completion items. */
 let snippetSupport = false;
 /** The client applies snippet text edits in workspace edits (quick-fixes with tab stops). */
@@ -105,6 +111,7 @@ function useSettings(raw: LanguageSettings | null | undefined): LanguageSettings
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+  settingsLoaded = !hasConfigurationCapability;
   snippetSupport = !!params.capabilities.textDocument?.completion?.completionItem?.snippetSupport;
   snippetEdits = !!params.capabilities.workspace?.workspaceEdit?.snippetEditSupport;
   triggerSuggestCommand = /code|codium|cursor/i.test(params.clientInfo?.name ?? '') ? 'editor.action.triggerSuggest' : undefined;
@@ -141,7 +148,10 @@ connection.onInitialized(() => {
     connection.client
       .register(DidChangeConfigurationNotification.type, { section: 'k8sWorkloads' })
       .catch((err: Error) => connection.console.warn(`Could not register for settings changes: ${err.message}`));
-    void pullSettings().then(revalidateAll);
+    void pullSettings().then(() => {
+      settingsLoaded = true;
+      revalidateAll();
+    });
   }
 });
 
@@ -226,7 +236,10 @@ function revalidateAll(): void {
   if (codeLensRefreshSupport) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
 }
 
-documents.onDidOpen((e) => validate(e.document));
+// Before the first settings pull has answered, the pull's revalidateAll validates the file.
+documents.onDidOpen((e) => {
+  if (settingsLoaded) validate(e.document);
+});
 
 documents.onDidChangeContent((e) => {
   const uri = e.document.uri;
@@ -236,7 +249,7 @@ documents.onDidChangeContent((e) => {
     setTimeout(() => {
       timers.delete(uri);
       const current = documents.get(uri);
-      if (current) validate(current);
+      if (current && settingsLoaded) validate(current);
     }, CHANGE_DEBOUNCE_MS),
   );
 });

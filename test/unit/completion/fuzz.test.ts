@@ -8,6 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { getLanguageService } from '../../../server/src/service/index';
 import { splitDocuments } from '../../../server/src/service/manifest/parse';
+import { assertNoInternalErrors } from '../helpers/internalErrors';
 
 const BASE = `apiVersion: apps/v1
 kind: StatefulSet
@@ -97,6 +98,7 @@ describe('completion and hover on mangled manifests', () => {
         const position = document.positionAt(offset);
         const list = service.doComplete(document, position, { snippetSupport });
         service.doHover(document, position);
+        assertNoInternalErrors(service.doValidation(document), JSON.stringify(text));
         const docs = splitDocuments(text);
         const docOf = (o: number) => docs.filter((d) => d.offset <= o).length - 1;
         for (const item of list.items) {

@@ -99,6 +99,8 @@ describe('fix everything over the corpus', () => {
   }
 
   let fixAllFiles = 0;
+  let fixAllProblems = 0;
+  const fixAllByRule = new Map<string, number>();
   const uncovered: string[] = [];
   it('fix all (source.fixAll.k8sWorkloads) keeps every file parsing, keeps comments and documents, and removes problems', () => {
     const failures: string[] = [];
@@ -119,7 +121,10 @@ describe('fix everything over the corpus', () => {
       const afterDiagnostics = getLanguageService().doValidation(TextDocument.create(`file:///corpus/after/${name}`, 'yaml', 2, after));
       if (afterDiagnostics.some((d) => d.code === 'yaml-syntax')) failures.push(`${name}: the YAML no longer parses after fix all`);
       const remaining = new Set(afterDiagnostics.map((d) => `${d.code} ${d.message}`));
-      if (before.every((d) => remaining.has(`${d.code} ${d.message}`))) failures.push(`${name}: fix all removed no problem`);
+      const gone = before.filter((d) => !remaining.has(`${d.code} ${d.message}`));
+      if (gone.length === 0) failures.push(`${name}: fix all removed no problem`);
+      fixAllProblems += gone.length;
+      for (const d of gone) fixAllByRule.set(String(d.code), (fixAllByRule.get(String(d.code)) ?? 0) + 1);
       // No new error; a new warning or hint (a fix can uncover what the old state hid) is noted, not failed.
       const seen = new Set(before.map((d) => `${d.code} ${d.message}`));
       for (const d of afterDiagnostics)
@@ -132,13 +137,16 @@ describe('fix everything over the corpus', () => {
       if (splitDocuments(after).length !== splitDocuments(text).length) failures.push(`${name}: fix all added or removed a document`);
     }
     assert.deepEqual(failures, []);
+    // Without source.fixAll (or with every fix unsafe) the loop above checks nothing: it must have fixed something.
+    assert.ok(fixAllFiles > 0 && fixAllProblems > 0, `fix all changed ${fixAllFiles} files and removed ${fixAllProblems} problems`);
+    assert.ok(fixAllByRule.size > 1, `fix all fixed problems of one rule only: ${[...fixAllByRule.keys()].join(', ')}`);
   });
 
   it('applied fixes at all (the corpus has problems to fix)', () => {
     assert.ok(applied > 0, 'no fix was applied: the property was never exercised');
     const summary = [...byRule].map(([r, n]) => `${r}: ${n}`).join(', ');
     console.log(
-      `fix-everything: ${applied} fixes applied (${summary}); fix all changed ${fixAllFiles} files${uncovered.length ? `, uncovering ${uncovered.join(', ')}` : ''}`,
+      `fix-everything: ${applied} fixes applied (${summary}); fix all changed ${fixAllFiles} files and removed ${fixAllProblems} problems (${[...fixAllByRule].map(([r, n]) => `${r}: ${n}`).join(', ')})${uncovered.length ? `, uncovering ${uncovered.join(', ')}` : ''}`,
     );
   });
 });

@@ -10,6 +10,7 @@ import { getLanguageService, type KubernetesVersion } from '../../../server/src/
 import { TEST_APIS } from './api';
 import { splitDocuments } from '../../../server/src/service/manifest/parse';
 import { getRule } from '../../../server/src/service/rules/registry';
+import { assertNoInternalErrors } from './internalErrors';
 
 export interface ValidCase {
   readonly name?: string;
@@ -28,6 +29,8 @@ export interface InvalidCase extends ValidCase {
   readonly fix?: string | RegExp;
   /** The whole text after applying the fix (without markers). */
   readonly output?: string;
+  /** Whether the applied fix is the preferred one (Ctrl+. Enter); not checked when omitted. */
+  readonly preferred?: boolean;
 }
 
 const OPEN = '«';
@@ -65,7 +68,9 @@ function setup(c: ValidCase, text: string) {
     service.parse(TextDocument.create(uri, 'yaml', 1, other));
   }
   const document = TextDocument.create('file:///work/case.yaml', 'yaml', 1, text);
-  return { service, document, diagnostics: service.doValidation(document) };
+  const diagnostics = service.doValidation(document);
+  assertNoInternalErrors(diagnostics);
+  return { service, document, diagnostics };
 }
 
 const fmt = (r: Range) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
@@ -110,6 +115,7 @@ export function ruleTable(ruleId: string, cases: { valid: readonly (string | Val
           const fixes = actions.filter((a) => !a.title.startsWith('Disable '));
           const chosen = c.fix ? fixes.find((a) => (typeof c.fix === 'string' ? a.title === c.fix : c.fix!.test(a.title))) : fixes[0];
           assert.ok(chosen, `fix ${String(c.fix ?? '(first)')} not offered; offered: ${fixes.map((a) => a.title).join(' | ')}`);
+          if (c.preferred !== undefined) assert.equal(chosen.isPreferred === true, c.preferred, 'isPreferred');
           const edits = chosen.edit?.changes?.[document.uri] ?? [];
           const after = applyEdits(text, edits);
           assert.equal(after, c.output);
@@ -131,6 +137,7 @@ export function assertFixIsClean(
   const service = getLanguageService({ apis: TEST_APIS, kubernetesVersion });
   const document = TextDocument.create('file:///work/after.yaml', 'yaml', 2, after);
   const diagnostics = service.doValidation(document);
+  assertNoInternalErrors(diagnostics, 'the text after the fix');
   assert.deepEqual(
     diagnostics.filter((d) => d.code === 'yaml-syntax').map((d) => d.message),
     [],
@@ -141,6 +148,19 @@ export function assertFixIsClean(
     same.map((d) => d.message),
     [],
     'the fixed diagnostic must be gone',
+  );
+  // A fix must not bring in an error that was not there (run-as-non-root once wrote runAsNonRoot: true beside runAsUser: 0).
+  // Missing required fields are exempt: a fixed kind reveals what a minimal case leaves out, and a skeleton leaves placeholders.
+  const errors = (text: string, uri: string) =>
+    getLanguageService()
+      .doValidation(TextDocument.create(uri, 'yaml', 1, text))
+      .filter((d) => d.severity === 1 && d.code !== 'missing-required-field')
+      .map((d) => `${String(d.code)}: ${d.message}`);
+  const had = new Set(errors(before, 'file:///work/before.yaml'));
+  assert.deepEqual(
+    errors(after, 'file:///work/before.yaml').filter((e) => !had.has(e)),
+    [],
+    'the fix brought in a new error',
   );
   const a = splitDocuments(before).map((c) => c.text);
   const b = splitDocuments(after).map((c) => c.text);

@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../../../server/src/service/index';
+import { assertNoInternalErrors } from '../helpers/internalErrors';
 
 const CORPUS = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus');
 
@@ -14,6 +15,7 @@ function exercise(text: string, uri = 'file:///bad.yaml') {
   const service = getLanguageService();
   const document = TextDocument.create(uri, 'yaml', 1, text);
   const diagnostics = service.doValidation(document);
+  assertNoInternalErrors(diagnostics, JSON.stringify(text.slice(0, 200)));
   const symbols = service.findDocumentSymbols(document);
   const range = { start: { line: 0, character: 0 }, end: document.positionAt(text.length) };
   const actions = service.getCodeActions(document, { range, diagnostics, only: ['quickfix', 'source.fixAll.k8sWorkloads'] });

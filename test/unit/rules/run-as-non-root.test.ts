@@ -112,11 +112,60 @@ spec:
       output:
         'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec: {containers: [{name: web, image: web:1.0.0}], securityContext: {runAsNonRoot: true}}\n',
     },
+    // The fix used to add runAsNonRoot: true beside runAsUser: 0 — a pair the kubelet refuses to start
+    // (run-as-non-root-conflict). It now turns runAsUser: 0 into runAsNonRoot: true.
     {
-      name: 'runAsUser 0 is root',
-      text: pod('  securityContext:\n    runAsUser: 0\n  containers:\n  - name: web\n    image: web:1.0.0').replace('spec:', '«spec»:'),
+      name: 'runAsUser 0 is root: the fix replaces it, never writing runAsNonRoot: true beside runAsUser: 0',
+      text: pod('  securityContext:\n    runAsUser: 0\n    fsGroup: 1000\n  containers:\n  - name: web\n    image: web:1.0.0').replace(
+        'spec:',
+        '«spec»:',
+      ),
       messageId: 'missing',
-      output: pod('  securityContext:\n    runAsUser: 0\n    runAsNonRoot: true\n  containers:\n  - name: web\n    image: web:1.0.0'),
+      output: pod('  securityContext:\n    runAsNonRoot: true\n    fsGroup: 1000\n  containers:\n  - name: web\n    image: web:1.0.0'),
+    },
+    {
+      name: 'runAsUser 0 in a flow securityContext',
+      text: pod('  securityContext: {runAsUser: 0}\n  containers:\n  - name: web\n    image: web:1.0.0').replace('spec:', '«spec»:'),
+      messageId: 'missing',
+      output: pod('  securityContext: {runAsNonRoot: true}\n  containers:\n  - name: web\n    image: web:1.0.0'),
+    },
+    {
+      name: "a container's own runAsUser 0 goes (its securityContext with it) when the pod gets runAsNonRoot",
+      text: pod(
+        '  containers:\n  - name: web\n    image: web:1.0.0\n    securityContext:\n      runAsUser: 0\n  - name: side\n    image: side:1.0.0\n    securityContext:\n      runAsUser: 0\n      readOnlyRootFilesystem: true',
+      ).replace('spec:', '«spec»:'),
+      messageId: 'missing',
+      message:
+        'Neither the pod nor containers web, side set runAsNonRoot: true (or a non-zero runAsUser), so they may run as root — add securityContext.runAsNonRoot: true to the pod spec.',
+      output: pod(
+        '  containers:\n  - name: web\n    image: web:1.0.0\n  - name: side\n    image: side:1.0.0\n    securityContext:\n      readOnlyRootFilesystem: true\n  securityContext:\n    runAsNonRoot: true',
+      ),
+    },
+    {
+      name: 'pod says false beside runAsUser 0: set to true, runAsUser 0 goes',
+      text: pod('  securityContext:\n    runAsNonRoot: «false»\n    runAsUser: 0\n  containers:\n  - name: web\n    image: web:1.0.0'),
+      messageId: 'podFalse',
+      output: pod('  securityContext:\n    runAsNonRoot: true\n  containers:\n  - name: web\n    image: web:1.0.0'),
+    },
+    {
+      name: 'a container says false with its own runAsUser 0 (flow): set to true, runAsUser 0 goes',
+      text: pod(
+        '  securityContext:\n    runAsNonRoot: true\n  containers:\n  - name: web\n    image: web:1.0.0\n    securityContext: {runAsNonRoot: «false», runAsUser: 0}',
+      ),
+      messageId: 'containerFalse',
+      output: pod(
+        '  securityContext:\n    runAsNonRoot: true\n  containers:\n  - name: web\n    image: web:1.0.0\n    securityContext: {runAsNonRoot: true}',
+      ),
+    },
+    {
+      name: "a container says false and runs as the pod's runAsUser 0: the pod's goes",
+      text: pod(
+        '  securityContext:\n    runAsNonRoot: true\n    runAsUser: 0\n  containers:\n  - name: web\n    image: web:1.0.0\n    securityContext:\n      runAsNonRoot: «false»',
+      ),
+      messageId: 'containerFalse',
+      output: pod(
+        '  securityContext:\n    runAsNonRoot: true\n  containers:\n  - name: web\n    image: web:1.0.0\n    securityContext:\n      runAsNonRoot: true',
+      ),
     },
     {
       name: 'pod says false',

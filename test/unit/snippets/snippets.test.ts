@@ -9,6 +9,7 @@ import { runInNewContext } from 'node:vm';
 import { parseAllDocuments } from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../../../server/src/service/index';
+import { assertPodFacts } from '../helpers/podFacts';
 import { choicesOf, expandSnippet, parseSnippet, tabstopOrder } from './expand';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -182,6 +183,12 @@ describe('snippets/workloads.code-snippets', () => {
       });
 
       const choices = choicesOf(nodes);
+      it('checked without the product: no container as root or refused by the kubelet, requests within limits, with every choice', () => {
+        assertPodFacts(objectsOf(expandSnippet(body, { variables: VARIABLES })), 'defaults');
+        for (const [index, options] of choices)
+          for (const option of options)
+            assertPodFacts(objectsOf(expandSnippet(body, { values: { [index]: option }, variables: VARIABLES })), `$${index} = ${option}`);
+      });
       for (const [index, options] of choices) {
         it(`stays clean with every option of choice $${index} (${options.join(', ')})`, () => {
           for (const option of options) {

@@ -17,6 +17,8 @@ import {
   type WizardAnswers,
   type WizardPatternId,
 } from '../../../server/src/service/wizard/index';
+import { assertPodFacts, guideDifferences, rootProblems } from '../helpers/podFacts';
+import { DOCUMENT_INGEST, EMBEDDING_SYNC, LLM_INFERENCE, MODEL_MIGRATION, QDRANT } from '../rules/guide-examples';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -34,6 +36,14 @@ function objects(text: string): Obj[] {
   return docs.map((d) => d.toJS() as Obj);
 }
 const podSpecOf = (o: Obj): Obj => (o.kind === 'CronJob' ? o.spec.jobTemplate.spec.template.spec : o.spec.template.spec);
+/** The guide's own example of each pattern (test/unit/rules/guide-examples.ts, copied from the guide). */
+const GUIDE_EXAMPLE: Record<WizardPatternId, string> = {
+  'vector-database': QDRANT,
+  'llm-inference-cache': LLM_INFERENCE,
+  'embedding-refresh': EMBEDDING_SYNC,
+  'model-migration': MODEL_MIGRATION,
+  'document-ingestion': DOCUMENT_INGEST,
+};
 
 /** Every root-to-leaf path of the guide's tree: the answers and the kind it ends in. */
 function allPaths(): { answers: string[]; kind: WorkloadKind }[] {
@@ -57,6 +67,7 @@ describe('generateManifest over the decision tree', () => {
     it(`${answers.join(' → ')} → ${kind}: defaults give a clean manifest`, () => {
       const text = generateManifest(answersWithDefaults(kind));
       assert.deepEqual(diagnostics(text), []);
+      assertPodFacts(objects(text));
       const [workload, ...rest] = objects(text);
       assert.equal(workload.kind, kind);
       assert.match(text, new RegExp(`^# ${kind}: .*\\n(# .*\\n)*# Decision path: .*→ ${kind}\\n`), 'explains the path');
@@ -78,7 +89,9 @@ describe('generateManifest for each of the guide’s patterns', () => {
       const answers = answersWithDefaults(shape.kind, shape.id);
       const text = generateManifest(answers);
       assert.deepEqual(diagnostics(text), []);
+      assertPodFacts(objects(text));
       const [o] = objects(text);
+      assert.deepEqual(guideDifferences(o, objects(GUIDE_EXAMPLE[shape.id])[0]), [], "the guide's values");
       assert.equal(o.kind, shape.kind);
       assert.equal(o.metadata.name, shape.defaults.name);
       const c = podSpecOf(o).containers[0];
@@ -273,6 +286,7 @@ describe('generateManifest with the answers people give', () => {
     it(c.name, () => {
       const text = generateManifest(c.answers);
       assert.deepEqual(diagnostics(text, c.otherFiles), []);
+      assertPodFacts(objects(text));
       c.check(objects(text), text);
     });
   }
@@ -497,5 +511,40 @@ describe('kindInputs: the questions each kind asks', () => {
     assert.ok(port?.type === 'text');
     assert.equal(port.validate('', answersWithDefaults('Deployment')), undefined);
     assert.equal('port' in port.apply('', answersWithDefaults('Deployment')), false);
+  });
+});
+
+describe('the independent checks of generated manifests (test/unit/helpers/podFacts.ts) catch what they look for', () => {
+  const deployment = (podSecurity: string, container: string) =>
+    objects(
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n${podSecurity}      containers:\n      - name: web\n        image: web:1.0.0\n${container}`,
+    )[0];
+  const resources = (req: string, lim: string) =>
+    `        resources:\n          requests: {cpu: ${req}, memory: 1Gi}\n          limits: {cpu: ${lim}, memory: 1Gi}\n`;
+  it('root', () => {
+    assert.deepEqual(rootProblems(deployment('      securityContext: {runAsNonRoot: true, runAsUser: 0}\n', '')), [
+      'web: runAsNonRoot: true with runAsUser: 0 — the kubelet refuses to start it',
+    ]);
+    assert.deepEqual(
+      rootProblems(
+        deployment('      securityContext: {runAsNonRoot: true, runAsUser: 1000}\n', '        securityContext: {runAsUser: 0}\n'),
+      ),
+      ['web: runAsNonRoot: true with runAsUser: 0 — the kubelet refuses to start it'],
+    );
+    assert.deepEqual(rootProblems(deployment('', '')), ['web: may run as root']);
+    assert.deepEqual(rootProblems(deployment('      securityContext: {runAsUser: 1000}\n', '')), []);
+  });
+  it('requests and limits', () => {
+    assert.throws(
+      () => assertPodFacts([deployment('      securityContext: {runAsNonRoot: true}\n', resources('1500m', '"1"'))]),
+      /requests.cpu 1500m above limits.cpu 1/,
+    );
+    assertPodFacts([deployment('      securityContext: {runAsNonRoot: true}\n', resources('"0.5"', '500m'))]);
+    assert.throws(() => assertPodFacts([deployment('      securityContext: {runAsNonRoot: true}\n', '')]), /no requests.cpu/);
+  });
+  it("the guide's values", () => {
+    const guide = objects(QDRANT)[0];
+    const changed = objects(QDRANT.replace('memory: "8Gi"', 'memory: "8G"').replace('storage: 50Gi', 'storage: 51200Mi'))[0];
+    assert.deepEqual(guideDifferences(changed, guide), ['limits.memory: guide 8Gi, generated 8G']);
   });
 });

@@ -31,6 +31,7 @@ import { rollingUpdateZero } from './rolling-update-zero';
 import { partitionExceedsReplicas } from './partition-exceeds-replicas';
 import { statefulsetServiceName } from './statefulset-service-name';
 import { runAsNonRoot } from './run-as-non-root';
+import { runAsNonRootConflict } from './run-as-non-root-conflict';
 import { secretInEnv } from './secret-in-env';
 import { missingResources } from './missing-resources';
 import { requestsExceedLimits } from './requests-exceed-limits';
@@ -82,6 +83,7 @@ export const RULES: readonly AnyRule[] = [
   partitionExceedsReplicas,
   statefulsetServiceName,
   runAsNonRoot,
+  runAsNonRootConflict,
   secretInEnv,
   missingResources,
   requestsExceedLimits,

@@ -1,11 +1,68 @@
 // run-as-non-root: the guide's best practice of refusing to start containers as root
 // (securityContext.runAsNonRoot: true on the pod, or on every container).
-import { insertPair, replaceValue } from '../manifest/edit';
-import { getAt, rangeOfKey, rangeOfValue } from '../manifest/navigate';
-import { containersOf, podSpecPath, POD_KINDS, type ContainerRef } from '../k8s/podSpec';
-import type { JsonPath } from '../manifest/types';
+import type { Node } from 'yaml';
+import { insertPair, removePair, replaceValue } from '../manifest/edit';
+import { findPair, getAt, rangeOfKey, rangeOfValue } from '../manifest/navigate';
+import type { ManifestDocument } from '../manifest/types';
+import { containersOf, podSpecPath, POD_KINDS, type ContainerRef, type Path } from '../k8s/podSpec';
 import { withLazyFixes } from './fixText';
-import type { Fix, Rule } from './types';
+import { containerName, removeRunAsUser } from './run-as-non-root-conflict';
+import type { DocEdit, Fix, Rule } from './types';
+
+/**
+ * The edits that set runAsNonRoot: true at `nonRootPath` (a pod's or a container's securityContext)
+ * without writing the pair the kubelet refuses — runAsNonRoot: true with runAsUser: 0, see
+ * run-as-non-root-conflict: every runAsUser: 0 that an `affected` container (one that takes the new
+ * value) would run with goes too.
+ */
+function setNonRoot(
+  doc: ManifestDocument,
+  value: unknown,
+  spec: Path,
+  nonRootPath: Path,
+  affected: readonly ContainerRef[],
+): DocEdit[] | undefined {
+  const scPath = nonRootPath.slice(0, -1);
+  const podLevel = scPath.length === spec.length + 1;
+  const podUserPath = [...spec, 'securityContext', 'runAsUser'];
+  const ownZero: Path[] = [];
+  let podZero = false;
+  for (const c of affected) {
+    const own = getAt(c.container, ['securityContext', 'runAsUser']);
+    if (own === 0) ownZero.push([...c.path, 'securityContext', 'runAsUser']);
+    else if ((own === undefined || own === null) && getAt(value, podUserPath) === 0) podZero = true;
+  }
+  // The zero beside the new runAsNonRoot, and the zeros in other securityContexts.
+  const zeroHere = podLevel ? podZero : ownZero.length > 0;
+  const zerosElsewhere = podLevel ? ownZero : podZero ? [podUserPath] : [];
+  const edits: DocEdit[] = [];
+  if (zeroHere && getAt(value, nonRootPath) === undefined) {
+    // `runAsUser: 0` becomes `runAsNonRoot: true` in place: one edit, in a block or a flow map.
+    const pair = findPair(doc, [...scPath, 'runAsUser']);
+    const k = (pair?.key as Node | undefined)?.range;
+    const v = (pair?.value as Node | null | undefined)?.range;
+    if (!k || !v) return undefined;
+    edits.push({ start: k[0], end: v[1], newText: 'runAsNonRoot: true' });
+  } else {
+    // replaceValue inserts securityContext and the key when they are missing (in a block map; a flow-style pod spec gets a flow value).
+    const set =
+      replaceValue(doc, nonRootPath, 'true') ??
+      (getAt(value, scPath) === undefined ? insertPair(doc, scPath.slice(0, -1), 'securityContext', '{runAsNonRoot: true}') : undefined);
+    if (!set) return undefined;
+    edits.push(...set);
+    if (zeroHere) {
+      const rm = removePair(doc, [...scPath, 'runAsUser']);
+      if (!rm) return undefined;
+      edits.push(...rm);
+    }
+  }
+  for (const z of zerosElsewhere) {
+    const rm = removeRunAsUser(doc, value, z);
+    if (!rm) return undefined;
+    edits.push(...rm);
+  }
+  return edits;
+}
 
 export const runAsNonRoot: Rule = {
   meta: {
@@ -48,12 +105,6 @@ export const runAsNonRoot: Rule = {
     const podPath = [...spec, 'securityContext', 'runAsNonRoot'];
     const pod = getAt(ctx.value, podPath);
     const podUser = getAt(ctx.value, [...spec, 'securityContext', 'runAsUser']);
-    const setTrue = (p: JsonPath): Fix[] => {
-      const edits = replaceValue(ctx.doc, p, 'true');
-      return edits ? [{ title: 'Set runAsNonRoot: true', edits, isPreferred: true }] : [];
-    };
-    const name = (c: ContainerRef) =>
-      typeof c.container.name === 'string' ? c.container.name : `#${Number(c.path[c.path.length - 1]) + 1}`;
     const uncovered: ContainerRef[] = [];
     const underPodFalse: ContainerRef[] = [];
     for (const c of containers) {
@@ -65,28 +116,37 @@ export const runAsNonRoot: Rule = {
       if (nonRoot === true || (typeof user === 'number' && user > 0)) continue;
       if (own === false) {
         const p = [...c.path, 'securityContext', 'runAsNonRoot'];
+        const value = ctx.value;
         const [start, end] = rangeOfValue(ctx.doc, p);
-        ctx.report(withLazyFixes({ start, end, messageId: 'containerFalse', data: { container: name(c) } }, () => setTrue(p)));
+        ctx.report(
+          withLazyFixes({ start, end, messageId: 'containerFalse', data: { container: containerName(c) } }, () => {
+            const edits = setNonRoot(ctx.doc, value, spec, p, [c]);
+            return edits ? [{ title: 'Set runAsNonRoot: true', edits, isPreferred: true }] : [];
+          }),
+        );
       } else if (pod === false) underPodFalse.push(c);
       else uncovered.push(c);
     }
+    // Setting the pod's value reaches every container without a runAsNonRoot of its own.
+    const inheriting = containers.filter((c) => typeof getAt(c.container, ['securityContext', 'runAsNonRoot']) !== 'boolean');
     if (underPodFalse.length) {
+      const value = ctx.value;
       const [start, end] = rangeOfValue(ctx.doc, podPath);
-      ctx.report(withLazyFixes({ start, end, messageId: 'podFalse' }, () => setTrue(podPath)));
+      ctx.report(
+        withLazyFixes({ start, end, messageId: 'podFalse' }, () => {
+          const edits = setNonRoot(ctx.doc, value, spec, podPath, inheriting);
+          return edits ? [{ title: 'Set runAsNonRoot: true', edits, isPreferred: true }] : [];
+        }),
+      );
     }
     if (uncovered.length === 0) return;
     const value = ctx.value;
     const fixes = (): Fix[] => {
-      // replaceValue inserts securityContext and the key when they are missing (in a block map; a flow-style pod spec gets a flow value).
-      const edits =
-        replaceValue(ctx.doc, podPath, 'true') ??
-        (getAt(value, [...spec, 'securityContext']) === undefined
-          ? insertPair(ctx.doc, spec, 'securityContext', '{runAsNonRoot: true}')
-          : undefined);
+      const edits = setNonRoot(ctx.doc, value, spec, podPath, inheriting);
       return edits ? [{ title: 'Add securityContext.runAsNonRoot: true to the pod', edits, isPreferred: true }] : [];
     };
     const [start, end] = rangeOfKey(ctx.doc, spec);
-    const names = uncovered.map(name);
+    const names = uncovered.map(containerName);
     ctx.report(
       withLazyFixes(
         {

@@ -1,0 +1,102 @@
+// npm run test:mutation [-- <scope>…]: StrykerJS over one scope at a time (stryker.config.mjs).
+// Scopes: rules (each rule file against its own test table, one Stryker run per rule), codeActions,
+// validation, cli, or rules/<rule-id> for one rule. Without a scope: rules, codeActions, validation.
+// Runs are incremental (reports/mutation/<name>.incremental.json): a second run retests only the
+// mutants of changed code. Scores: reports/mutation/<name>.json, summed up by --summary.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const RULES_DIR = 'server/src/service/rules';
+/** Rule files with their own test table; registry, types and helpers are tested through the rules. */
+function ruleIds() {
+  return readdirSync(join(root, RULES_DIR))
+    .filter((f) => f.endsWith('.ts') && existsSync(join(root, 'test/unit/rules', f.replace(/\.ts$/, '.test.ts'))))
+    .map((f) => f.replace(/\.ts$/, ''))
+    .sort();
+}
+const SCOPES = {
+  codeActions: {
+    mutate: ['server/src/service/codeActions.ts'],
+    tests: ['test/unit/codeActions.test.ts', 'test/unit/suppression.test.ts', 'test/unit/refactors/refactors.test.ts'],
+  },
+  validation: {
+    mutate: ['server/src/service/validation.ts'],
+    tests: [
+      'test/unit/suppression.test.ts',
+      'test/unit/settings/ruleSettings.test.ts',
+      'test/unit/codeActions.test.ts',
+      'test/unit/workspace/kustomize.test.ts',
+      'test/unit/rules/duplicate-name.test.ts',
+      'test/unit/rules/yaml-syntax.test.ts',
+    ],
+  },
+  cli: {
+    mutate: ['server/src/cli.ts'],
+    tests: ['test/unit/cli*.test.ts', 'test/unit/cli/**/*.test.ts'],
+  },
+};
+
+function run(name, mutate, tests) {
+  mkdirSync(join(root, 'reports/mutation'), { recursive: true });
+  const started = Date.now();
+  console.log(`\n== mutation: ${name} (${mutate.join(', ')}) against ${tests.join(', ')}`);
+  const r = spawnSync(process.execPath, [join(root, 'node_modules/@stryker-mutator/core/bin/stryker.js'), 'run', 'stryker.config.mjs'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, K8SW_MUTATION_NAME: name, K8SW_MUTATE: mutate.join(','), K8SW_TESTS: tests.join(',') },
+  });
+  console.log(`== mutation: ${name} took ${Math.round((Date.now() - started) / 1000)} s`);
+  return r.status ?? 1;
+}
+
+/** Mutation score (killed + timeout) / (all − no coverage − compile errors … as Stryker counts it) per report. */
+function summary() {
+  const dir = join(root, 'reports/mutation');
+  if (!existsSync(dir)) return;
+  const totals = {};
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.json') && !x.endsWith('.incremental.json'))) {
+    const report = JSON.parse(readFileSync(join(dir, f), 'utf8'));
+    const group = f.startsWith('rules-') ? 'rules' : f.replace(/\.json$/, '');
+    const t = (totals[group] ??= { killed: 0, survived: 0, noCoverage: 0, timeout: 0, invalid: 0 });
+    for (const file of Object.values(report.files))
+      for (const m of file.mutants) {
+        if (m.status === 'Killed') t.killed++;
+        else if (m.status === 'Timeout') t.timeout++;
+        else if (m.status === 'Survived') t.survived++;
+        else if (m.status === 'NoCoverage') t.noCoverage++;
+        else t.invalid++;
+      }
+  }
+  console.log('\nscope        detected  survived  no coverage  score');
+  for (const [g, t] of Object.entries(totals)) {
+    const detected = t.killed + t.timeout;
+    const valid = detected + t.survived + t.noCoverage;
+    console.log(
+      `${g.padEnd(12)} ${String(detected).padStart(8)}  ${String(t.survived).padStart(8)}  ${String(t.noCoverage).padStart(11)}  ${valid ? ((100 * detected) / valid).toFixed(1) : '-'}%`,
+    );
+  }
+}
+
+const args = process.argv.slice(2);
+if (args.includes('--summary')) {
+  summary();
+  process.exit(0);
+}
+const scopes = args.length ? args : ['rules', 'codeActions', 'validation'];
+let status = 0;
+for (const scope of scopes) {
+  if (scope === 'rules' || scope.startsWith('rules/')) {
+    const ids = scope === 'rules' ? ruleIds() : [scope.slice('rules/'.length)];
+    // docs/rules.md is generated from each rule's meta: its test kills mutants of names, rationales and examples.
+    for (const id of ids)
+      status ||= run(`rules-${id}`, [`${RULES_DIR}/${id}.ts`], [`test/unit/rules/${id}.test.ts`, 'test/unit/docs/rulesDoc.test.ts']);
+  } else if (SCOPES[scope]) status ||= run(scope, SCOPES[scope].mutate, SCOPES[scope].tests);
+  else {
+    console.error(`unknown scope ${scope}: rules, rules/<rule-id>, ${Object.keys(SCOPES).join(', ')}, or --summary`);
+    process.exit(2);
+  }
+}
+summary();
+process.exit(status);
