@@ -65,6 +65,8 @@ const ALLOWED: RegExp[] = [
   /^extension\/changelog\.md$/i,
   /^extension\/THIRD_PARTY_NOTICES\.md$/,
   /^extension\/dist\/[^/]+\.js$/,
+  // the Kubernetes API data the server reads on first use (scripts/bundles.mjs API_DATA_FILES)
+  /^extension\/dist\/kubernetes-api(-descriptions)?\.json$/,
   /^extension\/snippets\/[^/]+\.code-snippets$/,
   /^extension\/syntaxes\/[^/]+\.json$/,
   /^extension\/docs\/.+\.md$/,
@@ -75,6 +77,8 @@ const REQUIRED: RegExp[] = [
   /^extension\/package\.json$/,
   /^extension\/dist\/extension\.js$/,
   /^extension\/dist\/server\.js$/,
+  /^extension\/dist\/kubernetes-api\.json$/,
+  /^extension\/dist\/kubernetes-api-descriptions\.json$/,
   // the server reads the whole-manifest skeletons from it at run time
   /^extension\/snippets\/workloads\.code-snippets$/,
   /^extension\/readme\.md$/i,
