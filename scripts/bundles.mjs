@@ -25,7 +25,7 @@ export const SHIPPED_BUNDLES = [
 /** Every bundle `npm run build` writes: the shipped ones and the command line linter. */
 export const BUNDLES = [
   ...SHIPPED_BUNDLES,
-  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/cli/index.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
 /** The generated Kubernetes API data, copied beside the bundles (server/src/service/api/index.ts reads it from there). */

@@ -33,7 +33,7 @@ const SCOPES = {
     ],
   },
   cli: {
-    mutate: ['server/src/cli.ts'],
+    mutate: ['server/src/cli/format/**/*.ts'],
     tests: ['test/unit/cli*.test.ts', 'test/unit/cli/**/*.test.ts'],
   },
 };

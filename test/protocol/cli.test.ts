@@ -67,7 +67,7 @@ describe('CLI: k8s-workloads lint', () => {
     assert.equal(run(['check', 'examples']).code, 2);
     const missing = run(['lint', 'no/such/folder']);
     assert.equal(missing.code, 2);
-    assert.match(missing.stderr, /Cannot read no\/such\/folder: ENOENT/);
+    assert.match(missing.stderr, /^k8s-workloads: no\/such\/folder: cannot read: no such file or folder \(ENOENT\)\n$/);
     assert.equal(run(['--help']).code, 0);
   });
 });
