@@ -6,6 +6,8 @@ import {
   CodeLensRefreshRequest,
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   MessageType,
   ProposedFeatures,
   ShowMessageNotification,
@@ -17,6 +19,7 @@ import {
   type Position,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FIX_ALL_KIND } from './service/codeActions';
 import { DEBUG_COMMANDS_REQUEST } from './service/debug/protocol';
 import { COMPLETION_TRIGGER_CHARACTERS } from './service/completion/index';
@@ -32,9 +35,11 @@ import {
   type LanguageSettings,
 } from './service/index';
 import { validateRuleSettings } from './service/ruleSettings';
+import { CONFIG_FILE_NAME, configDiagnostics, isProjectConfigUri, withProjectConfig } from './service/config/index';
+import { crdPathsOf, ProjectConfigStore, type LoadedConfig } from './projectConfig';
 import { RULES } from './service/rules/registry';
 import { ruleDocLinksFor } from './ruleDocLinks';
-import { createWorkspaceIndexing } from './workspaceIndexer';
+import { createWorkspaceIndexing, workspaceFolderPaths } from './workspaceIndexer';
 
 /** Diagnostics wait this long after the last keystroke; on open they are immediate. */
 const CHANGE_DEBOUNCE_MS = 120;
@@ -54,14 +59,51 @@ const docsUri = ruleDocLinksFor(path.join(__dirname, '..', 'docs', 'rules.md'));
 const apis = createApiProvider();
 /** The index of the workspace's objects outlives the language service of one release. */
 const workspace = new WorkspaceIndex();
-/** The language service of the selected Kubernetes release (`k8sWorkloads.kubernetesVersion`); rebuilt when it changes. */
-let service: LanguageService = serviceFor(DEFAULT_KUBERNETES_VERSION);
+/**
+ * A language service per Kubernetes release in use: the `k8sWorkloads.kubernetesVersion` setting's,
+ * and those of the project files (`.k8s-workloads.yaml`) that set another. They share the index.
+ */
+const services = new Map<KubernetesVersion, LanguageService>();
 
-function serviceFor(kubernetesVersion: KubernetesVersion): LanguageService {
-  return getLanguageService({ docsUri, apis, workspace, kubernetesVersion });
+function serviceOf(kubernetesVersion: KubernetesVersion): LanguageService {
+  let s = services.get(kubernetesVersion);
+  if (!s) {
+    s = getLanguageService({ docsUri, apis, workspace, kubernetesVersion });
+    services.set(kubernetesVersion, s);
+  }
+  return s;
 }
 
 let settings: LanguageSettings = {};
+/** Folders of the workspace (from initialize, then as they are added and removed). */
+let folders: string[] = [];
+/**
+ * The project files: the one that applies to a document is looked up (and read) before its first
+ * diagnostics; what it sets wins over the settings (service/config/index.ts).
+ */
+const configs = new ProjectConfigStore({
+  openText: (uri) => documents.get(uri)?.getText(),
+  folders: () => folders,
+  log: (m) => connection.console.warn(m),
+});
+
+/** The settings for one document: the editor's, with its project file's laid over them. */
+function settingsFor(uri: string): LanguageSettings {
+  return withProjectConfig(settings, configs.configFor(uri)?.config);
+}
+
+/** The language service of the release that applies to a document. */
+function serviceFor(uri: string): LanguageService {
+  const version = settingsFor(uri).kubernetesVersion;
+  return serviceOf(isKubernetesVersion(version) ? version : DEFAULT_KUBERNETES_VERSION);
+}
+
+/** Drops the language services of releases no setting or project file names any more. */
+function pruneServices(): void {
+  const used = new Set<string>([settings.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION]);
+  for (const c of configs.all()) if (c.config.kubernetesVersion) used.add(c.config.kubernetesVersion);
+  for (const v of [...services.keys()]) if (!used.has(v)) services.delete(v);
+}
 let hasConfigurationCapability = false;
 /**
  * False until the first workspace/configuration answer (or failure) when the client serves
@@ -76,11 +118,22 @@ let snippetEdits = false;
 /** VS Code and its forks can be asked to reopen the suggestions (after a key, for its values). */
 let triggerSuggestCommand: string | undefined;
 let inlayHintRefreshSupport = false;
+/** The client watches files by a pattern relative to a folder (project files above the workspace). */
+let relativePatternSupport = false;
+let watchedFilesSupport = false;
 let codeLensRefreshSupport = false;
 const timers = new Map<string, NodeJS.Timeout>();
 const shownSettingProblems = new Set<string>();
 /** Every YAML file of the workspace folders in the service's index (set up once initialized). */
 let indexing: ReturnType<typeof createWorkspaceIndexing> | undefined;
+
+/** `k8sWorkloads.customResourceDefinitions` (relative to the workspace folders). */
+let settingCrdPaths: readonly string[] = [];
+
+/** The CRDs to read: the setting's and every project file's (which are relative to the file). */
+function updateCrdPaths(): void {
+  indexing?.setCustomResourceDefinitionPaths([...settingCrdPaths, ...configs.all().flatMap(crdPathsOf)]);
+}
 
 /** Keeps the valid part of the settings; problems (unknown rule ids, bad severities) are shown once, never thrown. */
 function useSettings(raw: LanguageSettings | null | undefined): LanguageSettings {
@@ -93,11 +146,11 @@ function useSettings(raw: LanguageSettings | null | undefined): LanguageSettings
     problems.push(
       `k8sWorkloads.kubernetesVersion ${JSON.stringify(value.kubernetesVersion)} is not a release this extension knows (${KUBERNETES_VERSIONS.join(', ')}); checking against ${DEFAULT_KUBERNETES_VERSION}.`,
     );
-  if (service.api.version !== kubernetesVersion) service = serviceFor(kubernetesVersion);
   const crdPaths = value.customResourceDefinitions;
   if (crdPaths !== undefined && !(Array.isArray(crdPaths) && crdPaths.every((p) => typeof p === 'string')))
     problems.push('k8sWorkloads.customResourceDefinitions must be a list of files, folders or globs.');
-  indexing?.setCustomResourceDefinitionPaths(Array.isArray(crdPaths) ? crdPaths.filter((p) => typeof p === 'string') : []);
+  settingCrdPaths = Array.isArray(crdPaths) ? crdPaths.filter((p) => typeof p === 'string') : [];
+  updateCrdPaths();
   const fresh = problems.filter((p) => !shownSettingProblems.has(p));
   for (const p of fresh) shownSettingProblems.add(p);
   // window/showMessage (a notification): nothing to answer, so no client can make this fail.
@@ -119,8 +172,28 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   codeLensRefreshSupport = !!params.capabilities.workspace?.codeLens?.refreshSupport;
   const init = params.initializationOptions as { settings?: LanguageSettings } | undefined;
   if (init?.settings) settings = useSettings(init.settings);
-  indexing = createWorkspaceIndexing({ connection, documents, workspace: service.workspace, params, revalidate: () => revalidateAll() });
-  if (init?.settings) indexing.setCustomResourceDefinitionPaths(settings.customResourceDefinitions ?? []);
+  folders = workspaceFolderPaths(params);
+  relativePatternSupport = !!params.capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport;
+  watchedFilesSupport = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  indexing = createWorkspaceIndexing({
+    connection,
+    documents,
+    workspace,
+    params,
+    revalidate: () => revalidateAll(),
+    onWatchedFiles: (events) => {
+      // a project file created, changed or deleted (or a folder holding one deleted)
+      if (events.some((e) => isProjectConfigUri(e.uri) || (e.type === FileChangeType.Deleted && holdsConfig(e.uri)))) configsChanged();
+    },
+    onFoldersChanged: (now) => {
+      folders = now;
+      configsChanged();
+    },
+  });
+  updateCrdPaths();
+  // Read the project files of the folders now, with the workspace index: their CRDs and releases
+  // are known before the first document is validated (which waits for its own anyway).
+  for (const f of folders) void configs.lookUp(f).then(configsRead);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -194,8 +267,26 @@ function capped(diagnostics: Diagnostic[]): Diagnostic[] {
 
 /** Open documents whose diagnostics wait until the index knows whether they are Kustomize patches. */
 const awaitingPatchStatus = new Set<string>();
+/** Open documents whose diagnostics wait until their project file is known. */
+const awaitingConfig = new Set<string>();
 
 function validate(document: TextDocument): void {
+  // What the project file sets (rules off, another release, ignored files) applies from the first
+  // diagnostics on: none are published before it is read.
+  const configPending = configs.pending(document.uri);
+  if (configPending) {
+    const uri = document.uri;
+    if (!awaitingConfig.has(uri)) {
+      awaitingConfig.add(uri);
+      void configPending.then(() => {
+        awaitingConfig.delete(uri);
+        configsRead();
+        const current = documents.get(uri);
+        if (current) validate(current);
+      });
+    }
+    return;
+  }
   // Never publish what may have to be taken back: until the index has read the kustomization
   // files that may name this file as a patch, its whole-manifest errors (missing required
   // fields…) could be false. Validate once that is known.
@@ -219,7 +310,12 @@ function validate(document: TextDocument): void {
   }
   let diagnostics: Diagnostic[];
   try {
-    diagnostics = capped(service.doValidation(document, settings));
+    const service = serviceFor(document.uri);
+    if (configs.ignores(document.uri)) {
+      // ignored by the project file: no diagnostics, but its objects still count for the others
+      service.parse(document);
+      diagnostics = [];
+    } else diagnostics = capped(service.doValidation(document, settingsFor(document.uri)));
   } catch (err) {
     // Never let one file take the server down; say what happened once, in the log.
     connection.console.error(`Validation of ${document.uri} failed: ${(err as Error).stack ?? String(err)}`);
@@ -230,6 +326,61 @@ function validate(document: TextDocument): void {
   indexing?.documentIndexed(document.uri);
 }
 
+/** A project file was created, changed or deleted: read them again, then validate every open document. */
+function configsChanged(): void {
+  configs.forget();
+  for (const f of folders) void configs.lookUp(f).then(configsRead);
+  revalidateAll();
+}
+
+/** Project files outside the workspace folders being watched (by the folder they would be in). */
+const watchedConfigDirs = new Set<string>();
+/** Project files not open in the editor whose problems are published, with the text they were read from. */
+const publishedConfigs = new Map<string, string>();
+
+const insideFolders = (p: string) => folders.some((f) => p === f || p.startsWith(f.endsWith(path.sep) ? f : f + path.sep));
+
+/** A deleted file or folder held a project file that was read. */
+function holdsConfig(uri: string): boolean {
+  let p: string;
+  try {
+    p = fileURLToPath(uri);
+  } catch {
+    return false;
+  }
+  return configs.all().some((c) => c.path === p || c.path.startsWith(p.endsWith(path.sep) ? p : p + path.sep));
+}
+
+/**
+ * After project files were read: their CRDs join the index, the releases no one uses are dropped,
+ * the problems of those not open are published (so they show in the Problems view), and the
+ * folders above the workspace that were looked in are watched for a project file appearing.
+ */
+function configsRead(): void {
+  updateCrdPaths();
+  pruneServices();
+  const loaded = new Map<string, LoadedConfig>(configs.all().map((c) => [c.uri, c]));
+  for (const [uri, c] of loaded) {
+    if (documents.get(uri) || publishedConfigs.get(uri) === c.text) continue;
+    publishedConfigs.set(uri, c.text);
+    const document = TextDocument.create(uri, 'yaml', 0, c.text);
+    void connection.sendDiagnostics({ uri, diagnostics: configDiagnostics(document, c.problems) });
+  }
+  for (const uri of [...publishedConfigs.keys()])
+    if (!loaded.has(uri)) {
+      publishedConfigs.delete(uri);
+      if (!documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+  const unwatched = [...configs.searchedDirs].filter((d) => !watchedConfigDirs.has(d) && !insideFolders(d));
+  if (!unwatched.length || !watchedFilesSupport || !relativePatternSupport) return;
+  for (const d of unwatched) watchedConfigDirs.add(d);
+  connection.client
+    .register(DidChangeWatchedFilesNotification.type, {
+      watchers: unwatched.map((d) => ({ globPattern: { baseUri: pathToFileURL(d).toString(), pattern: CONFIG_FILE_NAME } })),
+    })
+    .catch((err: Error) => connection.console.warn(`Could not watch ${CONFIG_FILE_NAME} above the workspace: ${err.message}`));
+}
+
 function revalidateAll(): void {
   for (const document of documents.all()) validate(document);
   // StatefulSet code lenses show whether the headless Service exists, which may have just changed
@@ -238,6 +389,12 @@ function revalidateAll(): void {
 
 // Before the first settings pull has answered, the pull's revalidateAll validates the file.
 documents.onDidOpen((e) => {
+  // an open project file's text wins over the disk
+  if (isProjectConfigUri(e.document.uri) && configs.textChanged(e.document.uri, e.document.getText())) {
+    configsRead();
+    if (settingsLoaded) revalidateAll();
+    return;
+  }
   if (settingsLoaded) validate(e.document);
 });
 
@@ -249,7 +406,12 @@ documents.onDidChangeContent((e) => {
     setTimeout(() => {
       timers.delete(uri);
       const current = documents.get(uri);
-      if (current && settingsLoaded) validate(current);
+      if (!current) return;
+      // what a project file sets applies as it is typed, to every open document
+      if (isProjectConfigUri(uri) && configs.textChanged(uri, current.getText())) {
+        configsRead();
+        if (settingsLoaded) revalidateAll();
+      } else if (settingsLoaded) validate(current);
     }, CHANGE_DEBOUNCE_MS),
   );
 });
@@ -257,23 +419,28 @@ documents.onDidChangeContent((e) => {
 documents.onDidClose((e) => {
   clearTimeout(timers.get(e.document.uri));
   timers.delete(e.document.uri);
-  service.forget(e.document.uri);
+  for (const s of services.values()) s.forget(e.document.uri);
   indexing?.documentClosed(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  // a project file closed unsaved: the disk is the truth again
+  if (isProjectConfigUri(e.document.uri)) {
+    publishedConfigs.delete(e.document.uri);
+    configsChanged();
+  }
 });
 
 connection.onDocumentSymbol((params) => {
   const document = documents.get(params.textDocument.uri);
-  return document ? service.findDocumentSymbols(document) : [];
+  return document ? serviceFor(document.uri).findDocumentSymbols(document) : [];
 });
 
 connection.onCodeAction((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return [];
-  return service.getCodeActions(
+  return serviceFor(document.uri).getCodeActions(
     document,
     { range: params.range, diagnostics: params.context.diagnostics, only: params.context.only, snippetEdits },
-    settings,
+    settingsFor(document.uri),
   );
 });
 
@@ -281,7 +448,7 @@ connection.onCompletion((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return null;
   try {
-    return service.doComplete(document, params.position, {
+    return serviceFor(document.uri).doComplete(document, params.position, {
       snippetSupport,
       triggerSuggestCommand,
       triggerCharacter: params.context?.triggerCharacter,
@@ -296,7 +463,7 @@ connection.onHover((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return null;
   try {
-    return service.doHover(document, params.position);
+    return serviceFor(document.uri).doHover(document, params.position);
   } catch (err) {
     connection.console.error(`Hover in ${document.uri} failed: ${(err as Error).stack ?? String(err)}`);
     return null;
@@ -307,7 +474,7 @@ connection.onDefinition((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return null;
   try {
-    return service.findDefinition(document, params.position);
+    return serviceFor(document.uri).findDefinition(document, params.position);
   } catch (err) {
     connection.console.error(`Go to definition in ${document.uri} failed: ${(err as Error).stack ?? String(err)}`);
     return null;
@@ -318,7 +485,7 @@ connection.onReferences((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return null;
   try {
-    return service.findReferences(document, params.position, params.context.includeDeclaration);
+    return serviceFor(document.uri).findReferences(document, params.position, params.context.includeDeclaration);
   } catch (err) {
     connection.console.error(`Find references in ${document.uri} failed: ${(err as Error).stack ?? String(err)}`);
     return null;
@@ -329,7 +496,7 @@ connection.languages.inlayHint.on((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return [];
   try {
-    return service.getInlayHints(document, params.range, settings);
+    return serviceFor(document.uri).getInlayHints(document, params.range, settingsFor(document.uri));
   } catch (err) {
     connection.console.error(`Inlay hints in ${document.uri} failed: ${(err as Error).stack ?? String(err)}`);
     return [];
@@ -340,7 +507,7 @@ connection.onCodeLens((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return [];
   try {
-    return service.getCodeLenses(document);
+    return serviceFor(document.uri).getCodeLenses(document);
   } catch (err) {
     connection.console.error(`Code lenses in ${document.uri} failed: ${(err as Error).stack ?? String(err)}`);
     return [];
@@ -353,7 +520,7 @@ connection.onRequest(DEBUG_COMMANDS_REQUEST, (params: { textDocument: { uri: str
   const document = documents.get(params.textDocument.uri);
   if (!document) return null;
   try {
-    return service.getDebugCommands(document, params.position);
+    return serviceFor(document.uri).getDebugCommands(document, params.position);
   } catch (err) {
     connection.console.error(`Debug commands in ${document.uri} failed: ${(err as Error).stack ?? String(err)}`);
     return null;

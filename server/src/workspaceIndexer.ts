@@ -28,6 +28,7 @@ import {
   WatchKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CONFIG_FILE_NAME } from './service/config/index';
 import { crdEntriesOfText, onlyCrds, type FileCrdEntry } from './service/crd/entries';
 import { parseManifest } from './service/manifest/parse';
 import { indexFile, type WorkspaceIndex } from './service/workspace/index';
@@ -392,6 +393,10 @@ export function createWorkspaceIndexing(options: {
   params: InitializeParams;
   /** Validates every open document again. */
   revalidate: () => void;
+  /** Every workspace/didChangeWatchedFiles, before the index reads the files (project files are watched too). */
+  onWatchedFiles?: (events: readonly FileEvent[]) => void;
+  /** The workspace folders after folders were added or removed. */
+  onFoldersChanged?: (folders: string[]) => void;
 }): {
   indexer: WorkspaceIndexer;
   start(): Promise<void>;
@@ -402,7 +407,7 @@ export function createWorkspaceIndexing(options: {
   /** Settles once the index knows whether the open file `uri` is a Kustomize patch; undefined when it knows now. */
   patchStatusPending(uri: string): Promise<void> | undefined;
 } {
-  const { connection, documents, workspace, params, revalidate } = options;
+  const { connection, documents, workspace, params, revalidate, onWatchedFiles, onFoldersChanged } = options;
   let timer: NodeJS.Timeout | undefined;
   let started = false;
   let crdPaths: readonly string[] = [];
@@ -417,7 +422,7 @@ export function createWorkspaceIndexing(options: {
   };
   /** The first crawl of the workspace folders, while it runs: it reads every kustomization file. */
   let crawling: Promise<void> | undefined;
-  const folders = workspaceFolderPaths(params);
+  let folders = workspaceFolderPaths(params);
   const inFolders = (uri: string) => {
     const p = toFsPath(uri);
     return !!p && folders.some((f) => p === f || p.startsWith(f.endsWith(path.sep) ? f : f + path.sep));
@@ -443,7 +448,10 @@ export function createWorkspaceIndexing(options: {
       : undefined,
   });
 
-  connection.onDidChangeWatchedFiles((change) => void indexer.filesChanged(change.changes));
+  connection.onDidChangeWatchedFiles((change) => {
+    onWatchedFiles?.(change.changes);
+    void indexer.filesChanged(change.changes);
+  });
 
   return {
     indexer,
@@ -451,9 +459,11 @@ export function createWorkspaceIndexing(options: {
       if (params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
         void connection.client
           .register(DidChangeWatchedFilesNotification.type, {
-            // YAML files (manifests and kustomization.yaml), the extension-less Kustomization, and deletions of anything.
+            // YAML files (manifests, kustomization.yaml and the project file .k8s-workloads.yaml, named
+            // apart in case a client's `*` skips dot files), the extension-less Kustomization, and deletions of anything.
             watchers: [
               { globPattern: '**/*.{yaml,yml}' },
+              { globPattern: `**/${CONFIG_FILE_NAME}` },
               { globPattern: '**/Kustomization' },
               { globPattern: '**/*', kind: WatchKind.Delete },
             ],
@@ -468,6 +478,9 @@ export function createWorkspaceIndexing(options: {
               if (p) indexer.removeFolder(p);
             }
             const added = e.added.map((f) => toFsPath(f.uri)).filter((p): p is string => !!p);
+            const removed = new Set(e.removed.map((f) => toFsPath(f.uri)));
+            folders = [...folders.filter((f) => !removed.has(f)), ...added.filter((f) => !folders.includes(f))];
+            onFoldersChanged?.(folders);
             if (added.length)
               void indexer
                 .crawl(added)

@@ -28,6 +28,14 @@ import { createApiProvider, DEFAULT_KUBERNETES_VERSION, type ApiProvider, type K
 import type { KubernetesApi } from './api/kubernetesApi';
 import { createRuleRunner, skippedFileDiagnostic, toDiagnostics, type RuleResult, type ValidationSettings } from './validation';
 import { WorkspaceIndex } from './workspace/index';
+import {
+  completeProjectConfig,
+  configCodeActions,
+  configDiagnostics,
+  hoverProjectConfig,
+  isProjectConfigUri,
+  parseProjectConfig,
+} from './config/index';
 
 export interface LanguageSettings extends ValidationSettings {
   /** `k8sWorkloads.customResourceDefinitions`: files, folders or globs of CRDs to read besides the workspace's (the server reads them). */
@@ -113,6 +121,10 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     return rules.run(parse(document), workspace);
   }
 
+  // The project file `.k8s-workloads.yaml` is not a manifest: its own diagnostics, completion,
+  // hover and quick fixes (config/), and none of the manifest features.
+  const isConfig = (document: TextDocument) => isProjectConfigUri(document.uri);
+
   return {
     workspace,
     api,
@@ -123,36 +135,51 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       if (uri.startsWith('untitled:')) workspace.delete(uri);
     },
     doComplete(document, position, completionOptions) {
+      if (isConfig(document)) return completeProjectConfig(document, position, { ...completionOptions, docsUri });
       return doComplete(parse(document), document, position, workspace, api, completionOptions);
     },
     doHover(document, position, hoverOptions) {
+      if (isConfig(document)) return hoverProjectConfig(document, position, { docsUri });
       return doHover(parse(document), document, position, api, { workspace, ...hoverOptions });
     },
     getDebugCommands(document, position, debugOptions) {
+      if (isConfig(document)) return null;
       return debugCommandsAt(parse(document), document, position, workspace, { kubernetesVersion: api.version, ...debugOptions });
     },
     getInlayHints(document, range, settings) {
+      if (isConfig(document)) return [];
       return getInlayHints(parse(document), document, range, settings);
     },
     getCodeLenses(document) {
+      if (isConfig(document)) return [];
       return getCodeLenses(parse(document), document, workspace);
     },
-    ruleResults,
+    ruleResults(document) {
+      return isConfig(document) ? [] : ruleResults(document);
+    },
     doValidation(document, settings) {
+      if (isConfig(document)) return configDiagnostics(document, parseProjectConfig(document.getText()).problems);
       const file = parse(document);
       if (file.skippedReason) return skippedFileDiagnostic(file);
       return toDiagnostics(rules.run(file, workspace), document, settings, docsUri);
     },
     findDocumentSymbols(document) {
+      if (isConfig(document)) return [];
       return findDocumentSymbols(parse(document), document);
     },
     findDefinition(document, position) {
+      if (isConfig(document)) return [];
       return findDefinition(parse(document), document, position, workspace);
     },
     findReferences(document, position, includeDeclaration) {
+      if (isConfig(document)) return [];
       return findReferences(parse(document), document, position, workspace, includeDeclaration);
     },
     getCodeActions(document, request, settings) {
+      if (isConfig(document))
+        return request.only && !request.only.some((k) => k === 'quickfix' || k.startsWith('quickfix.'))
+          ? []
+          : configCodeActions(document, request.diagnostics);
       const results = ruleResults(document).filter((r) => settings?.rules?.[r.rule.meta.id] !== 'off');
       const toRange = (r: RuleResult): Range => ({
         start: document.positionAt(r.doc.offset + r.report.start),

@@ -39,7 +39,8 @@ export interface RuleSettingsResult {
   readonly problems: readonly string[];
 }
 
-function closest(word: string, candidates: readonly string[]): string | undefined {
+/** The candidate a word most likely misspells (a unique prefix, or a close edit), for "did you mean". */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
   const prefixed = word.length >= 3 ? candidates.filter((c) => c.startsWith(word)) : [];
   if (prefixed.length === 1) return prefixed[0];
   let best: string | undefined;
