@@ -1,6 +1,7 @@
 // npm run test:mutation [-- <scope>…]: StrykerJS over one scope at a time (stryker.config.mjs).
 // Scopes: rules (each rule file against its own test table, one Stryker run per rule), codeActions,
-// validation, cli, or rules/<rule-id> for one rule. Without a scope: rules, codeActions, validation.
+// validation, cli, or rules/<rule-id> for one rule (also given as its path,
+// server/src/service/rules/<rule-id>.ts). Without a scope: rules, codeActions, validation.
 // Runs are incremental (reports/mutation/<name>.incremental.json): a second run retests only the
 // mutants of changed code. Scores: reports/mutation/<name>.json, summed up by --summary.
 import { spawnSync } from 'node:child_process';
@@ -86,7 +87,11 @@ if (args.includes('--summary')) {
 }
 const scopes = args.length ? args : ['rules', 'codeActions', 'validation'];
 let status = 0;
-for (const scope of scopes) {
+for (const arg of scopes) {
+  // A file path names its scope: a rule file, or the file of codeActions / validation / cli.
+  const scope = arg.startsWith(`${RULES_DIR}/`)
+    ? `rules/${arg.slice(RULES_DIR.length + 1).replace(/\.ts$/, '')}`
+    : (Object.entries(SCOPES).find(([, s]) => s.mutate.includes(arg))?.[0] ?? arg);
   if (scope === 'rules' || scope.startsWith('rules/')) {
     const ids = scope === 'rules' ? ruleIds() : [scope.slice('rules/'.length)];
     // docs/rules.md is generated from each rule's meta: its test kills mutants of names, rationales and examples.

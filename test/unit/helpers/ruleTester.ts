@@ -31,6 +31,10 @@ export interface InvalidCase extends ValidCase {
   readonly output?: string;
   /** Whether the applied fix is the preferred one (Ctrl+. Enter); not checked when omitted. */
   readonly preferred?: boolean;
+  /** The titles of every fix offered for the (first) diagnostic, in order; `[]` for none. Not checked when omitted. */
+  readonly fixes?: readonly string[];
+  /** Whether the applied fix is safe, i.e. applied by fix-all (`source.fixAll`); not checked when omitted. */
+  readonly safe?: boolean;
 }
 
 const OPEN = '«';
@@ -109,6 +113,17 @@ export function ruleTable(ruleId: string, cases: { valid: readonly (string | Val
           if (typeof c.message === 'string') assert.equal(d.message, c.message);
           else if (c.message) assert.match(String(d.message), c.message);
         }
+        if (c.fixes !== undefined) {
+          const d = mine[0];
+          const offered = service
+            .getCodeActions(document, { range: d.range, diagnostics: [d] })
+            .filter((a) => !a.title.startsWith('Disable '));
+          assert.deepEqual(
+            offered.map((a) => a.title),
+            c.fixes,
+            'fixes offered',
+          );
+        }
         if (c.output !== undefined) {
           const d = mine[0];
           const actions = service.getCodeActions(document, { range: d.range, diagnostics: [d] });
@@ -116,6 +131,10 @@ export function ruleTable(ruleId: string, cases: { valid: readonly (string | Val
           const chosen = c.fix ? fixes.find((a) => (typeof c.fix === 'string' ? a.title === c.fix : c.fix!.test(a.title))) : fixes[0];
           assert.ok(chosen, `fix ${String(c.fix ?? '(first)')} not offered; offered: ${fixes.map((a) => a.title).join(' | ')}`);
           if (c.preferred !== undefined) assert.equal(chosen.isPreferred === true, c.preferred, 'isPreferred');
+          if (c.safe !== undefined) {
+            const fix = results.flatMap((r) => r.report.fixes ?? []).find((f) => f.title === chosen.title);
+            assert.equal(fix?.safe === true, c.safe, 'safe (applied by fix-all)');
+          }
           const edits = chosen.edit?.changes?.[document.uri] ?? [];
           const after = applyEdits(text, edits);
           assert.equal(after, c.output);

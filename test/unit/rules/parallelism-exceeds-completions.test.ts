@@ -23,6 +23,13 @@ ruleTable('parallelism-exceeds-completions', {
     { name: 'no completions: a work queue', text: job('5', '100').replace(/ {2}completions.*\n/, '') },
     { name: 'quoted numbers are the schema rules’ business', text: job('"9"', '3') },
     { name: 'completions 0 completes at once; nothing to lower to', text: job('2', '0') },
+    { name: 'a fractional parallelism is the schema rules’ business', text: job('4.5', '3') },
+    { name: 'a fractional completions is the schema rules’ business', text: job('4', '3.5') },
+    { name: 'spec is a list', text: 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec: [parallelism, completions]\n' },
+    {
+      name: 'a Job with a jobTemplate key is still read at spec',
+      text: 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec:\n  parallelism: 1\n  completions: 1\n  jobTemplate:\n    spec:\n      parallelism: 9\n      completions: 1\n',
+    },
   ],
   invalid: [
     {
@@ -31,8 +38,17 @@ ruleTable('parallelism-exceeds-completions', {
       messageId: 'exceeds',
       message:
         'parallelism 10 is greater than completions 3: at most 3 pods ever run at once, so the extra parallelism is never used. Lower parallelism to 3, or raise completions if more work items are intended.',
-      fix: 'Lower parallelism to 3',
+      fixes: ['Lower parallelism to 3'],
       output: job('3', '3'),
+      preferred: true,
+      safe: true,
+    },
+    {
+      name: 'completions 1: one pod at a time',
+      text: job('«2»', '1'),
+      messageId: 'exceeds',
+      message: /^parallelism 2 is greater than completions 1:/,
+      output: job('1', '1'),
     },
     {
       name: "inside a CronJob's jobTemplate",

@@ -27,6 +27,9 @@ ruleTable('progress-deadline', {
     { name: 'only a deadline', text: deployment('  progressDeadlineSeconds: 1') },
     { name: 'minReadySeconds below the default 600', text: deployment('  minReadySeconds: 599') },
     { name: 'a long minReadySeconds with a longer deadline', text: deployment('  minReadySeconds: 900\n  progressDeadlineSeconds: 1200') },
+    { name: 'a string deadline is invalid-value’s', text: deployment('  minReadySeconds: 60\n  progressDeadlineSeconds: "30"') },
+    { name: 'an empty minReadySeconds is invalid-value’s', text: deployment('  minReadySeconds:\n  progressDeadlineSeconds: 0') },
+    { name: 'a fractional minReadySeconds is invalid-value’s', text: deployment('  minReadySeconds: 700.5') },
     { name: 'a string is invalid-value’s', text: deployment('  minReadySeconds: "60"\n  progressDeadlineSeconds: 30') },
   ],
   invalid: [
@@ -49,6 +52,19 @@ ruleTable('progress-deadline', {
       messageId: 'defaultDeadline',
       message:
         'minReadySeconds (600) is not below the default progressDeadlineSeconds (600): set progressDeadlineSeconds above 600, or lower minReadySeconds.',
+    },
+    {
+      name: 'an empty progressDeadlineSeconds is the default 600',
+      text: deployment('  minReadySeconds: «900»\n  progressDeadlineSeconds:'),
+      messageId: 'defaultDeadline',
+      message:
+        'minReadySeconds (900) is not below the default progressDeadlineSeconds (600): set progressDeadlineSeconds above 900, or lower minReadySeconds.',
+    },
+    {
+      name: 'a deadline below minReadySeconds',
+      text: deployment('  minReadySeconds: 60\n  progressDeadlineSeconds: «59»'),
+      messageId: 'notGreater',
+      message: /^progressDeadlineSeconds \(59\) must be greater than minReadySeconds \(60\)/,
     },
   ],
 });

@@ -22,6 +22,12 @@ ruleTable('requests-exceed-limits', {
       name: 'a quantity that does not parse is invalid-quantity’s',
       text: pod('      requests:\n        memory: 500mi\n      limits:\n        memory: 1Mi'),
     },
+    { name: 'a request without a limit for it', text: pod('      requests:\n        cpu: "4"\n      limits:\n        memory: 1Mi') },
+    { name: 'an infinite request is invalid-quantity’s', text: pod('      requests:\n        cpu: .inf\n      limits:\n        cpu: 1') },
+    { name: 'a boolean request is invalid-quantity’s', text: pod('      requests:\n        cpu: true\n      limits:\n        cpu: 1') },
+    { name: 'requests as a list', text: pod('      requests: [cpu]\n      limits:\n        cpu: 1') },
+    { name: 'limits as a list', text: pod('      requests:\n        cpu: 2\n      limits: [cpu]') },
+    { name: 'no limits', text: pod('      requests:\n        cpu: 2') },
   ],
   invalid: [
     {
@@ -30,7 +36,9 @@ ruleTable('requests-exceed-limits', {
       messageId: 'exceeds',
       message:
         'requests.cpu 2 is above limits.cpu 500m in container web: the API server rejects a request larger than its limit — raise the limit to 2 or lower the request.',
-      fix: 'Raise limits.cpu to 2',
+      fixes: ['Raise limits.cpu to 2'],
+      preferred: true,
+      safe: false,
       output: pod('      requests:\n        cpu: "2"\n      limits:\n        cpu: "2"  # burst'),
     },
     {
@@ -46,6 +54,12 @@ ruleTable('requests-exceed-limits', {
       messageId: 'exceeds',
       message: /^requests\.nvidia\.com\/gpu 2 is above limits\.nvidia\.com\/gpu 1/,
       output: pod('      requests: {nvidia.com/gpu: 2}\n      limits: {nvidia.com/gpu: 2}'),
+    },
+    {
+      name: 'a container without a name is named by its place',
+      text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: web:1.0.0\n  - image: side:1.0.0\n    resources:\n      requests: {memory: «2Gi»}\n      limits: {memory: 1Gi}\n',
+      messageId: 'exceeds',
+      message: /^requests\.memory 2Gi is above limits\.memory 1Gi in container #2:/,
     },
   ],
 });

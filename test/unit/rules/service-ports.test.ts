@@ -22,6 +22,8 @@ ruleTable('service-ports', {
       name: 'one port for TCP and UDP (DNS)',
       text: service('  ports:\n  - {name: dns, port: 53, protocol: UDP}\n  - {name: dns-tcp, port: 53}'),
     },
+    { name: 'a quoted port is invalid-value’s', text: service('  ports:\n  - {name: a, port: 80}\n  - {name: b, port: "80"}') },
+    { name: 'a quoted nodePort is invalid-value’s', text: service('  ports:\n  - {port: 80, nodePort: "30080"}') },
     {
       name: 'the same nodePort for two protocols',
       text: service(
@@ -36,8 +38,11 @@ ruleTable('service-ports', {
       messageId: 'nodePortOnClusterIP',
       message:
         'nodePort 30080 is not allowed on a Service of type ClusterIP (the default when type is not set): remove it, or set type: NodePort (or LoadBalancer) to open it on every node.',
+      fixes: ['Remove nodePort', 'Set type: NodePort'],
       fix: 'Remove nodePort',
       output: service('  ports:\n  - port: 80'),
+      preferred: true,
+      safe: false,
     },
     {
       name: 'nodePort without a type: make it a NodePort Service',
@@ -45,6 +50,8 @@ ruleTable('service-ports', {
       messageId: 'nodePortOnClusterIP',
       fix: 'Set type: NodePort',
       output: service('  ports:\n  - port: 80\n    nodePort: 30080\n  type: NodePort'),
+      preferred: false,
+      safe: false,
     },
     {
       name: 'nodePort with type: ClusterIP',
@@ -65,6 +72,26 @@ ruleTable('service-ports', {
       text: service('  type: NodePort\n  ports:\n  - {name: a, port: 80, nodePort: 30080}\n  - {name: b, port: 443, nodePort: «30080»}'),
       messageId: 'duplicateNodePort',
       message: 'nodePort 30080/TCP is already used by ports[0]: each port of a Service needs its own node port.',
+    },
+    {
+      name: 'nodePort with an empty type (the default ClusterIP): the empty value is replaced',
+      text: service('  type:\n  ports:\n  - port: 80\n    «nodePort»: 30080'),
+      messageId: 'nodePortOnClusterIP',
+      message: /^nodePort 30080 is not allowed on a Service of type ClusterIP \(the default when type is not set\): remove it/,
+      fix: 'Set type: NodePort',
+      output: service('  type: NodePort\n  ports:\n  - port: 80\n    nodePort: 30080'),
+    },
+    {
+      name: 'a protocol that is not a string counts as TCP',
+      text: service('  ports:\n  - {name: http, port: 80}\n  - {name: web, port: «80», protocol: 6}'),
+      messageId: 'duplicatePort',
+      message: 'Port 80/TCP is already defined by ports[0]: a Service may listen only once on a port and protocol.',
+    },
+    {
+      name: 'the same UDP port twice',
+      text: service('  ports:\n  - {name: a, port: 53, protocol: UDP}\n  - {name: b, port: 54}\n  - {name: c, port: «53», protocol: UDP}'),
+      messageId: 'duplicatePort',
+      message: 'Port 53/UDP is already defined by ports[0]: a Service may listen only once on a port and protocol.',
     },
   ],
 });

@@ -52,5 +52,17 @@ spec:
       messageId: 'manySources',
       message: /^Volume data names 3 sources \(persistentVolumeClaim, emptyDir, hostPath\)/,
     },
+    {
+      name: 'a volume without a name',
+      text: pod('  - emptyDir: {}\n    «hostPath»: {path: /x}'),
+      messageId: 'manySources',
+      message: /^Volume \(unnamed\) names 2 sources \(emptyDir, hostPath\)/,
+    },
+    {
+      name: 'a volume whose name is not a string',
+      text: pod('  - name: 7\n    emptyDir: {}\n    «hostPath»: {path: /x}'),
+      messageId: 'manySources',
+      message: /^Volume \(unnamed\) names 2 sources/,
+    },
   ],
 });
