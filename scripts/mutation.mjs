@@ -17,6 +17,21 @@ function ruleIds() {
     .map((f) => f.replace(/\.ts$/, ''))
     .sort();
 }
+/** Every unit test file with a table for the rule: its own, and those of release- or CRD-specific cases (kubernetes-versions, crd/service…). */
+function testsOfRule(id) {
+  const own = `test/unit/rules/${id}.test.ts`;
+  const found = [];
+  const walk = (dir) => {
+    for (const e of readdirSync(join(root, dir), { withFileTypes: true })) {
+      const rel = `${dir}/${e.name}`;
+      if (e.isDirectory()) walk(rel);
+      else if (rel !== own && rel.endsWith('.test.ts') && readFileSync(join(root, rel), 'utf8').includes(`ruleTable('${id}'`))
+        found.push(rel);
+    }
+  };
+  walk('test/unit');
+  return [own, ...found.sort()];
+}
 const SCOPES = {
   codeActions: {
     mutate: ['server/src/service/codeActions.ts'],
@@ -31,6 +46,11 @@ const SCOPES = {
       'test/unit/workspace/kustomize.test.ts',
       'test/unit/rules/duplicate-name.test.ts',
       'test/unit/rules/yaml-syntax.test.ts',
+      // the runner's caches across files and CRD changes, and how messages show invisible characters
+      'test/unit/workspace/crossFile.test.ts',
+      'test/unit/crd/service.test.ts',
+      'test/unit/robustness/messages-and-line-breaks.test.ts',
+      'test/unit/validation.test.ts',
     ],
   },
   cli: {
@@ -95,8 +115,7 @@ for (const arg of scopes) {
   if (scope === 'rules' || scope.startsWith('rules/')) {
     const ids = scope === 'rules' ? ruleIds() : [scope.slice('rules/'.length)];
     // docs/rules.md is generated from each rule's meta: its test kills mutants of names, rationales and examples.
-    for (const id of ids)
-      status ||= run(`rules-${id}`, [`${RULES_DIR}/${id}.ts`], [`test/unit/rules/${id}.test.ts`, 'test/unit/docs/rulesDoc.test.ts']);
+    for (const id of ids) status ||= run(`rules-${id}`, [`${RULES_DIR}/${id}.ts`], [...testsOfRule(id), 'test/unit/docs/rulesDoc.test.ts']);
   } else if (SCOPES[scope]) status ||= run(scope, SCOPES[scope].mutate, SCOPES[scope].tests);
   else {
     console.error(`unknown scope ${scope}: rules, rules/<rule-id>, ${Object.keys(SCOPES).join(', ')}, or --summary`);
