@@ -3,7 +3,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.test-host/**', 'server/src/service/schema/generated/**', '**/*.js', '**/*.mjs'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      '.test-host/**',
+      '.stryker-tmp/**',
+      'reports/**',
+      'server/src/service/schema/generated/**',
+      '**/*.js',
+      '**/*.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -15,7 +26,10 @@ export default tseslint.config(
     // The language service runs in the server and the CLI: it must not depend on the editor or the transport.
     files: ['server/src/service/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: ['vscode', 'vscode-languageserver', 'vscode-languageserver/node'], patterns: ['vscode-languageserver/*'] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: ['vscode', 'vscode-languageserver', 'vscode-languageserver/node'], patterns: ['vscode-languageserver/*'] },
+      ],
     },
   },
 );
