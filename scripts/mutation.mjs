@@ -35,7 +35,13 @@ function testsOfRule(id) {
 const SCOPES = {
   codeActions: {
     mutate: ['server/src/service/codeActions.ts'],
-    tests: ['test/unit/codeActions.test.ts', 'test/unit/suppression.test.ts', 'test/unit/refactors/refactors.test.ts'],
+    tests: [
+      'test/unit/codeActions.test.ts',
+      'test/unit/suppression.test.ts',
+      'test/unit/refactors/refactors.test.ts',
+      // line breaks of fixes in CRLF and CR files
+      'test/unit/robustness/messages-and-line-breaks.test.ts',
+    ],
   },
   validation: {
     mutate: ['server/src/service/validation.ts'],

@@ -345,3 +345,62 @@ spec:
     assert.equal(after, text.replace('disable-next-line secret-in-env\n', 'disable-next-line secret-in-env, invalid-value\n'));
   });
 });
+
+// Range comparisons one component at a time: a report's range must equal the diagnostic's in all four
+// (line and character of start and end) to give it its fixes; without diagnostics, a report touching
+// the requested range (sharing an end point) counts as under it.
+describe('code actions: range comparisons, component by component', () => {
+  const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: abcdefghij\n';
+  const document = TextDocument.create('file:///ranges.yaml', 'yaml', 1, text);
+  const [doc] = getLanguageService().parse(document).documents;
+  const rule = { meta: { id: 'probe' } } as unknown as Rule;
+  const r = (line: number, character: number, endLine: number, endCharacter: number): Range => ({
+    start: { line, character },
+    end: { line: endLine, character: endCharacter },
+  });
+  const REPORT = r(2, 5, 3, 8);
+  const result: RuleResult = {
+    rule,
+    doc,
+    message: 'm',
+    report: { start: 0, end: 0, messageId: 'm', fixes: [{ title: 'the fix', edits: [{ start: 0, end: 0, newText: '#' }] }] },
+  };
+  const titlesFor = (range: Range, diagnostics: Diagnostic[]) =>
+    getCodeActions(document, [result], { range, diagnostics, only: ['quickfix'] }, () => REPORT)
+      .map((a) => a.title)
+      .filter((t) => !t.startsWith('Disable '));
+  const diagnostic = (range: Range): Diagnostic => ({ range, message: 'm', source: 'k8s-workloads', code: 'probe' });
+
+  const sameRange: [string, Range, boolean][] = [
+    ['the same range', REPORT, true],
+    ['another start line', r(1, 5, 3, 8), false],
+    ['another start character', r(2, 4, 3, 8), false],
+    ['another end line', r(2, 5, 4, 8), false],
+    ['another end character', r(2, 5, 3, 9), false],
+  ];
+  for (const [name, range, offered] of sameRange)
+    it(`a diagnostic with ${name}: ${offered ? 'gets' : 'does not get'} the report's fix`, () => {
+      assert.deepEqual(titlesFor(range, [diagnostic(range)]), offered ? ['the fix'] : []);
+    });
+
+  it('a diagnostic of another rule with the same range does not get it', () => {
+    assert.deepEqual(titlesFor(REPORT, [{ ...diagnostic(REPORT), code: 'other' }]), []);
+  });
+
+  const overlaps: [string, Range, boolean][] = [
+    ['inside', r(2, 7, 2, 9), true],
+    ['around', r(0, 0, 9, 0), true],
+    ['ending where the report starts', r(2, 0, 2, 5), true],
+    ['ending one character before', r(2, 0, 2, 4), false],
+    ['starting where the report ends', r(3, 8, 3, 9), true],
+    ['starting one character after', r(3, 9, 3, 12), false],
+    ['on an earlier line, further right', r(1, 20, 1, 30), false],
+    ['on a later line, further left', r(4, 0, 4, 1), false],
+    ['ending on the start line, further right', r(1, 0, 2, 6), true],
+    ['starting on the end line, further left', r(3, 2, 5, 0), true],
+  ];
+  for (const [name, range, offered] of overlaps)
+    it(`without diagnostics, a range ${name}: ${offered ? 'offers' : 'does not offer'} the fix`, () => {
+      assert.deepEqual(titlesFor(range, []), offered ? ['the fix'] : []);
+    });
+});

@@ -58,6 +58,9 @@ ruleTable('env-value-source', {
       message:
         'Env var PASSWORD in container web has both value and valueFrom: the API server rejects valueFrom when value is not empty — keep one of them.',
       fix: 'Remove value (keep valueFrom: secretKeyRef)',
+      fixes: ['Remove value (keep valueFrom: secretKeyRef)', 'Remove valueFrom (keep value)'],
+      preferred: false,
+      safe: false,
       output: deployment(
         '        - name: PASSWORD\n          valueFrom:\n            secretKeyRef:\n              name: web\n              key: password',
       ),
@@ -69,6 +72,8 @@ ruleTable('env-value-source', {
       ),
       messageId: 'valueAndValueFrom',
       fix: 'Remove valueFrom (keep value)',
+      preferred: false,
+      safe: false,
       output: deployment('        - name: MODE\n          value: fast\n        - name: NEXT\n          value: x'),
     },
     {

@@ -47,6 +47,9 @@ ruleTable('host-port-mismatch', {
       message:
         'hostPort 9101 differs from containerPort 9100 in container exporter, but the pod uses hostNetwork: there is no port mapping, so the two must be equal.',
       fix: 'Set hostPort to 9100',
+      fixes: ['Set hostPort to 9100', 'Remove hostPort (it defaults to the containerPort)'],
+      preferred: true,
+      safe: false,
       output: daemonSet('      hostNetwork: true\n', '        - containerPort: 9100\n          hostPort: 9100 # node port'),
     },
     {
@@ -57,6 +60,8 @@ ruleTable('host-port-mismatch', {
       ),
       messageId: 'mismatch',
       fix: 'Remove hostPort (it defaults to the containerPort)',
+      preferred: false,
+      safe: false,
       output: daemonSet('      hostNetwork: true\n', '        - name: metrics\n          containerPort: 9100\n          protocol: TCP'),
     },
     {

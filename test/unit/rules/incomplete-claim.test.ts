@@ -68,6 +68,9 @@ spec:
       message:
         'PersistentVolumeClaim data has no accessModes: the API server rejects the claim ("at least 1 access mode is required"). Add one, e.g. ReadWriteOnce.',
       fix: 'Add accessModes: [ReadWriteOnce]',
+      fixes: ['Add accessModes: [ReadWriteOnce]'],
+      preferred: false,
+      safe: false,
       output: pvc('spec:\n  resources:\n    requests:\n      storage: 10Gi\n  accessModes:\n    - ReadWriteOnce'),
     },
     {

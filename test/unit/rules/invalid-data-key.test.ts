@@ -36,6 +36,9 @@ ruleTable('invalid-data-key', {
       message:
         'Key "conf/app.yaml" in data is not a valid config key: only letters, digits, "-", "_" and "." are allowed — a key cannot be a path: set the path with items[].path where the volume is mounted.',
       fix: 'Rename the key to conf-app.yaml',
+      fixes: ['Rename the key to conf-app.yaml'],
+      preferred: true,
+      safe: false,
       output: configMap('data:\n  conf-app.yaml: | # the config\n    port: 8080'),
     },
     {

@@ -41,6 +41,9 @@ ruleTable('invalid-name', {
       message:
         "Deployment name `My_App` is invalid: as a DNS-1123 subdomain it must consist of lower case letters, digits, '-' or '.', and must start and end with a letter or digit.",
       fix: 'Rename to `my-app`',
+      fixes: ['Rename to `my-app`'],
+      preferred: false,
+      safe: false,
       output: meta('apps/v1', 'Deployment', 'my-app'),
     },
     {
@@ -91,6 +94,9 @@ ruleTable('invalid-name', {
       message:
         'targetPort "8080" is quoted, so the API server reads it as a port name, and a port name must contain a letter: write the number without quotes.',
       fix: 'Write 8080 as a number',
+      fixes: ['Write 8080 as a number'],
+      preferred: true,
+      safe: true,
       output: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - port: 80\n    targetPort: 8080\n',
     },
     {

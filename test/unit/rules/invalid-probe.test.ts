@@ -87,6 +87,8 @@ ruleTable('invalid-probe', {
       message:
         'livenessProbe of container web has successThreshold 3: a livenessProbe must have successThreshold 1 (only a readinessProbe may need more).',
       fix: 'Set successThreshold to 1',
+      preferred: true,
+      safe: true,
       output: pod('    livenessProbe:\n      httpGet: {path: /, port: 80}\n      successThreshold: 1 # flaky'),
     },
     {
@@ -102,6 +104,9 @@ ruleTable('invalid-probe', {
       message:
         'readinessProbe is not allowed on init container setup: it runs to completion before the app starts. Remove it, or make the container a sidecar with restartPolicy: Always.',
       fix: 'Remove readinessProbe from init container setup',
+      fixes: ['Remove readinessProbe from init container setup', 'Make setup a sidecar (restartPolicy: Always)'],
+      preferred: true,
+      safe: false,
       output: pod('', initContainer('    command: [migrate]')),
     },
     {
@@ -109,6 +114,8 @@ ruleTable('invalid-probe', {
       text: pod('', initContainer('    «startupProbe»:\n      httpGet: {path: /, port: 80}')),
       messageId: 'initContainerField',
       fix: 'Make setup a sidecar (restartPolicy: Always)',
+      preferred: false,
+      safe: false,
       output: pod('', initContainer('    startupProbe:\n      httpGet: {path: /, port: 80}\n    restartPolicy: Always')),
     },
     {

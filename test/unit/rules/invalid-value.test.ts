@@ -145,6 +145,8 @@ ruleTable('invalid-value', {
       message:
         'A DaemonSet rolling update cannot both surge and make pods unavailable: `maxSurge` must be 0 while `maxUnavailable` is 1 (the default). Set maxUnavailable: 0 to surge.',
       fix: 'Set maxUnavailable: 0 (surge instead)',
+      preferred: true,
+      safe: false,
       output: daemonSet('      maxSurge: 1\n      maxUnavailable: 0\n'),
     },
     {
@@ -166,6 +168,9 @@ ruleTable('invalid-value', {
       messageId: 'wrongType',
       message: '`replicas` must be an integer, not a string ("3").',
       fix: 'Write 3 as a number',
+      fixes: ['Write 3 as a number'],
+      preferred: true,
+      safe: true,
       output: deployment('  replicas: 3\n'),
     },
     {
@@ -188,6 +193,9 @@ ruleTable('invalid-value', {
       messageId: 'notAllowed',
       message: '"Sometimes" is not a valid value of `restartPolicy`. Allowed values: `Always`, `OnFailure`, `Never`.',
       fix: 'Change to `Never`',
+      fixes: ['Change to `Always`', 'Change to `OnFailure`', 'Change to `Never`'],
+      preferred: false,
+      safe: false,
       output: pod('  restartPolicy: Never\n'),
     },
     {
@@ -196,6 +204,9 @@ ruleTable('invalid-value', {
       messageId: 'notAllowed',
       message: '"tcp" is not a valid value of `protocol`. Allowed values: `TCP`, `UDP`, `SCTP`.',
       fix: 'Change to `TCP`',
+      fixes: ['Change to `TCP`', 'Change to `UDP`', 'Change to `SCTP`'],
+      preferred: true,
+      safe: true,
       output: service('    protocol: TCP\n'),
     },
     {
@@ -241,6 +252,9 @@ ruleTable('invalid-value', {
       messageId: 'wrongType',
       message: '`env` must be a list (array of EnvVar), not a mapping ({…}).',
       fix: 'Write the variables as a list of name/value pairs',
+      fixes: ['Write the variables as a list of name/value pairs'],
+      preferred: true,
+      safe: true,
       output: pod('', '    env:\n    - name: MODE\n      value: production\n    - name: PORT\n      value: "8080"\n'),
     },
     {
@@ -250,6 +264,9 @@ ruleTable('invalid-value', {
       message:
         '`defaultMode` is 644, but file permission bits must be between 0 and 0777 in octal: write octal with a leading zero (0644), or the decimal value (420).',
       fix: 'Write it in octal: 0644',
+      fixes: ['Write it in octal: 0644'],
+      preferred: true,
+      safe: false,
       output: pod('  volumes:\n  - name: config\n    configMap:\n      name: app\n      defaultMode: 0644\n'),
     },
     {
@@ -257,6 +274,9 @@ ruleTable('invalid-value', {
       text: pod('', '    readinessProbe:\n      httpGet:\n        port: 80\n        scheme: «https»\n'),
       messageId: 'notAllowed',
       fix: 'Change to `HTTPS`',
+      fixes: ['Change to `HTTP`', 'Change to `HTTPS`'],
+      preferred: true,
+      safe: true,
       output: pod('', '    readinessProbe:\n      httpGet:\n        port: 80\n        scheme: HTTPS\n'),
     },
     {
@@ -296,6 +316,9 @@ ruleTable('invalid-value', {
       text: pod('  hostNetwork: «"true"»\n'),
       messageId: 'wrongType',
       fix: 'Write true as a boolean',
+      fixes: ['Write true as a boolean'],
+      preferred: true,
+      safe: true,
       output: pod('  hostNetwork: true\n'),
     },
   ],

@@ -40,6 +40,9 @@ ruleTable('long-running-restart-policy', {
       message:
         'restartPolicy: Never is not allowed in a Deployment: its pods must keep running, so only Always (the default) is accepted — remove the line, or use a Job if this task runs to completion.',
       fix: 'Remove restartPolicy (Always is the default)',
+      fixes: ['Remove restartPolicy (Always is the default)'],
+      preferred: true,
+      safe: true,
       output: workload('Deployment', '').replace('    spec:\n\n', '    spec:\n'),
     },
     {

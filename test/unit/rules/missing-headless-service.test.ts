@@ -40,7 +40,12 @@ ruleTable('missing-headless-service', {
     {
       name: 'the Service is in a Helm-style template (its `{{ }}` file gets no diagnostics but still counts)',
       text: sts('postgres'),
-      files: { 'file:///work/svc.yaml': headless('postgres').replace('  name: postgres\n', '  name: postgres\n  labels:\n    chart: {{ .Chart.Name }}\n') },
+      files: {
+        'file:///work/svc.yaml': headless('postgres').replace(
+          '  name: postgres\n',
+          '  name: postgres\n  labels:\n    chart: {{ .Chart.Name }}\n',
+        ),
+      },
     },
     {
       name: 'both in the same explicit namespace',
@@ -67,6 +72,9 @@ ruleTable('missing-headless-service', {
         'StatefulSet postgres names Service "postgres" in serviceName, but no Service postgres exists in namespace default (this file or the workspace): ' +
         'its pods get no DNS names like postgres-0.postgres. Add a headless Service (clusterIP: None) named postgres.',
       fix: 'Add a headless Service "postgres" to this file',
+      fixes: ['Add a headless Service "postgres" to this file'],
+      preferred: true,
+      safe: false,
       output: `${sts('postgres')}---
 apiVersion: v1
 kind: Service

@@ -48,6 +48,9 @@ ruleTable('rolling-update-not-allowed', {
       messageId: 'notAllowed',
       message: 'rollingUpdate is not allowed when strategy.type is Recreate: the Deployment does not roll its pods — remove the block.',
       fix: 'Remove rollingUpdate',
+      fixes: ['Remove rollingUpdate'],
+      preferred: true,
+      safe: true,
       output: workload('Deployment', '  strategy:\n    type: Recreate'),
     },
     {

@@ -59,6 +59,9 @@ ruleTable('rolling-update-zero', {
       message:
         'maxSurge 0 and maxUnavailable 0 are both zero: the rollout could neither add a new pod nor take an old one down, so the API server rejects this Deployment — set maxSurge to 1.',
       fix: 'Set maxSurge: 1',
+      fixes: ['Set maxSurge: 1'],
+      preferred: true,
+      safe: true,
       output: deployment('    type: RollingUpdate\n    rollingUpdate:\n      maxSurge: 1  # no extra pods\n      maxUnavailable: 0'),
     },
     {

@@ -55,6 +55,9 @@ ruleTable('selector-mismatch', {
       messageId: 'mismatch',
       message: 'selector app=web does not match the pod template labels app=wob — the Deployment would never own its pods.',
       fix: 'Make the pod template labels match the selector (app=web)',
+      fixes: ['Make the pod template labels match the selector (app=web)'],
+      preferred: true,
+      safe: false,
       output: deployment('    matchLabels:\n      app: web', '    metadata:\n      labels:\n        app: web'),
     },
     {
@@ -66,6 +69,9 @@ ruleTable('selector-mismatch', {
       messageId: 'mismatch',
       message: 'selector app=web, tier=front does not match the pod template labels app=web — the Deployment would never own its pods.',
       fix: 'Add tier=front to the pod template labels',
+      fixes: ['Add tier=front to the pod template labels'],
+      preferred: true,
+      safe: true,
       output: deployment(
         '    matchLabels:\n      app: web\n      tier: "front"  # both',
         '    metadata:\n      labels:\n        app: web # same\n        tier: front\n      annotations:\n        a: b',

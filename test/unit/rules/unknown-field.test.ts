@@ -49,6 +49,9 @@ ruleTable('unknown-field', {
       messageId: 'unknownSuggest',
       message: '`replica` is not a field of Deployment.spec. Did you mean `replicas`?',
       fix: 'Rename to `replicas`',
+      fixes: ['Rename to `replicas`'],
+      preferred: true,
+      safe: true,
       output: deployment('  replicas: 3\n'),
     },
     {
@@ -64,6 +67,9 @@ ruleTable('unknown-field', {
       messageId: 'unknownSuggest',
       message: '`imagePolicy` is not a field of Deployment.spec.template.spec.containers[0]. Did you mean `imagePullPolicy`?',
       fix: 'Rename to `imagePullPolicy`',
+      fixes: ['Rename to `imagePullPolicy`', 'Remove `imagePolicy`'],
+      preferred: true,
+      safe: false,
       output: deployment('', '        imagePullPolicy: Always\n'),
     },
     {
@@ -72,6 +78,9 @@ ruleTable('unknown-field', {
       messageId: 'unknown',
       message: '`colour` is not a field of Deployment.spec in the Kubernetes 1.35 API.',
       fix: 'Remove `colour`',
+      fixes: ['Remove `colour`'],
+      preferred: false,
+      safe: false,
       output: deployment(''),
     },
     {

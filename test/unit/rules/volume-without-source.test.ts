@@ -29,6 +29,9 @@ ruleTable('volume-without-source', {
       message:
         'Volume scratch names no source, so Kubernetes makes it an empty emptyDir — write `emptyDir: {}` if that is meant, or add the source (configMap, secret, persistentVolumeClaim…).',
       fix: 'Write emptyDir: {} (what Kubernetes uses)',
+      fixes: ['Write emptyDir: {} (what Kubernetes uses)'],
+      preferred: true,
+      safe: false,
       output: pod('  - name: scratch # temp files\n    emptyDir: {}\n  - name: b\n    emptyDir: {}'),
     },
     {
