@@ -8,7 +8,10 @@ export type Format = 'text' | 'json' | 'sarif';
 export interface CliArgs {
   readonly format: Format;
   readonly targets: readonly string[];
-  readonly kubernetesVersion: KubernetesVersion;
+  /** --kubernetes-version; undefined: the project file's, else the default. */
+  readonly kubernetesVersion: KubernetesVersion | undefined;
+  /** --config: the project file to use instead of looking for one. */
+  readonly config: string | undefined;
   readonly crds: readonly string[];
   /** Only errors are printed (warnings still count for --max-warnings). */
   readonly quiet: boolean;
@@ -31,7 +34,10 @@ API of one Kubernetes release. Paths are printed as given.
 
 Options:
   --format text|json|sarif         output format (default text)
-  --kubernetes-version <1.NN>      the release to check against, ${FIRST}…${LAST} (default ${DEFAULT_KUBERNETES_VERSION})
+  --kubernetes-version <1.NN>      the release to check against, ${FIRST}…${LAST} (default: the project
+                                   file's, else ${DEFAULT_KUBERNETES_VERSION})
+  --config <file>                  the project file to use, instead of the .k8s-workloads.yaml
+                                   nearest each file
   --crds <file, folder or glob>    CustomResourceDefinitions to check custom resources against,
                                    read but not linted (repeatable); CRDs among the targets count too
   --quiet                          print errors only (warnings still count for --max-warnings)
@@ -39,13 +45,18 @@ Options:
   -h, --help                       this text
   --version                        the version
 
+Project file: the .k8s-workloads.yaml in each file's folder or the nearest folder above it (up
+to the repository root) sets kubernetesVersion, rules, customResourceDefinitions and ignore, as
+in the editor; the options above win over it. A project file with problems exits 2.
+
 Only regular files are read; files over 4 MB are reported and not checked; links that lead out
 of the given folders are not followed. At most 300 problems are shown per file.
 
 Exit codes:
   0  no errors (and no more warnings than --max-warnings)
   1  errors found, or more warnings than --max-warnings
-  2  bad usage, or input that cannot be read (the other files are still checked and reported)`;
+  2  bad usage, input that cannot be read (the other files are still checked and reported), or
+     a project file that cannot be read or has problems`;
 
 const usageError = (message: string): Parsed => ({ kind: 'exit', code: 2, text: `${message}\n\n${USAGE}` });
 
@@ -55,7 +66,8 @@ export function parseArgs(argv: readonly string[]): Parsed {
   if (command === '--version') return { kind: 'exit', code: 0, text: VERSION };
   if (command !== 'lint') return usageError(`Unknown command "${command}".`);
   let format: Format = 'text';
-  let kubernetesVersion: KubernetesVersion = DEFAULT_KUBERNETES_VERSION;
+  let kubernetesVersion: KubernetesVersion | undefined;
+  let config: string | undefined;
   let quiet = false;
   let maxWarnings: number | undefined;
   const targets: string[] = [];
@@ -78,10 +90,13 @@ export function parseArgs(argv: readonly string[]): Parsed {
     }
     const eq = a.indexOf('=');
     const name = eq < 0 ? a : a.slice(0, eq);
-    if (name !== '--crds' && name !== '--format' && name !== '--kubernetes-version' && name !== '--max-warnings')
+    if (name !== '--crds' && name !== '--format' && name !== '--kubernetes-version' && name !== '--max-warnings' && name !== '--config')
       return usageError(`Unknown option "${a}".`);
     const value = eq < 0 ? rest[++i] : a.slice(eq + 1);
-    if (name === '--crds') {
+    if (name === '--config') {
+      if (!value) return usageError('--config needs the path of a project file.');
+      config = value;
+    } else if (name === '--crds') {
       if (!value) return usageError('--crds needs a file, folder or glob.');
       crds.push(value);
     } else if (name === '--format') {
@@ -99,5 +114,5 @@ export function parseArgs(argv: readonly string[]): Parsed {
     }
   }
   if (targets.length === 0) return usageError('No files or folders given.');
-  return { kind: 'lint', args: { format, targets, kubernetesVersion, crds, quiet, maxWarnings } };
+  return { kind: 'lint', args: { format, targets, kubernetesVersion, config, crds, quiet, maxWarnings } };
 }

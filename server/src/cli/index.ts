@@ -3,7 +3,11 @@
 // args.ts reads the command line, lint.ts runs the checks (files.ts finds and reads the files),
 // format/ prints the results. Exit codes: 0 no errors, 1 errors (or too many warnings), 2 bad
 // usage or input that cannot be read.
+import * as path from 'node:path';
+import { readProjectConfigSync } from '../projectConfig';
+import { formatConfigProblems } from '../service/config/index';
 import { parseArgs } from './args';
+import { reason } from './files';
 import { counts, type FormatOptions } from './format/common';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
@@ -30,7 +34,25 @@ export function main(argv: string[], lintOptions: Omit<LintOptions, 'kubernetesV
       return parsed.code;
     }
     const { args } = parsed;
-    const report = lint(args.targets, { ...lintOptions, kubernetesVersion: args.kubernetesVersion, crds: args.crds });
+    let projectConfig: LintOptions['projectConfig'] = lintOptions.projectConfig ?? 'nearest';
+    if (args.config !== undefined) {
+      // the project file named: it must be readable and valid, or nothing is checked
+      try {
+        projectConfig = readProjectConfigSync(path.resolve(lintOptions.cwd ?? process.cwd(), args.config));
+      } catch (err) {
+        console.error(`k8s-workloads: ${args.config}: cannot read the project file: ${reason(err)}`);
+        return 2;
+      }
+      if (projectConfig.problems.length) {
+        for (const line of formatConfigProblems(args.config, projectConfig.text, projectConfig.problems))
+          console.error(`k8s-workloads: ${line}`);
+        console.error(
+          `k8s-workloads: ${args.config} is not a valid project file (${projectConfig.problems.length} problem(s)); nothing was checked.`,
+        );
+        return 2;
+      }
+    }
+    const report = lint(args.targets, { ...lintOptions, kubernetesVersion: args.kubernetesVersion, crds: args.crds, projectConfig });
     const options: FormatOptions = { quiet: args.quiet, cwd: lintOptions.cwd };
     // Input problems on stderr, one line each, so stdout stays what --format promises.
     for (const p of report.problems) console.error(`k8s-workloads: ${p.path ? `${p.path}: ` : ''}${p.message}`);

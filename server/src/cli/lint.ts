@@ -8,20 +8,36 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { ruleDocLinksFor } from '../ruleDocLinks';
 import { crdEntriesOfText } from '../service/crd/entries';
-import { getLanguageService, DEFAULT_KUBERNETES_VERSION, type KubernetesVersion } from '../service/index';
+import {
+  getLanguageService,
+  DEFAULT_KUBERNETES_VERSION,
+  WorkspaceIndex,
+  type KubernetesVersion,
+  type LanguageService,
+} from '../service/index';
+import { CONFIG_FILE_NAME, formatConfigProblems } from '../service/config/index';
+import { crdPathsOf, findProjectConfigSync, isIgnoredBy, readProjectConfigSync, type LoadedConfig } from '../projectConfig';
 import { DEFAULT_MAX_FILE_SIZE } from '../service/manifest/parse';
 import { validateRuleSettings } from '../service/ruleSettings';
 import { RULES } from '../service/rules/registry';
 import type { SeveritySetting } from '../service/rules/types';
 import { KUSTOMIZATION_FILE_NAMES } from '../service/workspace/kustomize';
-import { collect, collectCrds, readLimited, type InputProblem } from './files';
+import { collect, collectCrds, readLimited, reason, YAML_NAME, type InputProblem } from './files';
 import { ignoreMatcher } from './glob';
 
 export type { InputProblem } from './files';
 
 export interface LintOptions {
-  /** The release to check against (default 1.35). */
+  /** The release to check against (default: the project file's, else 1.35); wins over the project file. */
   readonly kubernetesVersion?: KubernetesVersion;
+  /**
+   * The project file (.k8s-workloads.yaml) of each file: `'nearest'`, the one in the file's folder
+   * or the nearest folder above it up to the repository root (what the command line does); a
+   * LoadedConfig applies that one to every file (`--config`); undefined reads none. What it sets
+   * lies under these options: `kubernetesVersion` and `rules` given here win, CRDs and ignore
+   * patterns add up. A project file with problems is reported as an input error (exit 2).
+   */
+  readonly projectConfig?: 'nearest' | LoadedConfig;
   /** Files, folders or globs of CustomResourceDefinitions, read but not linted (relative ones against `cwd`). */
   readonly crds?: readonly string[];
   /** Rule id → severity or 'off', as the `k8sWorkloads.rules` setting. Unknown ids and severities are reported and ignored. */
@@ -86,15 +102,31 @@ export function lint(targets: readonly string[], options: LintOptions = {}): Lin
   const settings = validateRuleSettings(options.rules, RULES);
   for (const p of settings.problems) problems.push({ path: '', severity: 'warning', message: p.replace(/^k8sWorkloads\.rules/, 'rules') });
 
-  const crds = collectCrds(options.crds ?? [], cwd);
-  const found = collect(targets, { isIgnored: ignoreMatcher(options.ignore ?? [], cwd) });
+  const configOf = projectConfigs(options.projectConfig, cwd, problems);
+  const ignoredByOptions = ignoreMatcher(options.ignore ?? [], cwd);
+  // What a project file ignores is read all the same (its objects count for the other files, as
+  // in the editor) but not reported; what the options ignore is not read at all.
+  const found = collect(targets, {
+    isIgnored: ignoredByOptions,
+    // a project file is configuration, not a manifest (named as a target, it is checked as one)
+    wanted: (name) => YAML_NAME.test(name) && name !== CONFIG_FILE_NAME,
+  });
+  const configs = new Set(found.files.map((f) => configOf(path.resolve(f.path))).filter((c): c is LoadedConfig => !!c));
+  const crds = collectCrds([...(options.crds ?? []), ...[...configs].flatMap(crdPathsOf)], cwd);
   problems.push(...crds.problems, ...found.problems);
 
-  const service = getLanguageService({
-    docsUri: ruleDocLinksFor(rulesDocPath()),
-    kubernetesVersion: options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
-    maxFileSize,
-  });
+  // One language service per release in use (the project files may name different ones), sharing the index.
+  const workspace = new WorkspaceIndex();
+  const docsUri = ruleDocLinksFor(rulesDocPath());
+  const services = new Map<KubernetesVersion, LanguageService>();
+  const serviceOf = (version: KubernetesVersion) => {
+    let s = services.get(version);
+    if (!s) services.set(version, (s = getLanguageService({ docsUri, kubernetesVersion: version, maxFileSize, workspace })));
+    return s;
+  };
+  const versionOf = (absolute: string) =>
+    options.kubernetesVersion ?? configOf(absolute)?.config.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
+  const service = serviceOf(options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION);
   // The CRDs of --crds (read, not linted; their schemas are parsed when a custom resource needs them).
   for (const f of crds.files) {
     const read = readLimited(f.real, 4 * maxFileSize);
@@ -109,9 +141,17 @@ export function lint(targets: readonly string[], options: LintOptions = {}): Lin
 
   // Two passes: index every file first, so cross-file rules see the whole set.
   const files: { path: string; absolute: string; document?: TextDocument; tooLarge?: number }[] = [];
+  const named = new Set(targets.map((t) => path.resolve(t)));
   for (const f of found.files) {
     const absolute = path.resolve(f.path);
+    const ignored = isIgnoredBy(configOf(absolute), absolute);
+    if (ignored && named.has(absolute))
+      problems.push({ path: f.path, severity: 'warning', message: 'skipped: matches an ignore pattern of its project file' });
     const read = readLimited(f.real, maxFileSize);
+    if (ignored) {
+      if (read.kind === 'text') service.parse(TextDocument.create(pathToFileURL(absolute).toString(), 'yaml', 1, read.text));
+      continue;
+    }
     if (read.kind === 'error') {
       problems.push({ path: f.path, severity: 'error', message: read.message });
       continue;
@@ -135,13 +175,16 @@ export function lint(targets: readonly string[], options: LintOptions = {}): Lin
   }
   // A folder stands for a whole workspace: rules that conclude from an absence (dangling-service) may look across its files.
   service.workspace.complete = found.anyFolder;
-  const rules = settings.rules;
   return {
     files: files.map((f) => ({
       path: f.path,
       absolute: f.absolute,
       diagnostics: f.document
-        ? byPosition(service.doValidation(f.document, { rules }))
+        ? byPosition(
+            serviceOf(versionOf(f.absolute)).doValidation(f.document, {
+              rules: { ...configOf(f.absolute)?.config.rules, ...settings.rules },
+            }),
+          )
         : [
             {
               range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
@@ -153,6 +196,48 @@ export function lint(targets: readonly string[], options: LintOptions = {}): Lin
           ],
     })),
     problems,
+  };
+}
+
+/**
+ * The project file of each path (file or folder): the one given, or the nearest (each read once).
+ * The problems of a project file are input errors, one line each with its position.
+ */
+function projectConfigs(
+  option: LintOptions['projectConfig'],
+  cwd: string,
+  problems: InputProblem[],
+): (absolute: string) => LoadedConfig | undefined {
+  if (option === undefined) return () => undefined;
+  const report = (c: LoadedConfig) => {
+    const shown = path.relative(cwd, c.path).startsWith('..') ? c.path : path.relative(cwd, c.path) || c.path;
+    for (const line of formatConfigProblems(shown, c.text, c.problems)) {
+      const at = line.indexOf(': ');
+      problems.push({ path: line.slice(0, at), severity: 'error', message: line.slice(at + 2) });
+    }
+  };
+  if (option !== 'nearest') return () => option;
+  const byDir = new Map<string, LoadedConfig | undefined>();
+  const byFile = new Map<string, LoadedConfig | undefined>();
+  return (absolute) => {
+    const dir = path.dirname(absolute);
+    if (byDir.has(dir)) return byDir.get(dir);
+    const file = findProjectConfigSync(dir);
+    let loaded: LoadedConfig | undefined;
+    if (file) {
+      if (byFile.has(file)) loaded = byFile.get(file);
+      else {
+        try {
+          loaded = readProjectConfigSync(file);
+          report(loaded);
+        } catch (err) {
+          problems.push({ path: file, severity: 'error', message: `cannot read the project file: ${reason(err)}` });
+        }
+        byFile.set(file, loaded);
+      }
+    }
+    byDir.set(dir, loaded);
+    return loaded;
   };
 }
 
