@@ -76,6 +76,8 @@ export class KubernetesApi {
   private bit = 0;
   /** Definitions as this release has them (properties of other releases left out), by short name. */
   private readonly defs = new Map<string, DefData | null>();
+  /** extraRequired() by definition (the schema walk asks for every object it checks). */
+  private readonly extraRequiredCache = new Map<string, readonly ExtraRequired[]>();
   private groups: Set<string> | undefined;
   /** Schema checks by parsed document: the four schema rules share one pass. */
   private readonly checks = new WeakMap<ParsedText, Map<string, ObjectCheck | null>>();
@@ -239,9 +241,16 @@ export class KubernetesApi {
 
   /** Requirements beyond the spec's `required` lists (required.ts); every kind needs its metadata. */
   extraRequired(def: string): readonly ExtraRequired[] {
-    const extra = extraRequiredOf(def);
-    if (!this.isKindDefinition(def) || extra.some((e) => e.prop === 'metadata')) return extra;
-    return [{ def, prop: 'metadata', reason: 'metadata.name: Required value (name or generateName is required)' }, ...extra];
+    let list = this.extraRequiredCache.get(def);
+    if (!list) {
+      const extra = extraRequiredOf(def);
+      list =
+        !this.isKindDefinition(def) || extra.some((e) => e.prop === 'metadata')
+          ? extra
+          : [{ def, prop: 'metadata', reason: 'metadata.name: Required value (name or generateName is required)' }, ...extra];
+      this.extraRequiredCache.set(def, list);
+    }
+    return list;
   }
 
   private isRequired(defName: string, prop: string, parentPath: readonly (string | number)[] | undefined): boolean {

@@ -86,8 +86,11 @@ function clean(v: unknown, node: unknown, path: (string | number)[], merged: Set
     });
   }
   if (v && typeof v === 'object') {
-    const pairs = new Map<string, unknown>();
-    if (isMap(node)) for (const p of node.items) pairs.set(keyOf(p.key) ?? '', p.value);
+    let pairs: Map<string, unknown> | undefined;
+    if (isMap(node)) {
+      pairs = new Map();
+      for (const p of node.items) pairs.set(keyOf(p.key) ?? '', p.value);
+    }
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) {
       if (k === '<<') {
@@ -96,12 +99,10 @@ function clean(v: unknown, node: unknown, path: (string | number)[], merged: Set
       }
       if (x === null || x === undefined) continue;
       path.push(k);
-      Object.defineProperty(out, k, {
-        value: clean(x, pairs.get(k), path, merged, text),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+      const cleaned = clean(x, pairs?.get(k), path, merged, text);
+      // A key named __proto__ is an own property like any other (an assignment would set the prototype).
+      if (k === '__proto__') Object.defineProperty(out, k, { value: cleaned, enumerable: true, writable: true, configurable: true });
+      else out[k] = cleaned;
       path.pop();
     }
     return out;
@@ -193,49 +194,48 @@ class Walker {
     this.scalar(v, t, rules);
   }
 
+  // The path is copied only for a problem: most values have none, and this runs for every scalar.
   private scalar(v: unknown, t: TypeRef, rules: PropRules): void {
-    const path = this.here();
     switch (t) {
       case 'any':
         return;
       case 'object':
-        if (!isObject(v)) this.add({ code: 'type', path, expected: 'object' });
+        if (!isObject(v)) this.add({ code: 'type', path: this.here(), expected: 'object' });
         return;
       case 'int-or-string':
         if (typeof v === 'string') return this.stringRules(v, rules);
-        if (!isInteger(v)) return this.add({ code: 'type', path, expected: 'integer,string' });
+        if (!isInteger(v)) return this.add({ code: 'type', path: this.here(), expected: 'integer,string' });
         return this.numberRange(v, rules.range ?? [INT32_MIN, INT32_MAX]);
       case 'quantity':
-        if (typeof v === 'string') return void (formatCheck('quantity', v) || this.add({ code: 'format', path, format: 'quantity' }));
-        if (typeof v !== 'number') this.add({ code: 'type', path, expected: 'string,number' });
+        if (typeof v === 'string')
+          return void (formatCheck('quantity', v) || this.add({ code: 'format', path: this.here(), format: 'quantity' }));
+        if (typeof v !== 'number') this.add({ code: 'type', path: this.here(), expected: 'string,number' });
         return;
       case 'boolean':
-        if (typeof v !== 'boolean') this.add({ code: 'type', path, expected: 'boolean' });
+        if (typeof v !== 'boolean') this.add({ code: 'type', path: this.here(), expected: 'boolean' });
         return;
     }
-    const [base, format] = t.split(':');
-    if (base === 'integer') {
-      if (!isInteger(v)) return this.add({ code: 'type', path, expected: 'integer' });
-      const range = rules.range ?? (format === 'int32' ? ([INT32_MIN, INT32_MAX] as const) : undefined);
+    if (t === 'integer' || t.startsWith('integer:')) {
+      if (!isInteger(v)) return this.add({ code: 'type', path: this.here(), expected: 'integer' });
+      const range = rules.range ?? (t === 'integer:int32' ? ([INT32_MIN, INT32_MAX] as const) : undefined);
       if (range) this.numberRange(v, range);
       return;
     }
-    if (base === 'number') {
-      if (typeof v !== 'number') return this.add({ code: 'type', path, expected: 'number' });
+    if (t === 'number' || t.startsWith('number:')) {
+      if (typeof v !== 'number') return this.add({ code: 'type', path: this.here(), expected: 'number' });
       if (rules.range) this.numberRange(v, rules.range);
       return;
     }
     // strings
-    if (typeof v !== 'string') return this.add({ code: 'type', path, expected: 'string' });
-    if (format === 'byte' && !formatCheck('byte', v)) this.add({ code: 'format', path, format: 'byte' });
+    if (typeof v !== 'string') return this.add({ code: 'type', path: this.here(), expected: 'string' });
+    if (t === 'string:byte' && !formatCheck('byte', v)) this.add({ code: 'format', path: this.here(), format: 'byte' });
     this.stringRules(v, rules);
   }
 
   private stringRules(v: string, rules: PropRules): void {
-    const path = this.here();
-    if (rules.nonEmpty && v.length === 0) this.add({ code: 'empty', path });
-    if (rules.percent && !formatCheck(rules.percent, v)) this.add({ code: 'format', path, format: rules.percent });
-    if (rules.allowed && !rules.allowed.includes(v)) this.add({ code: 'enum', path, allowed: rules.allowed });
+    if (rules.nonEmpty && v.length === 0) this.add({ code: 'empty', path: this.here() });
+    if (rules.percent && !formatCheck(rules.percent, v)) this.add({ code: 'format', path: this.here(), format: rules.percent });
+    if (rules.allowed && !rules.allowed.includes(v)) this.add({ code: 'enum', path: this.here(), allowed: rules.allowed });
   }
 
   private numberRange(v: number, [min, max]: readonly [number, number]): void {
@@ -246,23 +246,60 @@ class Walker {
     if (!isObject(v)) return this.add({ code: 'type', path: this.here(), expected: 'object' });
     const def = this.api.getDefinition(defName);
     if (!def) return;
-    const path = this.here();
-    for (const prop of def.r ?? []) if (!own(v, prop)) this.add({ code: 'required', path, key: prop });
+    const path = this.path;
+    for (const prop of def.r ?? []) if (!own(v, prop)) this.add({ code: 'required', path: this.here(), key: prop });
     for (const e of this.api.extraRequired(defName)) {
       if (own(v, e.prop) || def.r?.includes(e.prop)) continue;
-      if (!e.when || (!(e.maxDepth !== undefined && path.length > e.maxDepth) && e.when(v, path, this.root)))
-        this.add({ code: 'required', path, key: e.prop });
+      if (!e.when || (!(e.maxDepth !== undefined && path.length > e.maxDepth) && e.when(v, this.here(), this.root)))
+        this.add({ code: 'required', path: this.here(), key: e.prop });
     }
-    for (const k of Object.keys(v)) {
-      if (!own(def.p, k)) this.add({ code: 'unknownField', path, key: k, releases: this.api.propertyReleases(defName, k) });
+    const keys = Object.keys(v);
+    for (const k of keys) {
+      if (!own(def.p, k)) this.add({ code: 'unknownField', path: this.here(), key: k, releases: this.api.propertyReleases(defName, k) });
     }
-    for (const [prop, [t]] of Object.entries(def.p)) {
-      if (!own(v, prop)) continue;
-      this.path.push(prop);
-      this.value(v[prop], t, propRules(this.api, defName, prop));
-      this.path.pop();
-    }
+    // In the definition's order (the order problems are reported in), without listing its properties.
+    const rules = propRulesOf(this.api, defName);
+    const check = (prop: string) => {
+      path.push(prop);
+      this.value(v[prop], def.p[prop][0], rules(prop));
+      path.pop();
+    };
+    const order = propertyOrder(def);
+    if (keys.length * 4 < order.size) {
+      // A few keys of a big definition (metadata, a container's name and image): look up each.
+      const present = keys.filter((k) => order.has(k));
+      if (present.length > 1) present.sort((a, b) => order.get(a)! - order.get(b)!);
+      for (const prop of present) check(prop);
+    } else for (const prop in def.p) if (own(v, prop)) check(prop);
   }
+}
+
+/** The index of each property of a definition, in its order (for checking a few present keys in that order). */
+const propertyOrders = new WeakMap<DefData, Map<string, number>>();
+
+function propertyOrder(def: DefData): Map<string, number> {
+  let order = propertyOrders.get(def);
+  if (!order) propertyOrders.set(def, (order = new Map(Object.keys(def.p).map((p, i) => [p, i]))));
+  return order;
+}
+
+/** Each property's rules, worked out once per release and definition (the walk asks for every value it checks). */
+const propRulesCache = new WeakMap<SchemaSource, Map<string, (prop: string) => PropRules>>();
+
+function propRulesOf(api: SchemaSource, def: string): (prop: string) => PropRules {
+  let byDef = propRulesCache.get(api);
+  if (!byDef) propRulesCache.set(api, (byDef = new Map()));
+  let rulesOf = byDef.get(def);
+  if (!rulesOf) {
+    const byProp = new Map<string, PropRules>();
+    rulesOf = (prop) => {
+      let r = byProp.get(prop);
+      if (!r) byProp.set(prop, (r = propRules(api, def, prop)));
+      return r;
+    };
+    byDef.set(def, rulesOf);
+  }
+  return rulesOf;
 }
 
 function propRules(api: SchemaSource, def: string, prop: string): PropRules {

@@ -16,12 +16,13 @@ export function crdMatchOf(doc: ManifestDocument, crds: CrdRegistry | undefined)
 
 /** The reports of a custom resource against its CRD ([] for anything else). */
 export function customResourceReportsOf(doc: ManifestDocument, crds: CrdRegistry | undefined): CrdReport[] {
-  if (!crds) return [];
+  // Built-in kinds (nearly every document) find no CRD at once: no cache entry for them.
+  const match = crdMatchOf(doc, crds);
+  if (!crds || !match) return [];
   const hit = cache.get(doc.parsed);
   if (hit && hit.registry === crds && hit.generation === crds.generation) return hit.reports;
-  const match = crdMatchOf(doc, crds);
-  const schema = match?.version ? crds.schemaOf(match.entry, match.version.name) : undefined;
-  const reports = match ? customResourceReports(doc, match, schema) : [];
+  const schema = match.version ? crds.schemaOf(match.entry, match.version.name) : undefined;
+  const reports = customResourceReports(doc, match, schema);
   cache.set(doc.parsed, { registry: crds, generation: crds.generation, reports });
   return reports;
 }

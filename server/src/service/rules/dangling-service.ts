@@ -4,8 +4,8 @@ import { rangeOfKey } from '../manifest/navigate';
 import { getAt } from '../manifest/navigate';
 import type { ManifestFile } from '../manifest/types';
 import type { IndexedObject } from '../workspace/types';
-import { isCustomResource, makesPods, namespaceOf } from '../workspace/match';
-import { labelMap, labelValue, selectorMatches, type Labels } from '../k8s/labels';
+import { isCustomResource, makesPods, namespaceOf, selectedBy } from '../workspace/match';
+import { labelMap, labelValue, type Labels } from '../k8s/labels';
 import type { CrossDocumentRule } from './types';
 import { editDistance } from '../text/distance';
 
@@ -118,7 +118,7 @@ export const danglingService: CrossDocumentRule = {
     const namespace = byNamespace(ctx.workspace.objects()).get(namespaceOf(object));
     if (namespace?.customResources) return; // an operator may create the pods
     const workloads = namespace?.workloads ?? [];
-    if (workloads.some((w) => selectorMatches(selector, w.podLabels))) return;
+    if (selectedBy(workloads, selector).length > 0) return;
     // Evidence that the Service was meant for a workload we can see: one in the same file, or —
     // once the whole workspace is indexed — one that nearly matches (same name, a shared label,
     // a label value one typo away). Elsewhere the pods may come from what we do not index.

@@ -6,13 +6,24 @@ import type { ManifestFile } from '../manifest/types';
 import { isHeadless, sameNamespace, statefulSetsGovernedBy } from '../workspace/match';
 import type { Fix, CrossDocumentRule } from './types';
 
+/** The StatefulSets of each file by their serviceName, built once per parsed file (every Service of the file asks). */
+const governedInFile = new WeakMap<ManifestFile, Map<string, { name: string; object: { namespace?: string } }[]>>();
+
 /** StatefulSets of this file naming the Service (the index holds them too; this keeps the rule right without it). */
 function governingInFile(file: ManifestFile, name: string, from: { namespace?: string }): string[] {
-  const out: string[] = [];
-  for (const d of file.documents)
-    if (d.object?.kind === 'StatefulSet' && getAt(d.value, ['spec', 'serviceName']) === name && sameNamespace(d.object, from))
-      out.push(d.object.name ?? '(unnamed)');
-  return out;
+  let byServiceName = governedInFile.get(file);
+  if (!byServiceName) {
+    byServiceName = new Map();
+    for (const d of file.documents) {
+      const serviceName = d.object?.kind === 'StatefulSet' ? getAt(d.value, ['spec', 'serviceName']) : undefined;
+      if (!d.object || typeof serviceName !== 'string') continue;
+      const list = byServiceName.get(serviceName) ?? [];
+      list.push({ name: d.object.name ?? '(unnamed)', object: d.object });
+      byServiceName.set(serviceName, list);
+    }
+    governedInFile.set(file, byServiceName);
+  }
+  return (byServiceName.get(name) ?? []).filter((s) => sameNamespace(s.object, from)).map((s) => s.name);
 }
 
 export const serviceNotHeadless: CrossDocumentRule = {
