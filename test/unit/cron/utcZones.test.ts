@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isUtcZone, nextRuns } from '../../../server/src/service/cron/index';
+import { formatInZone } from '../../../server/src/service/guide/notes';
 
 const UTC_NAMES = ['UTC', 'Etc/UTC', 'Etc/UCT', 'Etc/GMT', 'Etc/GMT0', 'Etc/GMT+0', 'Etc/GMT-0', 'Etc/Greenwich', 'Etc/Universal'];
 const MORE = ['Etc/Zulu', 'GMT', 'GMT0', 'GMT+0', 'GMT-0', 'UCT', 'Universal', 'Zulu', 'Greenwich'];
@@ -23,6 +24,29 @@ describe('cron: names of UTC itself', () => {
       for (const from of INSTANTS)
         assert.deepEqual(nextRuns('30 2 * * 0', zone, from, 3), nextRuns('30 2 * * 0', 'Africa/Abidjan', from, 3), from.toISOString());
     });
+
+  it('next runs are written without ICU in every name of UTC, as ICU writes them', () => {
+    const icu = (date: Date, timeZone: string) => {
+      const parts = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        weekday: 'short',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+        timeZoneName: 'shortOffset',
+      }).formatToParts(date);
+      const p = (t: string) => parts.find((x) => x.type === t)?.value ?? '';
+      return `${p('weekday')} ${p('year')}-${p('month')}-${p('day')} ${p('hour')}:${p('minute')} ${timeZone === 'UTC' ? 'UTC' : p('timeZoneName')}`;
+    };
+    for (const zone of [...UTC_NAMES, ...MORE])
+      for (const date of [...INSTANTS, new Date('2026-02-28T23:05:00Z'), new Date('2024-02-29T12:00:00Z')])
+        assert.equal(formatInZone(date, zone), icu(date, zone), `${zone} ${date.toISOString()}`);
+    assert.equal(formatInZone(new Date('2026-03-07T03:00:00Z'), 'UTC'), 'Sat 2026-03-07 03:00 UTC');
+    assert.equal(formatInZone(new Date('2026-03-07T03:00:00Z'), 'America/New_York'), 'Fri 2026-03-06 22:00 GMT-5');
+  });
 
   it('zones that are not UTC at every instant are not among them', () => {
     for (const zone of ['Europe/London', 'Africa/Abidjan', 'Etc/GMT+1', 'Etc/GMT-14', 'Atlantic/Reykjavik', 'utc', 'Etc/utc'])

@@ -2,7 +2,7 @@
 // description. Each note works from the whole object, so it can spell out what the manifest
 // will actually produce (pod DNS names, claim names, next run times, which ordinals update).
 import { podSpecPath } from '../k8s/podSpec';
-import { describeCron, isValidTimeZone, nextRuns, parseCronSchedule } from '../cron/index';
+import { describeCron, isUtcZone, isValidTimeZone, nextRuns, parseCronSchedule } from '../cron/index';
 import { CRON_PRESETS, HISTORY_LIMITS, TIME_ZONE_NOTE } from './cronjob';
 import {
   COMPLETION_INDEX_ANNOTATION,
@@ -86,8 +86,16 @@ export function humanSeconds(total: number): string {
   return out.join(' ');
 }
 
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const two = (n: number) => String(n).padStart(2, '0');
+
 /** "Sat 2026-03-07 03:00 GMT-5" in the zone. */
 export function formatInZone(date: Date, timeZone: string): string {
+  // A name of UTC: read from the date itself, as ICU gives it (test/unit/cron/utcZones.test.ts),
+  // without building ICU's date formatter (~50–100 ms the first time in a process: the first
+  // hover on a schedule paid it).
+  if (isUtcZone(timeZone) && date.getUTCFullYear() >= 1000 && date.getUTCFullYear() <= 9999)
+    return `${WEEKDAYS[date.getUTCDay()]} ${date.getUTCFullYear()}-${two(date.getUTCMonth() + 1)}-${two(date.getUTCDate())} ${two(date.getUTCHours())}:${two(date.getUTCMinutes())} ${timeZone === 'UTC' ? 'UTC' : 'GMT+0'}`;
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone,
     weekday: 'short',
