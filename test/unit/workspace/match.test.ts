@@ -108,4 +108,25 @@ describe('workspace lookups', () => {
     ]);
     assert.deepEqual(podTemplatesSelectedBy(w, { toString: 'y' }, {}), []);
   });
+
+  it('the generation moves when what the rules see changes, not when objects only move or stay', () => {
+    const w = new WorkspaceIndex();
+    const docs = [service('web'), deployment('web', { app: 'web' }), statefulSet('db', 'db')];
+    put(w, 'file:///g.yaml', docs);
+    const g0 = w.generation;
+    put(w, 'file:///g.yaml', docs);
+    assert.equal(w.generation, g0, 'the same text');
+    put(w, 'file:///g.yaml', ['# a comment above\n' + docs[0], docs[1], docs[2]]);
+    assert.equal(w.generation, g0, 'objects moved down a line');
+    put(w, 'file:///g.yaml', [docs[0].replace('  name: web', '  name: web\n  annotations:\n    a: b'), docs[1], docs[2]]);
+    assert.equal(w.generation, g0, 'an annotation the index does not keep');
+    put(w, 'file:///g.yaml', [docs[0], docs[1], statefulSet('db', 'db2')]);
+    assert.notEqual(w.generation, g0, 'a serviceName changed');
+    const g1 = w.generation;
+    put(w, 'file:///g.yaml', [docs[0], docs[1]]);
+    assert.notEqual(w.generation, g1, 'an object removed');
+    const g2 = w.generation;
+    put(w, 'file:///g.yaml', [docs[1], docs[0]]);
+    assert.notEqual(w.generation, g2, 'objects reordered');
+  });
 });

@@ -191,16 +191,23 @@ export function indexFile(file: ManifestFile, textDocument: Pick<TextDocument, '
   return out;
 }
 
-/** What cross-document rules may depend on: everything but positions. */
-function signature(objects: readonly IndexedObject[]): string {
-  return objects
-    .map((o) => {
-      const known = objectSignatures.get(o);
-      if (known !== undefined) return known;
-      const { range: _r, podLabelsRange: _p, serviceNameRange: _s, docIndex: _d, ...rest } = o;
-      return JSON.stringify(rest);
-    })
-    .join('\n');
+/** What cross-document rules may depend on of an object: everything but positions. */
+function objectSignature(o: IndexedObject): string {
+  const known = objectSignatures.get(o);
+  if (known !== undefined) return known;
+  const { range: _r, podLabelsRange: _p, serviceNameRange: _s, docIndex: _d, ...rest } = o;
+  return JSON.stringify(rest);
+}
+
+/**
+ * Whether two lists of a file's objects say the same to the rules. Compared object by object: a
+ * keystroke leaves all but one document's object as it was (the very same object), so this costs
+ * one signature, not a string of the whole file's objects.
+ */
+function sameSignatures(a: readonly IndexedObject[], b: readonly IndexedObject[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && objectSignature(a[i]) !== objectSignature(b[i])) return false;
+  return true;
 }
 
 /**
@@ -211,7 +218,7 @@ function signature(objects: readonly IndexedObject[]): string {
  * setKustomization; a change of that moves the generation too.
  */
 export class WorkspaceIndex implements WorkspaceView {
-  private readonly byUri = new Map<string, { readonly objects: readonly IndexedObject[]; readonly signature: string }>();
+  private readonly byUri = new Map<string, { readonly objects: readonly IndexedObject[] }>();
   private readonly kustomize = new KustomizePatchIndex();
   private byKind: Map<string | undefined, IndexedObject[]> | undefined;
   private gen = 0;
@@ -240,9 +247,8 @@ export class WorkspaceIndex implements WorkspaceView {
       if (before) this.deleteObjects(uri);
       return;
     }
-    const sig = signature(objects);
-    if (before?.signature !== sig) this.gen++;
-    this.byUri.set(uri, { objects, signature: sig });
+    if (!before || !sameSignatures(before.objects, objects)) this.gen++;
+    this.byUri.set(uri, { objects });
     this.byKind = undefined;
   }
 
