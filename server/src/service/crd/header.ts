@@ -5,6 +5,7 @@
 // schema blocks are cut out line by line (a block-style `schema:` key and every deeper line) and
 // the small rest is parsed. The schema itself is read later, on first use of a kind (registry.ts).
 import { parse } from 'yaml';
+import { fastParseValue } from '../manifest/fastParse';
 import { readCrd } from './read';
 import type { CrdInfo, SchemaNode } from './types';
 
@@ -26,7 +27,7 @@ export function cutSchemas(text: string, placeholder: (n: number) => string): { 
   const blocks: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    const m = SCHEMA_KEY.exec(line.replace(/\r$/, ''));
+    const m = line.includes('schema:') ? SCHEMA_KEY.exec(line.replace(/\r$/, '')) : null;
     if (!m) {
       out.push(line);
       continue;
@@ -38,9 +39,18 @@ export function cutSchemas(text: string, placeholder: (n: number) => string): { 
     let j = i + 1;
     for (; j < lines.length; j++) {
       const next = lines[j];
+      // Blank and comment lines belong to no block; read without copying the line (a schema block
+      // has thousands), other whitespace than spaces and tabs as before.
+      let indent = 0;
+      while (indent < next.length && (next.charCodeAt(indent) === 32 || next.charCodeAt(indent) === 9)) indent++;
+      const c = next.charCodeAt(indent);
+      if (indent === next.length || c === 35) continue;
+      if (c > 32 && c < 127) {
+        if (indent <= keyIndent) break;
+        continue;
+      }
       if (next.trim() === '' || next.trimStart().startsWith('#')) continue;
-      const indent = next.length - next.trimStart().length;
-      if (indent <= keyIndent) break;
+      if (next.length - next.trimStart().length <= keyIndent) break;
     }
     // Blank or comment lines just before the next key go with the block: they change nothing.
     blocks.push(lines.slice(i + 1, j).join('\n'));
@@ -73,6 +83,17 @@ function dedent(block: string): string {
 const PARSE = { logLevel: 'silent', uniqueKeys: false, maxAliasCount: 1000 } as const;
 
 /**
+ * The value of a YAML text, as `yaml` reads it (throws on an error): through the fast parser when
+ * the text is in its simple subset — the small rest of a CRD without its schemas always is — so
+ * indexing the workspace's CRDs neither builds `yaml` syntax trees nor pays to warm that code up
+ * (~50 ms per CRD in a fresh process, most of the index time of ten operator CRDs).
+ */
+function parseValue(text: string, options: { logLevel: 'silent'; uniqueKeys: false; maxAliasCount?: number } = PARSE): unknown {
+  const fast = fastParseValue(text);
+  return fast ? fast.value : parse(text, options);
+}
+
+/**
  * One version's openAPIV3Schema from a CRD document's text, parsing only that version's schema
  * block (an operator CRD often carries several versions of a 200+ KB schema); undefined when the
  * version or its schema is not there. A CRD whose schemas cannot be cut out is parsed whole.
@@ -82,7 +103,7 @@ export function readVersionSchema(text: string, version: string): SchemaNode | u
   const cut = cutSchemas(text, (n) => `{k8swSchemaBlock: ${n}}`);
   let crd: unknown;
   try {
-    crd = parse(cut ? cut.text : text, PARSE);
+    crd = parseValue(cut ? cut.text : text);
   } catch {
     return undefined;
   }
@@ -96,7 +117,7 @@ export function readVersionSchema(text: string, version: string): SchemaNode | u
   if (typeof n !== 'number' || !cut.blocks[n]) return undefined;
   let body: unknown;
   try {
-    body = parse(dedent(cut.blocks[n]), PARSE);
+    body = parseValue(dedent(cut.blocks[n]));
   } catch {
     return undefined;
   }
@@ -112,7 +133,7 @@ export function readCrdHeader(text: string): CrdInfo | undefined {
   const small = withoutSchemas(text) ?? text;
   let value: unknown;
   try {
-    value = parse(small, { logLevel: 'silent', uniqueKeys: false });
+    value = parseValue(small, { logLevel: 'silent', uniqueKeys: false });
   } catch {
     return undefined;
   }
