@@ -12,6 +12,12 @@
 //    the fast path off, so the whole syntax tree and its duplicate-key check are timed). Linear work
 //    keeps the ratio to the parse flat as the keys double; quadratic work doubles it.
 //
+// 3. How long a request may wait behind validation. The server runs a validation as steps
+//    (LanguageService.validationSteps, server/src/validationScheduler.ts) and answers requests
+//    between slices; the longest single step is the longest a request can wait. Measured on the
+//    first validation of a 2,000-document file with findings, a 64k-key ConfigMap and a 2 MB
+//    one-line flow mapping (there the parse, which a request needs too, is the longest step).
+//
 // Run with `npm run soak` (node --expose-gc). SOAK_EDITS, SOAK_KEYS and SOAK_PATTERN (a part of a
 // pattern's name) narrow it.
 import { performance } from 'node:perf_hooks';
@@ -157,6 +163,35 @@ function main(): void {
     });
     console.log(
       `| ${keys.toLocaleString('en')} | ${parse.toFixed(0)} ms | ${validate.toFixed(0)} ms | ${hover.toFixed(0)} ms | ${(validate / parse).toFixed(1)}× |`,
+    );
+  }
+  console.log('\nLongest wait for a request during a first validation (validation steps)\n');
+  console.log('| file | validation | steps | longest step | what the longest step is |');
+  console.log('| --- | ---: | ---: | ---: | --- |');
+  const flowKeys = Array.from({ length: 110_000 }, (_v, i) => `k${i}: v${i}`).join(', ');
+  const files: [string, string][] = [
+    ['2,000 documents with findings', benchWorkload(2000, undefined, 'findings')],
+    ['ConfigMap, 64,000 keys', configMap(64_000)],
+    ['ConfigMap, 2 MB one-line flow mapping', `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata: {${flowKeys}}\n`],
+  ];
+  for (const [name, text] of files) {
+    const service = getLanguageService();
+    const steps = service.validationSteps(TextDocument.create('file:///soak/steps.yaml', 'yaml', 1, text));
+    let count = 0;
+    let longest = 0;
+    let longestAt = 0;
+    const started = performance.now();
+    for (;;) {
+      const t = performance.now();
+      const r = steps.next();
+      const took = performance.now() - t;
+      if (took > longest) [longest, longestAt] = [took, count];
+      count++;
+      if (r.done) break;
+    }
+    const total = performance.now() - started;
+    console.log(
+      `| ${name} | ${total.toFixed(0)} ms | ${count.toLocaleString('en')} | ${longest.toFixed(0)} ms | ${longestAt === 0 ? 'the parse' : 'one rule on one document'} |`,
     );
   }
   if (failed) {

@@ -39,6 +39,7 @@ import { CONFIG_FILE_NAME, configDiagnostics, isProjectConfigUri, withProjectCon
 import { crdPathsOf, ProjectConfigStore, type LoadedConfig } from './projectConfig';
 import { RULES } from './service/rules/registry';
 import { ruleDocLinksFor } from './ruleDocLinks';
+import { ValidationScheduler } from './validationScheduler';
 import { createWorkspaceIndexing, workspaceFolderPaths } from './workspaceIndexer';
 
 /** Diagnostics wait this long after the last keystroke; on open they are immediate. */
@@ -308,19 +309,11 @@ function validate(document: TextDocument): void {
     clearTimeout(timers.get(document.uri));
     timers.delete(document.uri);
   }
-  let diagnostics: Diagnostic[];
-  try {
-    const service = serviceFor(document.uri);
-    if (configs.ignores(document.uri)) {
-      // ignored by the project file: no diagnostics, but its objects still count for the others
-      service.parse(document);
-      diagnostics = [];
-    } else diagnostics = capped(service.doValidation(document, settingsFor(document.uri)));
-  } catch (err) {
-    // Never let one file take the server down; say what happened once, in the log.
-    connection.console.error(`Validation of ${document.uri} failed: ${(err as Error).stack ?? String(err)}`);
-    diagnostics = [];
-  }
+  // In slices between requests (validationScheduler.ts): no hover waits behind a long validation.
+  scheduler.schedule(document);
+}
+
+function publish(document: TextDocument, diagnostics: Diagnostic[]): void {
   void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   // Other open documents may depend on this one's objects (a Service and its StatefulSet).
   indexing?.documentIndexed(document.uri);
@@ -381,6 +374,28 @@ function configsRead(): void {
     .catch((err: Error) => connection.console.warn(`Could not watch ${CONFIG_FILE_NAME} above the workspace: ${err.message}`));
 }
 
+/** The validation of one document, as steps for the scheduler. */
+function* validationSteps(document: TextDocument): Generator<void, Diagnostic[], void> {
+  const service = serviceFor(document.uri);
+  if (configs.ignores(document.uri)) {
+    // ignored by the project file: no diagnostics, but its objects still count for the others
+    service.parse(document);
+    return [];
+  }
+  return yield* service.validationSteps(document, settingsFor(document.uri));
+}
+
+const scheduler = new ValidationScheduler({
+  steps: validationSteps,
+  isCurrent: (document) => documents.get(document.uri)?.version === document.version,
+  publish: (document, diagnostics) => publish(document, capped(diagnostics)),
+  failed(document, err) {
+    // Never let one file take the server down; say what happened once, in the log.
+    connection.console.error(`Validation of ${document.uri} failed: ${(err as Error).stack ?? String(err)}`);
+    publish(document, []);
+  },
+});
+
 function revalidateAll(): void {
   for (const document of documents.all()) validate(document);
   // StatefulSet code lenses show whether the headless Service exists, which may have just changed
@@ -417,6 +432,7 @@ documents.onDidChangeContent((e) => {
 });
 
 documents.onDidClose((e) => {
+  scheduler.cancel(e.document.uri);
   clearTimeout(timers.get(e.document.uri));
   timers.delete(e.document.uri);
   for (const s of services.values()) s.forget(e.document.uri);

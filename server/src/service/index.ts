@@ -26,7 +26,7 @@ import type { ManifestFile } from './manifest/types';
 import { findDocumentSymbols } from './symbols';
 import { createApiProvider, DEFAULT_KUBERNETES_VERSION, type ApiProvider, type KubernetesVersion } from './api/index';
 import type { KubernetesApi } from './api/kubernetesApi';
-import { createRuleRunner, skippedFileDiagnostic, toDiagnostics, type RuleResult, type ValidationSettings } from './validation';
+import { createRuleRunner, drain, skippedFileDiagnostic, toDiagnostics, type RuleResult, type ValidationSettings } from './validation';
 import { WorkspaceIndex } from './workspace/index';
 import {
   completeProjectConfig,
@@ -74,6 +74,11 @@ export interface LanguageService {
   /** The parsed file (cached per URI and version; unchanged documents are reused across versions). */
   parse(document: TextDocument): ManifestFile;
   doValidation(document: TextDocument, settings?: LanguageSettings): Diagnostic[];
+  /**
+   * doValidation in steps: the generator yields between the parse and after each rule's check of
+   * a document, and returns the diagnostics (the server runs it in slices between requests).
+   */
+  validationSteps(document: TextDocument, settings?: LanguageSettings): Generator<void, Diagnostic[], void>;
   /** The rule results behind the diagnostics (offsets relative to each document). */
   ruleResults(document: TextDocument): RuleResult[];
   findDocumentSymbols(document: TextDocument): DocumentSymbol[];
@@ -117,6 +122,15 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     return file;
   }
 
+  function* validationSteps(document: TextDocument, settings: LanguageSettings | undefined): Generator<void, Diagnostic[], void> {
+    if (isConfig(document)) return configDiagnostics(document, parseProjectConfig(document.getText()).problems);
+    const file = parse(document);
+    if (file.skippedReason) return skippedFileDiagnostic(file);
+    yield;
+    const results = yield* rules.steps(file, workspace);
+    return toDiagnostics(results, document, settings, docsUri);
+  }
+
   function ruleResults(document: TextDocument): RuleResult[] {
     return rules.run(parse(document), workspace);
   }
@@ -158,11 +172,9 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       return isConfig(document) ? [] : ruleResults(document);
     },
     doValidation(document, settings) {
-      if (isConfig(document)) return configDiagnostics(document, parseProjectConfig(document.getText()).problems);
-      const file = parse(document);
-      if (file.skippedReason) return skippedFileDiagnostic(file);
-      return toDiagnostics(rules.run(file, workspace), document, settings, docsUri);
+      return drain(validationSteps(document, settings));
     },
+    validationSteps,
     findDocumentSymbols(document) {
       if (isConfig(document)) return [];
       return findDocumentSymbols(parse(document), document);

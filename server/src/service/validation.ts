@@ -75,6 +75,21 @@ function keptOnPatch(r: RuleResult): boolean {
 export interface RuleRunner {
   /** Runs every rule over the file; results hold document-relative offsets. */
   run(file: ManifestFile, workspace: WorkspaceView): RuleResult[];
+  /**
+   * The same run in steps: the generator yields after each rule's check of a document (a point
+   * where the caller may pause to answer requests, see server/src/validationScheduler.ts) and
+   * returns what `run` returns. What a finished document computed is cached as `run` caches it,
+   * so a run that is dropped half-way (its file changed again) leaves its work to the next one.
+   */
+  steps(file: ManifestFile, workspace: WorkspaceView): Generator<void, RuleResult[], void>;
+}
+
+/** Runs a generator of steps to its end. */
+export function drain<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
 }
 
 /**
@@ -122,8 +137,11 @@ export function createRuleRunner(api: KubernetesApi, rules: readonly AnyRule[] =
     }
   }
 
-  return {
+  const runner: RuleRunner = {
     run(file, workspace) {
+      return drain(runner.steps(file, workspace));
+    },
+    *steps(file, workspace) {
       if (file.isTemplate || file.skippedReason) return [];
       const results: RuleResult[] = [];
       // One lookup per validation (a map lookup; the kustomization files were read when indexed).
@@ -141,7 +159,10 @@ export function createRuleRunner(api: KubernetesApi, rules: readonly AnyRule[] =
           // A `kind: List` is checked item by item, each as the object it is.
           for (const target of [doc, ...listItems(doc)])
             for (const rule of rules)
-              if (!rule.meta.crossDocument && applies(rule, target, patch)) runRule(rule, file, target, workspace, local);
+              if (!rule.meta.crossDocument && applies(rule, target, patch)) {
+                runRule(rule, file, target, workspace, local);
+                yield;
+              }
           localCache.set(doc.parsed, local);
         }
         // The cached results were made for whichever ManifestDocument wrapper had this text; rebind
@@ -153,7 +174,11 @@ export function createRuleRunner(api: KubernetesApi, rules: readonly AnyRule[] =
         // Identical documents of one file share a parse, and a rule may depend on the document's place in the file (duplicate-name).
         if (!cross || cross.generation !== generation || cross.uri !== file.uri || cross.index !== doc.index || cross.patch !== patch) {
           const list: RuleResult[] = [];
-          for (const rule of rules) if (rule.meta.crossDocument && applies(rule, doc, patch)) runRule(rule, file, doc, workspace, list);
+          for (const rule of rules)
+            if (rule.meta.crossDocument && applies(rule, doc, patch)) {
+              runRule(rule, file, doc, workspace, list);
+              yield;
+            }
           cross = { generation, uri: file.uri, index: doc.index, patch, results: list };
           if (generation !== undefined) crossCache.set(doc.parsed, cross);
         }
@@ -162,6 +187,7 @@ export function createRuleRunner(api: KubernetesApi, rules: readonly AnyRule[] =
       return results.filter((r) => !suppression.isSuppressed(r) && (patch !== 'strategic-merge' || keptOnPatch(r)));
     },
   };
+  return runner;
 }
 
 const DISABLE_NEXT_LINE = /#\s*k8s-workloads-disable-next-line\b([^\n]*)/;

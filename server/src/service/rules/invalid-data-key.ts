@@ -63,12 +63,16 @@ export const invalidDataKey: Rule = {
       if (!isObject(map)) continue;
       for (const key of Object.keys(map)) {
         const problem = configKeyProblem(key);
-        const [start, end] = rangeOfKey(ctx.doc, [field, key]);
+        // The range only for a key that is reported: finding a key's range scans its mapping, so
+        // looking up every key of a 64,000-key ConfigMap was quadratic.
         if (!problem) {
-          if (field === 'binaryData' && hasOwn(own(ctx.value, 'data'), key))
+          if (field === 'binaryData' && hasOwn(own(ctx.value, 'data'), key)) {
+            const [start, end] = rangeOfKey(ctx.doc, [field, key]);
             ctx.report({ start, end, messageId: 'duplicate', data: { key } });
+          }
           continue;
         }
+        const [start, end] = rangeOfKey(ctx.doc, [field, key]);
         const fixes: Fix[] = [];
         if (problem === 'badChars') {
           // A readable name in the allowed characters, offered when it is free; references to the old key must follow by hand.
