@@ -39,6 +39,7 @@ import { CONFIG_FILE_NAME, configDiagnostics, isProjectConfigUri, withProjectCon
 import { crdPathsOf, ProjectConfigStore, type LoadedConfig } from './projectConfig';
 import { RULES } from './service/rules/registry';
 import { ruleDocLinksFor } from './ruleDocLinks';
+import { serverThreadTransport } from './largeStack';
 import { ValidationScheduler } from './validationScheduler';
 import { createWorkspaceIndexing, workspaceFolderPaths } from './workspaceIndexer';
 
@@ -47,7 +48,9 @@ const CHANGE_DEBOUNCE_MS = 120;
 /** At most this many diagnostics per file: past that the user learns nothing more from more squiggles. */
 const MAX_DIAGNOSTICS = 300;
 
-const connection = createConnection(ProposedFeatures.all);
+// On the large-stack thread (main.ts) the client's messages come through the main thread.
+const threadTransport = serverThreadTransport();
+const connection = threadTransport ? createConnection(ProposedFeatures.all, ...threadTransport) : createConnection(ProposedFeatures.all);
 // A failed promise somewhere (a client refusing a request, a file vanishing mid-read) is logged;
 // it must not end the server and leave the user without diagnostics.
 process.on('unhandledRejection', (reason) => {

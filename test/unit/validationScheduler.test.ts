@@ -39,7 +39,7 @@ function setup(steps: number, sliceMs: number) {
   const scheduler = new ValidationScheduler({
     steps: fakeSteps(log, steps),
     isCurrent: (d) => open.get(d.uri)?.version === d.version,
-    publish: (d, diagnostics) => published.push(diagnostics[0].message),
+    publish: (d, diagnostics) => published.push(String(diagnostics[0].message)),
     failed: (d, err) => failures.push(`${d.uri}: ${(err as Error).message}`),
     sliceMs,
     now: tickingClock(),

@@ -4,6 +4,7 @@
 // format/ prints the results. Exit codes: 0 no errors, 1 errors (or too many warnings), 2 bad
 // usage or input that cannot be read.
 import * as path from 'node:path';
+import { runOnLargeStack } from '../largeStack';
 import { readProjectConfigSync } from '../projectConfig';
 import { formatConfigProblems } from '../service/config/index';
 import { parseArgs } from './args';
@@ -76,4 +77,5 @@ export function main(argv: string[], lintOptions: Omit<LintOptions, 'kubernetesV
   }
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+// On a thread with a large stack (../largeStack.ts): documents nested thousands of levels deep are read like any other.
+if (require.main === module) runOnLargeStack(__filename, main);

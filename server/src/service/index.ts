@@ -26,7 +26,15 @@ import type { ManifestFile } from './manifest/types';
 import { findDocumentSymbols } from './symbols';
 import { createApiProvider, DEFAULT_KUBERNETES_VERSION, type ApiProvider, type KubernetesVersion } from './api/index';
 import type { KubernetesApi } from './api/kubernetesApi';
-import { createRuleRunner, drain, skippedFileDiagnostic, toDiagnostics, type RuleResult, type ValidationSettings } from './validation';
+import {
+  createRuleRunner,
+  drain,
+  skippedDocumentDiagnostics,
+  skippedFileDiagnostic,
+  toDiagnostics,
+  type RuleResult,
+  type ValidationSettings,
+} from './validation';
 import { WorkspaceIndex } from './workspace/index';
 import {
   completeProjectConfig,
@@ -128,7 +136,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     if (file.skippedReason) return skippedFileDiagnostic(file);
     yield;
     const results = yield* rules.steps(file, workspace);
-    return toDiagnostics(results, document, settings, docsUri);
+    return [...skippedDocumentDiagnostics(file, document), ...toDiagnostics(results, document, settings, docsUri)];
   }
 
   function ruleResults(document: TextDocument): RuleResult[] {

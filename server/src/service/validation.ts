@@ -332,3 +332,27 @@ export function skippedFileDiagnostic(file: ManifestFile): Diagnostic[] {
     },
   ];
 }
+
+/**
+ * One diagnostic per document that is not analysed (nested too deep to read), on its first line:
+ * the user learns why nothing in it is checked, and it is not taken for a syntax error.
+ */
+export function skippedDocumentDiagnostics(file: ManifestFile, document: Pick<TextDocument, 'positionAt'>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const doc of file.documents) {
+    if (!doc.skippedReason) continue;
+    // Its first line after a `---` marker line, up to 200 characters.
+    const marker = /^---[ \t]*\r?\n/.exec(doc.text);
+    const start = marker ? marker[0].length : 0;
+    const nl = doc.text.indexOf('\n', start);
+    const end = Math.min(nl < 0 ? doc.text.length : nl, start + 200);
+    out.push({
+      range: { start: document.positionAt(doc.offset + start), end: document.positionAt(doc.offset + end) },
+      severity: DiagnosticSeverity.Information,
+      source: SOURCE,
+      code: 'nesting-too-deep',
+      message: doc.skippedReason,
+    });
+  }
+  return out;
+}

@@ -7,6 +7,7 @@
 // are written in is read by fastParse.ts, and its tree is built only when something asks for it
 // (ParsedText.yaml). Anything outside that subset takes the full parse at once.
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, type Document } from 'yaml';
+import { MAX_NESTING, nestingPastLimit } from './depth';
 import { fastParseValue, type FastPositions } from './fastParse';
 import { mayHaveMergeKeys, resolveMergeKeys } from './merge';
 import type { JsonPath, K8sObjectHeader, ManifestDocument, ManifestFile, ParsedText, SyntaxProblem } from './types';
@@ -244,6 +245,13 @@ function syntaxProblemsOf(errors: readonly YamlError[], text: string): SyntaxPro
   return problems;
 }
 
+/** What a document nested too deep to analyse says (validation.ts shows it once, on its first line). */
+export const TOO_DEEP = `Nesting too deep to analyse: this document nests mappings or sequences more than ${MAX_NESTING.toLocaleString('en')} levels deep, so Kubernetes Workloads does not check it.`;
+/** What it says when reading the document ran out of stack below that depth (the service run on a small stack). */
+export const OUT_OF_STACK =
+  'Nesting too deep to analyse: reading this document ran out of stack, so Kubernetes Workloads does not check it.';
+const STACK_OVERFLOW = /Maximum call stack size exceeded/;
+
 /**
  * One document's text, read once and shared by every version of the file that contains the same
  * text (so it is also the identity that per-document caches key on). Never throws.
@@ -256,11 +264,23 @@ class ParsedDocumentText implements ParsedText {
   readonly positions?: FastPositions;
   private tree: Document.Parsed | undefined;
 
+  /** Set when the document is not analysed (nested too deep); what the user is told. */
+  readonly skippedReason?: string;
+
   /** `fastPath: false` always builds the tree (tests compare both ways). */
   constructor(
     readonly text: string,
     fastPath = true,
   ) {
+    if (nestingPastLimit(text) !== undefined) {
+      // Not parsed at all: an empty tree for whatever asks for one, no value, no syntax problem.
+      this.skippedReason = TOO_DEEP;
+      this.tree = parseYaml('');
+      this.value = undefined;
+      this.syntaxProblems = [];
+      this.object = undefined;
+      return;
+    }
     const fast = fastPath && !STYLE_DEPENDENT_SCALAR.test(text) ? fastParseValue(text) : undefined;
     if (fast) {
       // fastParse.ts only answers for text the full parser reads without errors, to the same value.
@@ -268,21 +288,32 @@ class ParsedDocumentText implements ParsedText {
       this.positions = fast.positions;
       this.syntaxProblems = [];
     } else {
-      const yaml = (this.tree = parseYaml(text));
-      const errors = yamlErrors(yaml, text);
+      let yaml = (this.tree = parseYaml(text));
+      let errors = yamlErrors(yaml, text);
+      // Past what the stack holds (the service on a small stack, or nesting the estimate missed):
+      // say so, never a syntax error that is not there.
+      if (errors.some((e) => STACK_OVERFLOW.test(e.message))) {
+        this.skippedReason = OUT_OF_STACK;
+        yaml = this.tree = parseYaml('');
+        errors = [];
+      }
       const problems = syntaxProblemsOf(errors, text);
       let value: unknown;
-      if (errors.length === 0) {
+      if (errors.length === 0 && !this.skippedReason) {
         try {
           value = yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT, reviver: asKubernetesReads });
           if (mayHaveMergeKeys(text)) value = resolveMergeKeys(value);
         } catch (err) {
-          problems.push({
-            start: 0,
-            end: Math.min(text.length, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n')),
-            yamlCode: 'ALIAS_LIMIT',
-            message: `This document could not be read: ${(err as Error).message}. Kubernetes Workloads skips it.`,
-          });
+          if (err instanceof RangeError && STACK_OVERFLOW.test(err.message)) {
+            this.skippedReason = OUT_OF_STACK;
+            this.tree = parseYaml('');
+          } else
+            problems.push({
+              start: 0,
+              end: Math.min(text.length, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n')),
+              yamlCode: 'ALIAS_LIMIT',
+              message: `This document could not be read: ${(err as Error).message}. Kubernetes Workloads skips it.`,
+            });
         }
       }
       this.value = value;
@@ -323,6 +354,9 @@ class PlacedDocument implements ManifestDocument {
   }
   get syntaxProblems(): readonly SyntaxProblem[] {
     return this.parsed.syntaxProblems;
+  }
+  get skippedReason(): string | undefined {
+    return this.parsed.skippedReason;
   }
 }
 

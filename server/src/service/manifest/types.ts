@@ -23,6 +23,8 @@ export interface ParsedText {
   readonly yaml: Document.Parsed;
   /** The syntax tree if it has been built, without building it. */
   readonly builtTree: Document.Parsed | undefined;
+  /** Set when the document is not analysed (nested too deep to read): what the user is told. */
+  readonly skippedReason?: string;
 }
 
 /** The identity of a Kubernetes object: a YAML document with string apiVersion and kind. */
@@ -64,6 +66,8 @@ export interface ManifestDocument {
   readonly object?: K8sObjectHeader;
   /** Syntax errors (and the warnings that Kubernetes would also reject), relative offsets. */
   readonly syntaxProblems: readonly SyntaxProblem[];
+  /** Set when the document is not analysed (nested too deep to read): what the user is told. */
+  readonly skippedReason?: string;
   /**
    * Set for an item of a `kind: List` document (parse.ts listItems): where the item is in the
    * document (`['items', 2]`). `value` and `object` are the item's, and the paths that rules and
