@@ -12,47 +12,83 @@
 // several times that depth in every feature (measured: 10,000 levels need under 16 MB).
 //
 // Costs: a second V8 isolate (a few MB) and one structured clone per message between the threads.
-import { isMainThread, MessageChannel, Worker, workerData, type MessagePort } from 'node:worker_threads';
-import {
-  createServerPipeTransport,
-  createServerSocketTransport,
-  IPCMessageReader,
-  IPCMessageWriter,
-  PortMessageReader,
-  PortMessageWriter,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type Message,
-  type MessageReader,
-  type MessageWriter,
-} from 'vscode-languageserver/node';
+import { isMainThread, MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 
 /** The stack of the thread that does the work. */
 export const STACK_SIZE_MB = 64;
 
-interface ServerThreadData {
+/** What the server's thread gets: the port its client's messages come through (see threadTransport.ts). */
+export interface ServerThreadData {
   readonly lspPort: MessagePort;
 }
 
-/**
- * In the server's worker thread: the connection to the client (through the main thread). Undefined
- * on the main thread, where createConnection reads the transport from the command line as usual.
- */
-export function serverThreadTransport(): [MessageReader, MessageWriter] | undefined {
-  const port = isMainThread ? undefined : (workerData as Partial<ServerThreadData> | undefined)?.lspPort;
-  return port ? [new PortMessageReader(port), new PortMessageWriter(port)] : undefined;
+/** Reads and writes the client's messages: `listen` gets each one parsed, `send` writes one. */
+interface ClientTransport {
+  listen(onMessage: (message: unknown) => void, onClose: () => void): void;
+  send(message: unknown): void;
 }
 
-/** The client's transport, from the command line, as vscode-languageserver's createConnection reads it. */
-function clientTransport(argv: readonly string[]): [MessageReader, MessageWriter] {
+/**
+ * The client's transport, from the command line, as vscode-languageserver's createConnection reads
+ * it. stdio and node-ipc (what VS Code and the tests use) are done here by hand, so that the main
+ * thread loads nothing of the language server; sockets and pipes through vscode-jsonrpc.
+ */
+async function clientTransport(argv: readonly string[]): Promise<ClientTransport> {
   for (let i = 0; i < argv.length; i++) {
     const [name, value = argv[i + 1]] = argv[i].split('=');
-    if (name === '--node-ipc') return [new IPCMessageReader(process), new IPCMessageWriter(process)];
-    if (name === '--stdio') return [new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout)];
-    if (name === '--socket') return createServerSocketTransport(Number(value));
-    if (name === '--pipe') return createServerPipeTransport(value);
+    if (name === '--node-ipc')
+      return {
+        listen(onMessage, onClose) {
+          process.on('message', onMessage);
+          process.on('disconnect', onClose);
+        },
+        send: (message) => process.send?.(message),
+      };
+    if (name === '--stdio') return stdioTransport();
+    if (name === '--socket' || name === '--pipe') {
+      const rpc = await import('vscode-languageserver/node');
+      const [reader, writer] = name === '--socket' ? rpc.createServerSocketTransport(Number(value)) : rpc.createServerPipeTransport(value);
+      return {
+        listen(onMessage, onClose) {
+          reader.listen(onMessage);
+          reader.onClose(onClose);
+        },
+        send: (message) => void writer.write(message as Parameters<typeof writer.write>[0]).catch(() => undefined),
+      };
+    }
   }
   throw new Error("Start the server with '--node-ipc', '--stdio', '--socket={number}' or '--pipe={name}'.");
+}
+
+/** JSON-RPC over stdin/stdout, framed with Content-Length headers (the LSP base protocol). */
+function stdioTransport(): ClientTransport {
+  return {
+    listen(onMessage, onClose) {
+      let buffer: Buffer = Buffer.alloc(0);
+      process.stdin.on('data', (chunk: Buffer) => {
+        buffer = buffer.length ? Buffer.concat([buffer, chunk]) : chunk;
+        for (;;) {
+          const headerEnd = buffer.indexOf('\r\n\r\n');
+          if (headerEnd < 0) return;
+          const length = /Content-Length: *(\d+)/i.exec(buffer.toString('ascii', 0, headerEnd));
+          if (!length) throw new Error('A message without Content-Length header');
+          const start = headerEnd + 4;
+          const end = start + Number(length[1]);
+          if (buffer.length < end) return;
+          const body = buffer.toString('utf8', start, end);
+          buffer = buffer.subarray(end);
+          onMessage(JSON.parse(body));
+        }
+      });
+      process.stdin.on('end', onClose);
+      process.stdin.on('close', onClose);
+    },
+    send(message) {
+      const body = Buffer.from(JSON.stringify(message), 'utf8');
+      process.stdout.write(`Content-Length: ${body.length}\r\n\r\n`);
+      process.stdout.write(body);
+    },
+  };
 }
 
 /**
@@ -61,8 +97,8 @@ function clientTransport(argv: readonly string[]): [MessageReader, MessageWriter
  * (the `exit` notification, the client's process gone), or when the client closes the connection:
  * with 0 after a `shutdown` request, else 1, as vscode-languageserver does.
  */
-export function relayToServerThread(file: string): void {
-  const [reader, writer] = clientTransport(process.argv.slice(2));
+export async function relayToServerThread(file: string): Promise<void> {
+  const client = await clientTransport(process.argv.slice(2));
   const { port1, port2 } = new MessageChannel();
   const worker = new Worker(file, {
     // --clientProcessId and the like, for vscode-languageserver's watchdog in the thread
@@ -75,25 +111,19 @@ export function relayToServerThread(file: string): void {
   });
   worker.stdout.pipe(process.stderr);
   let shutdown = false;
-  reader.listen((message: Message) => {
-    if ((message as { method?: unknown }).method === 'shutdown') shutdown = true;
-    port1.postMessage(message);
-  });
-  port1.on('message', (message: Message) => {
-    writer.write(message).catch(() => undefined);
-  });
-  const end = () => process.exit(shutdown ? 0 : 1);
-  reader.onClose(end);
-  if (argvHas('--stdio')) process.stdin.on('end', end);
+  client.listen(
+    (message) => {
+      if ((message as { method?: unknown }).method === 'shutdown') shutdown = true;
+      port1.postMessage(message);
+    },
+    () => process.exit(shutdown ? 0 : 1),
+  );
+  port1.on('message', (message: unknown) => client.send(message));
   worker.on('error', (err) => {
     process.stderr.write(`Kubernetes Workloads language server failed: ${err.stack ?? err.message}\n`);
     process.exit(1);
   });
   worker.on('exit', (code) => process.exit(code));
-}
-
-function argvHas(flag: string): boolean {
-  return process.argv.slice(2).some((a) => a === flag);
 }
 
 /**

@@ -4,5 +4,9 @@
 import { isMainThread } from 'node:worker_threads';
 import { relayToServerThread } from './largeStack';
 
-if (isMainThread) relayToServerThread(__filename);
+if (isMainThread)
+  relayToServerThread(__filename).catch((err: Error) => {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(1);
+  });
 else void import('./server.js');

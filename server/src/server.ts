@@ -39,7 +39,7 @@ import { CONFIG_FILE_NAME, configDiagnostics, isProjectConfigUri, withProjectCon
 import { crdPathsOf, ProjectConfigStore, type LoadedConfig } from './projectConfig';
 import { RULES } from './service/rules/registry';
 import { ruleDocLinksFor } from './ruleDocLinks';
-import { serverThreadTransport } from './largeStack';
+import { serverThreadTransport } from './threadTransport';
 import { ValidationScheduler } from './validationScheduler';
 import { createWorkspaceIndexing, workspaceFolderPaths } from './workspaceIndexer';
 
