@@ -12,6 +12,7 @@ import { fieldGuideNote, kindHoverMarkdown } from './guide/index';
 import { crdFieldMarkdown, crdKindMarkdown, unknownCrdMarkdown } from './crd/describe';
 import { crdMatchOf } from './crd/resource';
 import { getAt, pathAtOffset } from './manifest/navigate';
+import { listItemAt } from './manifest/parse';
 import type { ManifestDocument, ManifestFile } from './manifest/types';
 import { debugCommandsFor } from './debug/index';
 import type { WorkspaceView } from './workspace/types';
@@ -155,10 +156,15 @@ export function doHover(
 ): Hover | null {
   if (file.skippedReason || file.isTemplate) return null;
   const offset = document.offsetAt(position);
-  const doc = documentAt(file, offset);
-  if (!doc) return null;
-  const target = targetAt(doc, offset - doc.offset);
-  if (!target || target.path.length === 0) return null;
+  const fileDoc = documentAt(file, offset);
+  if (!fileDoc) return null;
+  const whole = targetAt(fileDoc, offset - fileDoc.offset);
+  if (!whole) return null;
+  // Inside an item of a `kind: List`: the item's own kind and schema, not the List's.
+  const item = listItemAt(fileDoc, documentObject(fileDoc), whole.path);
+  const doc = item?.doc ?? fileDoc;
+  const target = item ? { ...whole, path: [...item.path] } : whole;
+  if (target.path.length === 0) return null;
   const { kind, apiVersion, schemaVersion } = documentHeader(doc, api);
   const range = { start: document.positionAt(doc.offset + target.start), end: document.positionAt(doc.offset + target.end) };
   const markdown = (value: string | undefined): Hover | null => (value ? { contents: { kind: 'markdown', value }, range } : null);

@@ -14,6 +14,7 @@ import { crdKeyCompletions, crdValueCompletions } from '../crd/describe';
 import { schemaAt } from '../crd/fields';
 import { crdMatchOf } from '../crd/resource';
 import { yamlString } from '../text/yamlScalar';
+import { listItemAt } from '../manifest/parse';
 import type { ManifestDocument, ManifestFile } from '../manifest/types';
 import type { FieldInfo, KubernetesApi } from '../api/kubernetesApi';
 import type { WorkspaceView } from '../workspace/types';
@@ -68,12 +69,44 @@ export function documentAt(file: ManifestFile, offset: number): ManifestDocument
 
 /** The document's kind and apiVersion, and the apiVersion to read its schema with. */
 export function documentHeader(doc: ManifestDocument, api: KubernetesApi): { kind?: string; apiVersion?: string; schemaVersion?: string } {
-  const h = doc.object ?? headerFromText(doc.text);
+  // An item of a `kind: List` has its own kind and apiVersion, in its value (the text is the List's).
+  const h = doc.object ?? (doc.basePath ? headerOfValue(doc.value) : headerFromText(doc.text));
   const kind = h.kind;
   if (!kind) return { apiVersion: h.apiVersion };
   // A missing or wrong apiVersion should not stop completion: read the kind's own schema.
   const schemaVersion = h.apiVersion && api.isKnownObject(h.apiVersion, kind) ? h.apiVersion : api.apiVersionsOf(kind)[0];
   return { kind, apiVersion: h.apiVersion, schemaVersion };
+}
+
+/** The kind and apiVersion a value has so far (either may be missing while it is typed). */
+function headerOfValue(value: unknown): { kind?: string; apiVersion?: string } {
+  if (!value || typeof value !== 'object') return {};
+  const { kind, apiVersion } = value as { kind?: unknown; apiVersion?: unknown };
+  return { kind: typeof kind === 'string' ? kind : undefined, apiVersion: typeof apiVersion === 'string' ? apiVersion : undefined };
+}
+
+/**
+ * Inside an item of a `kind: List`: the item as the document completion and hover work on (its own
+ * kind and apiVersion, its own schema) and the cursor's context with paths inside the item.
+ */
+function inListItem(doc: ManifestDocument, ctx: CursorContext): { doc: ManifestDocument; ctx: CursorContext } | undefined {
+  if (ctx.mode === 'empty') return undefined;
+  const item = listItemAt(doc, documentObject(doc), ctx.path);
+  if (!item) return undefined;
+  const inside = (p: Path | undefined): Path | undefined =>
+    p && p.length >= 2 && p[0] === ctx.path[0] && p[1] === ctx.path[1] ? p.slice(2) : undefined;
+  if (ctx.mode === 'value') return { doc: item.doc, ctx: { ...ctx, path: [...item.path] } };
+  const cont = ctx.itemContinuation;
+  const contPath = cont && inside(cont.path);
+  return {
+    doc: item.doc,
+    ctx: {
+      ...ctx,
+      path: [...item.path],
+      itemPath: inside(ctx.itemPath),
+      itemContinuation: cont && contPath ? { ...cont, path: contPath } : undefined,
+    },
+  };
 }
 
 /** The document as plain JS, also while it has errors (whatever the parser made of it). */
@@ -105,21 +138,25 @@ export function doComplete(
 ): CompletionList {
   if (file.skippedReason || file.isTemplate) return EMPTY;
   const offset = document.offsetAt(position);
-  const doc = documentAt(file, offset);
-  if (!doc) return EMPTY;
-  const rel = offset - doc.offset;
+  const fileDoc = documentAt(file, offset);
+  if (!fileDoc) return EMPTY;
+  const rel = offset - fileDoc.offset;
   if (
     options.triggerCharacter === ' ' &&
     !/(:|^\s*-|[{,[])\s$/.test(
-      doc.text
+      fileDoc.text
         .slice(Math.max(0, rel - 200), rel)
         .split('\n')
         .pop() ?? '',
     )
   )
     return EMPTY;
-  const ctx = cursorContext(doc, rel);
-  if (!ctx) return EMPTY;
+  const whole = cursorContext(fileDoc, rel);
+  if (!whole) return EMPTY;
+  // Inside an item of a `kind: List`: the item's own kind and schema, not the List's.
+  const item = inListItem(fileDoc, whole);
+  const ctx = item?.ctx ?? whole;
+  const doc = item?.doc ?? fileDoc;
   const toRange = (start: number, end: number): Range => ({
     start: document.positionAt(doc.offset + start),
     end: document.positionAt(doc.offset + end),

@@ -402,6 +402,21 @@ export function listItems(doc: ManifestDocument): ManifestDocument[] {
   return items.map((item, i) => new ListItemDocument(doc, ['items', i], item));
 }
 
+/**
+ * Where `path` (from the document's root) lies inside an item of a `kind: List` (or `<Kind>List`)
+ * document: that item as a document of its own (the one listItems gives) and the path inside it.
+ * `value` is the document's value — also the partial one completion reads from text being typed.
+ * Undefined anywhere else.
+ */
+export function listItemAt(doc: ManifestDocument, value: unknown, path: JsonPath): { doc: ManifestDocument; path: JsonPath } | undefined {
+  if (doc.basePath || path.length < 2 || path[0] !== 'items' || typeof path[1] !== 'number') return undefined;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const { kind, items } = value as { kind?: unknown; items?: unknown };
+  if (typeof kind !== 'string' || !(kind === 'List' || kind.endsWith('List')) || !Array.isArray(items)) return undefined;
+  const index = path[1];
+  return { doc: new ListItemDocument(doc, ['items', index], items[index]), path: path.slice(2) };
+}
+
 /** `parsed` placed at `offset` as the file's `index`-th document. */
 export function placeDocument(parsed: ParsedText, offset: number, index: number): ManifestDocument {
   return new PlacedDocument(parsed, offset, index);
