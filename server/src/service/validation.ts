@@ -288,8 +288,9 @@ function itemsAround(doc: ManifestDocument, offset: number): YAMLMap[] {
   return found.reverse();
 }
 
-export function severityOf(rule: AnyRule, settings: ValidationSettings | undefined): SeveritySetting {
-  return settings?.rules?.[rule.meta.id] ?? rule.meta.severity;
+/** The severity of a rule's reports: the user's setting for the rule, else the report's own (Report.severity), else the rule's. */
+export function severityOf(rule: AnyRule, settings: ValidationSettings | undefined, report?: Report): SeveritySetting {
+  return settings?.rules?.[rule.meta.id] ?? report?.severity ?? rule.meta.severity;
 }
 
 /** Turns rule results into LSP diagnostics, applying the user's severities. */
@@ -301,7 +302,7 @@ export function toDiagnostics(
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const r of results) {
-    const severity = r.report.messageId === '__internal' ? 'warning' : severityOf(r.rule, settings);
+    const severity = r.report.messageId === '__internal' ? 'warning' : severityOf(r.rule, settings, r.report);
     if (severity === 'off') continue;
     const d: Diagnostic = {
       range: { start: document.positionAt(r.doc.offset + r.report.start), end: document.positionAt(r.doc.offset + r.report.end) },

@@ -180,3 +180,51 @@ describe('custom resources in the language service', () => {
     assert.equal(values[0].textEdit && 'newText' in values[0].textEdit ? values[0].textEdit.newText : '', 'small');
   });
 });
+
+describe('a custom resource at a deprecated or unserved CRD version', () => {
+  // widgets.example.com: v1 served (storage), v1beta1 served and deprecated, v1alpha1 not served.
+  const cases: {
+    name: string;
+    apiVersion: string;
+    rules?: Record<string, 'error' | 'warning' | 'off'>;
+    expected: [string, number, string][];
+  }[] = [
+    { name: 'the served version: nothing', apiVersion: 'example.com/v1', expected: [] },
+    {
+      name: 'a deprecated version: a warning with the CRD’s deprecationWarning',
+      apiVersion: 'example.com/v1beta1',
+      expected: [['api-version-mismatch', 2, 'example.com/v1beta1 Widget is deprecated; use example.com/v1']],
+    },
+    {
+      name: 'a version that is not served: an error',
+      apiVersion: 'example.com/v1alpha1',
+      expected: [
+        [
+          'api-version-mismatch',
+          1,
+          'The CustomResourceDefinition `widgets.example.com` does not serve `example.com/v1alpha1` (served: `example.com/v1beta1`, `example.com/v1`).',
+        ],
+      ],
+    },
+    {
+      name: 'the user’s severity for the rule applies to the deprecated version too',
+      apiVersion: 'example.com/v1beta1',
+      rules: { 'api-version-mismatch': 'error' },
+      expected: [['api-version-mismatch', 1, 'example.com/v1beta1 Widget is deprecated; use example.com/v1']],
+    },
+    { name: 'and off is off', apiVersion: 'example.com/v1beta1', rules: { 'api-version-mismatch': 'off' }, expected: [] },
+  ];
+  for (const c of cases)
+    it(c.name, () => {
+      const service = getLanguageService();
+      service.parse(TextDocument.create('file:///work/crds/widgets.yaml', 'yaml', 1, CRD));
+      const text = `apiVersion: ${c.apiVersion}\nkind: Widget\nmetadata:\n  name: w1\nspec:\n  size: small\n  parts:\n  - name: p-1\n`;
+      const diagnostics = service.doValidation(TextDocument.create('file:///work/w.yaml', 'yaml', 1, text), { rules: c.rules });
+      assert.deepEqual(
+        diagnostics.map((d) => [d.code, d.severity, d.message]),
+        c.expected,
+      );
+      for (const d of diagnostics)
+        assert.deepEqual(d.range, { start: { line: 0, character: 12 }, end: { line: 0, character: 12 + c.apiVersion.length } });
+    });
+});

@@ -140,7 +140,12 @@ export function customResourceReports(doc: ManifestDocument, match: CrdMatch, sc
     const warning = version.deprecationWarning ?? `${object.apiVersion} ${object.kind} is deprecated`;
     out.push({
       ruleId: 'api-version-mismatch',
-      report: { ...report(apiRange, 'crdDeprecated', { apiVersion: object.apiVersion, kind: object.kind, warning }), tags: ['deprecated'] },
+      // Served, so the API server accepts it (with this warning): a warning, where not served is an error.
+      report: {
+        ...report(apiRange, 'crdDeprecated', { apiVersion: object.apiVersion, kind: object.kind, warning }),
+        tags: ['deprecated'],
+        severity: 'warning',
+      },
     });
   }
   if (!schema) return out;

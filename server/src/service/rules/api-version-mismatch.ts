@@ -38,7 +38,8 @@ export const apiVersionMismatch: Rule = {
     name: 'apiVersion does not serve the kind',
     severity: 'error',
     kinds: 'all',
-    description: 'The apiVersion does not serve this kind in the selected Kubernetes release, or is a beta that Kubernetes removed.',
+    description:
+      'The apiVersion does not serve this kind in the selected Kubernetes release, or is a beta that Kubernetes removed. For a custom resource: a version its CustomResourceDefinition does not serve (an error), or one it marks `deprecated` (a warning, with the CRD’s `deprecationWarning`).',
     rationale:
       'The API server looks the kind up in the apiVersion\'s group: a Deployment under `v1`, or under `extensions/v1beta1` (removed in Kubernetes 1.16), is "no matches for kind". The workload kinds live in apps/v1 (Deployment, StatefulSet, DaemonSet, ReplicaSet) and batch/v1 (Job, CronJob; batch/v1beta1 CronJob was removed in 1.25). Which apiVersions a cluster serves depends on its release: set `k8sWorkloads.kubernetesVersion` to the release you deploy to.',
     guideSection: 'Kubernetes API',

@@ -86,6 +86,12 @@ export interface Report {
   readonly fixes?: readonly Fix[];
   /** Marks deprecated / unnecessary code (VS Code renders strike-through / faded). */
   readonly tags?: readonly ('deprecated' | 'unnecessary')[];
+  /**
+   * This report's severity when it is milder than the rule's (a deprecated but served version is a
+   * warning where one that is not served is an error). A severity the user sets for the rule
+   * (`k8sWorkloads.rules`) applies to all its reports.
+   */
+  readonly severity?: Severity;
 }
 
 /** What a single-document rule sees: its document and the Kubernetes API, nothing beyond. */
