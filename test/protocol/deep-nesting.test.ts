@@ -91,7 +91,7 @@ describe('CLI: deeply nested documents', () => {
     const r = spawnSync(process.execPath, [CLI, 'lint', dir, '--format', 'json'], { cwd: dir, encoding: 'utf8' });
     assert.equal(r.stderr, '');
     const findings = (JSON.parse(r.stdout) as { file: string; line: number; ruleId: string; severity: string; message: string }[]).map(
-      (f) => [f.file, f.line, f.ruleId, f.severity, f.message.replace(/ \(.*$/, '')],
+      (f) => [path.basename(f.file), f.line, f.ruleId, f.severity, f.message.replace(/ \(.*$/, '')],
     );
     assert.deepEqual(findings, [
       ['absurd.yaml', 1, 'nesting-too-deep', 'info', findings[0][4]],
