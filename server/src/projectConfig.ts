@@ -157,7 +157,8 @@ export class ProjectConfigStore {
       for (;;) {
         seen.push(current);
         const candidate = path.join(current, CONFIG_FILE_NAME);
-        if (this.host.openText(pathToFileURL(candidate).toString()) !== undefined || (await exists(candidate))) {
+        // on disk: a project file deleted while open in an editor no longer applies (its open text does while it exists)
+        if (await exists(candidate)) {
           found = candidate;
           break;
         }
@@ -213,12 +214,10 @@ export class ProjectConfigStore {
     const p = toFsPath(uri);
     if (!p) return false;
     const before = this.loaded.get(p);
-    if (!before) {
-      // not read before (opened before it was saved, or created since): the look-ups must find it
-      if (!this.searchedDirs.has(path.dirname(p))) return false;
-      this.forget();
-      return true;
-    }
+    // not one that applies (yet): a look-up still running reads the open text; one created on disk
+    // is announced by the file watcher (which makes everything be looked up again); one deleted on
+    // disk no longer applies, whatever its editor still shows
+    if (!before) return false;
     if (before.text === text) return false;
     this.loaded.set(p, loadedConfig(p, text));
     this.generation++;

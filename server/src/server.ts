@@ -275,6 +275,16 @@ const awaitingPatchStatus = new Set<string>();
 const awaitingConfig = new Set<string>();
 
 function validate(document: TextDocument): void {
+  // Nothing before the settings are in (the index or a project file may finish reading first):
+  // the settings pull validates every open document once it has answered.
+  if (!settingsLoaded) return;
+  // An open project file's text wins over the disk: what it sets applies as it is typed, to every
+  // open document (whichever validation of its new text comes first: its own or another's).
+  if (isProjectConfigUri(document.uri) && configs.textChanged(document.uri, document.getText())) {
+    configsRead();
+    revalidateAll();
+    return;
+  }
   // What the project file sets (rules off, another release, ignored files) applies from the first
   // diagnostics on: none are published before it is read.
   const configPending = configs.pending(document.uri);
@@ -407,12 +417,6 @@ function revalidateAll(): void {
 
 // Before the first settings pull has answered, the pull's revalidateAll validates the file.
 documents.onDidOpen((e) => {
-  // an open project file's text wins over the disk
-  if (isProjectConfigUri(e.document.uri) && configs.textChanged(e.document.uri, e.document.getText())) {
-    configsRead();
-    if (settingsLoaded) revalidateAll();
-    return;
-  }
   if (settingsLoaded) validate(e.document);
 });
 
@@ -424,12 +428,7 @@ documents.onDidChangeContent((e) => {
     setTimeout(() => {
       timers.delete(uri);
       const current = documents.get(uri);
-      if (!current) return;
-      // what a project file sets applies as it is typed, to every open document
-      if (isProjectConfigUri(uri) && configs.textChanged(uri, current.getText())) {
-        configsRead();
-        if (settingsLoaded) revalidateAll();
-      } else if (settingsLoaded) validate(current);
+      if (current && settingsLoaded) validate(current);
     }, CHANGE_DEBOUNCE_MS),
   );
 });

@@ -175,6 +175,22 @@ describe('protocol: the project file .k8s-workloads.yaml', () => {
     });
   });
 
+  it('deleted on disk while open in an editor, it no longer applies', async () => {
+    const r = repo('deleted-open', { '.k8s-workloads.yaml': 'rules:\n  image-tag: off\n', 'pod.yaml': POD });
+    await withServer(r.dir, {}, async (client) => {
+      const pod = r.uri('pod.yaml');
+      const config = r.uri('.k8s-workloads.yaml');
+      assert.ok(!codes(await client.open(pod, POD)).includes('image-tag'));
+      await client.open(config, 'rules:\n  image-tag: off\n');
+      unlinkSync(path.join(r.dir, '.k8s-workloads.yaml'));
+      const back = client.nextDiagnostics(pod, (p) => severity(p, 'image-tag') === 2);
+      await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+        changes: [{ uri: config, type: FileChangeType.Deleted }],
+      });
+      await back;
+    });
+  });
+
   it('ignored files get no diagnostics; the others do; the project file names its own problems even when it is not open', async () => {
     const r = repo('ignore', {
       '.k8s-workloads.yaml': 'ignore:\n  - generated/\n  - "*.tmpl.yaml"\nrulez: {}\n',
