@@ -40,7 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   registerWizard(context);
   registerDebugCommands(context, () => client);
   registerGuideView(context);
-  registerKubernetesVersion(context);
+  registerKubernetesVersion(context, () => client);
   await client.start();
   return { client };
 }

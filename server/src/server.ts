@@ -35,7 +35,15 @@ import {
   type LanguageSettings,
 } from './service/index';
 import { validateRuleSettings } from './service/ruleSettings';
-import { CONFIG_FILE_NAME, configDiagnostics, isProjectConfigUri, withProjectConfig } from './service/config/index';
+import {
+  CONFIG_FILE_NAME,
+  configDiagnostics,
+  isProjectConfigUri,
+  KUBERNETES_VERSION_REQUEST,
+  PROJECT_CONFIG_CHANGED_NOTIFICATION,
+  withProjectConfig,
+  type KubernetesVersionResult,
+} from './service/config/index';
 import { crdPathsOf, ProjectConfigStore, type LoadedConfig } from './projectConfig';
 import { RULES } from './service/rules/registry';
 import { ruleDocLinksFor } from './ruleDocLinks';
@@ -365,6 +373,8 @@ function holdsConfig(uri: string): boolean {
 function configsRead(): void {
   updateCrdPaths();
   pruneServices();
+  // the client shows the release of the active document in its status bar
+  void connection.sendNotification(PROJECT_CONFIG_CHANGED_NOTIFICATION, {});
   const loaded = new Map<string, LoadedConfig>(configs.all().map((c) => [c.uri, c]));
   for (const [uri, c] of loaded) {
     if (documents.get(uri) || publishedConfigs.get(uri) === c.text) continue;
@@ -543,6 +553,17 @@ connection.onRequest(DEBUG_COMMANDS_REQUEST, (params: { textDocument: { uri: str
     connection.console.error(`Debug commands in ${document.uri} failed: ${(err as Error).stack ?? String(err)}`);
     return null;
   }
+});
+
+// The release that applies to a document, and the project file that sets it (the status bar).
+connection.onRequest(KUBERNETES_VERSION_REQUEST, async (params: { textDocument: { uri: string } }): Promise<KubernetesVersionResult> => {
+  const uri = params.textDocument.uri;
+  await configs.pending(uri);
+  const config = configs.configFor(uri);
+  return {
+    version: serviceFor(uri).api.version,
+    ...(config?.config.kubernetesVersion ? { projectFile: config.uri } : {}),
+  };
 });
 
 documents.listen(connection);

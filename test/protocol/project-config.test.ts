@@ -238,6 +238,22 @@ describe('protocol: the project file .k8s-workloads.yaml', () => {
           ),
           sized.diagnostics.map((d) => text(d.message)).join('\n'),
         );
+        // what the status bar shows: the release of a document, and the project file that sets it
+        assert.deepEqual(
+          await client.connection.sendRequest('k8sWorkloads/kubernetesVersion', { textDocument: { uri: r.uri('pod.yaml') } }),
+          {
+            version: '1.31',
+            projectFile: r.uri('.k8s-workloads.yaml'),
+          },
+        );
+        assert.deepEqual(
+          await client.connection.sendRequest('k8sWorkloads/kubernetesVersion', { textDocument: { uri: 'untitled:Untitled-1' } }),
+          {
+            version: '1.31',
+            projectFile: r.uri('.k8s-workloads.yaml'),
+          },
+          'an untitled document gets the workspace folder’s project file',
+        );
       },
       '1.35',
     );

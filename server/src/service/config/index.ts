@@ -12,7 +12,15 @@ import type { SeveritySetting } from '../rules/types';
 import { SOURCE } from '../validation';
 import type { ProjectConfig } from './schema';
 
-export { CONFIG_FILE_NAME, CONFIG_KEYS, isProjectConfigUri, type ProjectConfig } from './schema';
+export {
+  CONFIG_FILE_NAME,
+  CONFIG_KEYS,
+  isProjectConfigUri,
+  KUBERNETES_VERSION_REQUEST,
+  PROJECT_CONFIG_CHANGED_NOTIFICATION,
+  type KubernetesVersionResult,
+  type ProjectConfig,
+} from './schema';
 export { configDiagnostics, formatConfigProblems, parseProjectConfig, type ConfigProblem, type ParsedConfig } from './parse';
 export { completeProjectConfig, type ConfigCompletionOptions } from './complete';
 export { hoverProjectConfig, type ConfigHoverOptions } from './hover';

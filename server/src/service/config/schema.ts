@@ -100,3 +100,16 @@ export const SEVERITY_MEANINGS: Readonly<Record<SeveritySetting, string>> = {
   hint: 'Shown as a hint only (dotted underline), not in the Problems view.',
   off: 'The rule does not run.',
 };
+
+/**
+ * The LSP request for the Kubernetes release that applies to a document. Params
+ * `{ textDocument: { uri } }`; result `{ version, projectFile? }` (projectFile: the URI of the
+ * project file that sets it). The server sends the notification when a project file changed.
+ */
+export const KUBERNETES_VERSION_REQUEST = 'k8sWorkloads/kubernetesVersion';
+export const PROJECT_CONFIG_CHANGED_NOTIFICATION = 'k8sWorkloads/projectConfigChanged';
+
+export interface KubernetesVersionResult {
+  readonly version: string;
+  readonly projectFile?: string;
+}
