@@ -46,6 +46,8 @@ const SCOPES = {
   validation: {
     mutate: ['server/src/service/validation.ts'],
     tests: [
+      // the runner's own unit tests first: they kill most mutants, and a killed mutant stops at its first failing file
+      'test/unit/validation.test.ts',
       'test/unit/suppression.test.ts',
       'test/unit/settings/ruleSettings.test.ts',
       'test/unit/codeActions.test.ts',
@@ -56,7 +58,6 @@ const SCOPES = {
       'test/unit/workspace/crossFile.test.ts',
       'test/unit/crd/service.test.ts',
       'test/unit/robustness/messages-and-line-breaks.test.ts',
-      'test/unit/validation.test.ts',
     ],
   },
   cli: {
