@@ -32,15 +32,30 @@ ruleTable('job-deadline', {
         '  name: db-migrate\n  ownerReferences: [{apiVersion: batch/v1, kind: CronJob, name: n, uid: u}]\n',
       ),
     },
+    { name: 'spec is a list', text: 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec: [template]\n' },
+    {
+      name: 'a deadline of 0 is there (invalid-value speaks)',
+      text: GUIDE_MIGRATE.replace('activeDeadlineSeconds: 600', 'activeDeadlineSeconds: 0'),
+    },
   ],
   invalid: [
+    {
+      name: 'a Job owned by something else than a CronJob is standalone',
+      text: WITHOUT.replace('  name: db-migrate\n', '  name: db-migrate\n  ownerReferences: [null, {kind: Workflow, name: w}]\n').replace(
+        'spec:\n  backoffLimit',
+        '«spec»:\n  backoffLimit',
+      ),
+      messageId: 'missing',
+    },
     {
       name: 'no deadline: add 10 minutes',
       text: WITHOUT.replace('spec:\n  backoffLimit', '«spec»:\n  backoffLimit'),
       messageId: 'missing',
       message:
         'This Job has no activeDeadlineSeconds: if a pod hangs, the Job runs forever. Set activeDeadlineSeconds (e.g. 600 = 10 minutes) to the longest time a run may take.',
-      fix: 'Add activeDeadlineSeconds: 600 (stop after 10 minutes)',
+      fixes: ['Add activeDeadlineSeconds: 600 (stop after 10 minutes)'],
+      preferred: true,
+      safe: false,
       output: `${WITHOUT}  activeDeadlineSeconds: 600\n`,
     },
     {

@@ -47,15 +47,32 @@ ruleTable('job-ttl', {
         '  name: one-time-migration\n  ownerReferences:\n  - apiVersion: batch/v1\n    kind: CronJob\n    name: nightly\n    uid: 0c6e2b4c-1111-2222-3333-444455556666\n',
       ),
     },
+    { name: 'spec is a list', text: 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec: [template]\n' },
   ],
   invalid: [
+    {
+      name: 'an empty ttlSecondsAfterFinished is no ttl; the fix fills it in',
+      text: WITHOUT.replace('spec:\n  template', 'spec:\n  «ttlSecondsAfterFinished»:\n  template'),
+      messageId: 'missing',
+      output: WITHOUT.replace('spec:\n  template', 'spec:\n  ttlSecondsAfterFinished: 3600\n  template'),
+    },
+    {
+      name: 'a Job owned by something else than a CronJob is standalone',
+      text: WITHOUT.replace(
+        '  name: one-time-migration\n',
+        '  name: one-time-migration\n  ownerReferences: [null, {kind: Workflow, name: w}]\n',
+      ).replace('spec:\n  template', '«spec»:\n  template'),
+      messageId: 'missing',
+    },
     {
       name: 'no ttl: add the guide’s one hour',
       text: WITHOUT.replace('spec:\n  template', '«spec»:\n  template'),
       messageId: 'missing',
       message:
         'This Job has no ttlSecondsAfterFinished: the Job and its finished pods stay in the cluster until deleted by hand. Set ttlSecondsAfterFinished (e.g. 3600 = one hour) to have Kubernetes clean them up after the Job finishes.',
-      fix: 'Add ttlSecondsAfterFinished: 3600 (clean up 1 hour after it finishes)',
+      fixes: ['Add ttlSecondsAfterFinished: 3600 (clean up 1 hour after it finishes)'],
+      preferred: true,
+      safe: false,
       output: `${WITHOUT}  ttlSecondsAfterFinished: 3600\n`,
     },
     {
