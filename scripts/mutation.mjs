@@ -76,33 +76,62 @@ function run(name, mutate, tests) {
     env: { ...process.env, K8SW_MUTATION_NAME: name, K8SW_MUTATE: mutate.join(','), K8SW_TESTS: tests.join(',') },
   });
   console.log(`== mutation: ${name} took ${Math.round((Date.now() - started) / 1000)} s`);
+  warnIdleTests(name);
   return r.status ?? 1;
 }
 
-/** Mutation score (killed + timeout) / (all − no coverage − compile errors … as Stryker counts it) per report. */
+/**
+ * A test file that reached no mutant at all was probably empty or did not load when Stryker copied the
+ * project (a test file being rewritten at that moment reads as empty, and an empty file passes): its
+ * mutants then count as survivors. Say so instead of reporting a low score as if it were measured.
+ */
+function warnIdleTests(name) {
+  const file = join(root, 'reports/mutation', `${name}.json`);
+  if (!existsSync(file)) return;
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  const covering = new Set();
+  for (const f of Object.values(report.files)) for (const m of f.mutants) for (const id of m.coveredBy ?? []) covering.add(id);
+  for (const [testFile, t] of Object.entries(report.testFiles ?? {}))
+    if (!t.tests.some((x) => covering.has(x.id)))
+      console.warn(
+        `== mutation: WARNING ${testFile} reached no mutant of ${name}; if it is not empty, delete reports/mutation/${name}.incremental.json and run again`,
+      );
+}
+
+/** Mutation score (killed + timeout) / (killed + timeout + survived + no coverage), per report and per group (all rules together). */
 function summary() {
   const dir = join(root, 'reports/mutation');
   if (!existsSync(dir)) return;
+  const rows = [];
   const totals = {};
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.json') && !x.endsWith('.incremental.json'))) {
+  const add = (t, m) => {
+    if (m.status === 'Killed') t.killed++;
+    else if (m.status === 'Timeout') t.timeout++;
+    else if (m.status === 'Survived') t.survived++;
+    else if (m.status === 'NoCoverage') t.noCoverage++;
+    else t.invalid++;
+  };
+  const empty = () => ({ killed: 0, survived: 0, noCoverage: 0, timeout: 0, invalid: 0 });
+  for (const f of readdirSync(dir)
+    .filter((x) => x.endsWith('.json') && !x.endsWith('.incremental.json'))
+    .sort()) {
     const report = JSON.parse(readFileSync(join(dir, f), 'utf8'));
-    const group = f.startsWith('rules-') ? 'rules' : f.replace(/\.json$/, '');
-    const t = (totals[group] ??= { killed: 0, survived: 0, noCoverage: 0, timeout: 0, invalid: 0 });
-    for (const file of Object.values(report.files))
-      for (const m of file.mutants) {
-        if (m.status === 'Killed') t.killed++;
-        else if (m.status === 'Timeout') t.timeout++;
-        else if (m.status === 'Survived') t.survived++;
-        else if (m.status === 'NoCoverage') t.noCoverage++;
-        else t.invalid++;
-      }
+    const name = f.replace(/\.json$/, '');
+    const group = name.startsWith('rules-') ? 'rules (all measured)' : undefined;
+    const t = empty();
+    for (const file of Object.values(report.files)) for (const m of file.mutants) add(t, m);
+    rows.push([name, t]);
+    if (group) {
+      const g = (totals[group] ??= empty());
+      for (const k of Object.keys(t)) g[k] += t[k];
+    }
   }
-  console.log('\nscope        detected  survived  no coverage  score');
-  for (const [g, t] of Object.entries(totals)) {
+  console.log('\nscope                                     detected  survived  no coverage  score');
+  for (const [g, t] of [...rows, ...Object.entries(totals)]) {
     const detected = t.killed + t.timeout;
     const valid = detected + t.survived + t.noCoverage;
     console.log(
-      `${g.padEnd(12)} ${String(detected).padStart(8)}  ${String(t.survived).padStart(8)}  ${String(t.noCoverage).padStart(11)}  ${valid ? ((100 * detected) / valid).toFixed(1) : '-'}%`,
+      `${g.padEnd(40)} ${String(detected).padStart(9)}  ${String(t.survived).padStart(8)}  ${String(t.noCoverage).padStart(11)}  ${valid ? ((100 * detected) / valid).toFixed(1) : '-'}%`,
     );
   }
 }
