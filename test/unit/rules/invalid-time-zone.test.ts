@@ -1,3 +1,7 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getLanguageService } from '../../../server/src/service/index';
 import { ruleTable } from '../helpers/ruleTester';
 
 const cron = (spec: string) => `apiVersion: batch/v1
@@ -135,5 +139,52 @@ ruleTable('invalid-time-zone', {
       output:
         '{"apiVersion": "batch/v1", "kind": "CronJob", "metadata": {"name": "r"}, "spec": {"schedule": "0 * * * *", "concurrencyPolicy": "Forbid", "jobTemplate": {}, timeZone: UTC}}\n',
     },
+    {
+      name: 'a zone with a sign and digits stays plain; single quotes kept',
+      text: cron("  schedule: '«TZ=Etc/GMT+5» 0 1 * * *'\n"),
+      messageId: 'prefixInSchedule',
+      output: `${cron("  schedule: '0 1 * * *'\n")}  timeZone: Etc/GMT+5\n`,
+    },
+    {
+      name: 'a plain schedule left starting with @ gets quotes',
+      text: cron('  schedule: «TZ=UTC» @daily\n'),
+      messageId: 'prefixInSchedule',
+      output: `${cron('  schedule: "@daily"\n')}  timeZone: UTC\n`,
+    },
+    {
+      name: 'a block scalar schedule is flagged as a whole, without a fix',
+      text: cron('  schedule: «|\n    TZ=UTC 0 9 * * 1\n»'),
+      messageId: 'prefixInSchedule',
+      fixes: [],
+    },
+    {
+      name: 'a misspelt zone in a block scalar: the suggestion, but no fix',
+      text: cron('  schedule: "0 9 * * 1"\n  timeZone: «>-\n    Europe/Berln\n»'),
+      messageId: 'unknownZone',
+      message:
+        'timeZone "Europe/Berln" is not an IANA time zone name. Did you mean "Europe/Berlin"? Use a tz database name such as "Europe/Berlin", "America/New_York" or "UTC".',
+      fixes: [],
+    },
   ],
+});
+
+// A zone that is no IANA name still moves as written (unknownZone then speaks about it), quoted when
+// YAML could not read it plain. The table cannot show it: after the fix the rule reports again.
+describe('invalid-time-zone: moving a zone YAML cannot write plain', () => {
+  for (const [zone, written] of [
+    ['Foo:Bar', '"Foo:Bar"'],
+    ['9Zone', '"9Zone"'],
+  ])
+    it(`TZ=${zone} becomes timeZone: ${written}`, () => {
+      const service = getLanguageService();
+      const document = TextDocument.create('file:///tz.yaml', 'yaml', 1, cron(`  schedule: TZ=${zone} 0 1 * * *\n`));
+      const d = service.doValidation(document).find((x) => x.code === 'invalid-time-zone');
+      assert.ok(d);
+      const [fix] = service.getCodeActions(document, { range: d.range, diagnostics: [d] });
+      assert.equal(fix.title, `Move TZ=${zone} to spec.timeZone`);
+      assert.equal(
+        TextDocument.applyEdits(document, fix.edit?.changes?.[document.uri] ?? []),
+        `${cron('  schedule: 0 1 * * *\n')}  timeZone: ${written}\n`,
+      );
+    });
 });
