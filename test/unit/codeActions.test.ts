@@ -3,11 +3,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Range, SnippetTextEdit, TextDocumentEdit } from 'vscode-languageserver-types';
-import { FIX_ALL_KIND, fixAllEdits, getCodeActions } from '../../server/src/service/codeActions';
+import { FIX_ALL_KIND, fixAllEdits, getCodeActions, lineBreakOf } from '../../server/src/service/codeActions';
 import { getLanguageService } from '../../server/src/service/index';
 import type { ManifestDocument } from '../../server/src/service/manifest/types';
 import type { Fix, Rule } from '../../server/src/service/rules/types';
 import type { RuleResult } from '../../server/src/service/validation';
+import { MINIMAL_DEPLOYMENT } from './helpers/manifests';
 
 const POD =
   'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  securityContext:\n    runAsNonRoot: true\n  containers:\n    - name: c\n      image: nginx:1.27\n';
@@ -403,4 +404,116 @@ describe('code actions: range comparisons, component by component', () => {
     it(`without diagnostics, a range ${name}: ${offered ? 'offers' : 'does not offer'} the fix`, () => {
       assert.deepEqual(titlesFor(range, []), offered ? ['the fix'] : []);
     });
+});
+
+// Where a fix lands when its document is not the first, and how a CRLF file keeps its line breaks in
+// every kind of edit; which document a refactor is for at document boundaries; disable comments that
+// name no rule yet; fix-all when a later fix comes first.
+describe('code actions: document boundaries, line breaks, disable comments', () => {
+  const CM = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n';
+  const snippetFix = (text: string) => {
+    const service = getLanguageService();
+    const document = TextDocument.create('file:///s.yaml', 'yaml', 1, text);
+    const d = service.doValidation(document).find((x) => x.code === 'missing-resources')!;
+    const fix = service
+      .getCodeActions(document, { range: d.range, diagnostics: [d], snippetEdits: true })
+      .find((a) => !a.title.startsWith('Disable '))!;
+    const edit = (fix.edit?.documentChanges?.[0] as TextDocumentEdit).edits[0] as SnippetTextEdit;
+    return { document, d, edit };
+  };
+
+  it('a snippet fix in the second document edits that document', () => {
+    const { document, edit } = snippetFix(`${CM}---\n${POD}`);
+    const alone = snippetFix(POD);
+    const shift = document.positionAt(document.getText().indexOf('apiVersion: v1\nkind: Pod')).line;
+    assert.deepEqual(edit.range, {
+      start: { line: alone.edit.range.start.line + shift, character: alone.edit.range.start.character },
+      end: { line: alone.edit.range.end.line + shift, character: alone.edit.range.end.character },
+    });
+  });
+
+  it('a snippet fix in a CRLF file writes CRLF line breaks', () => {
+    const { edit } = snippetFix(POD.replace(/\n/g, '\r\n'));
+    assert.match(edit.snippet.value, /\r\n/);
+    assert.doesNotMatch(edit.snippet.value, /[^\r]\n/);
+  });
+
+  it('the line break of a file that starts with one, and of an LF file with a CR later', () => {
+    assert.equal(lineBreakOf('\r\nkind: Pod\r\n'), '\r\n');
+    assert.equal(lineBreakOf('\rkind: Pod\r'), '\r');
+    assert.equal(lineBreakOf('\nkind: Pod\r\n'), '\n');
+  });
+
+  const JOB =
+    'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: a\n        image: a:1\n';
+  const THREE = `${MINIMAL_DEPLOYMENT}---\n${JOB}---\n${CM}`;
+  const refactorsAt = (at: (text: string, service: ReturnType<typeof getLanguageService>, document: TextDocument) => number) => {
+    const service = getLanguageService();
+    const document = TextDocument.create('file:///three.yaml', 'yaml', 1, THREE);
+    const p = document.positionAt(at(THREE, service, document));
+    return service
+      .getCodeActions(document, { range: { start: p, end: p }, diagnostics: [] })
+      .filter((a) => a.kind?.startsWith('refactor'))
+      .map((a) => a.title);
+  };
+  it('refactors are for the document the cursor is in: at the very start of the first, of a middle one, and at the end of the file', () => {
+    assert.deepEqual(
+      refactorsAt(() => 0),
+      ['Convert to StatefulSet', 'Convert to DaemonSet', 'Convert to Job'],
+    );
+    assert.deepEqual(
+      refactorsAt((_t, s, d) => s.parse(d).documents[1].offset),
+      ['Convert to CronJob'],
+    );
+    assert.deepEqual(
+      refactorsAt((t) => t.length),
+      [],
+    );
+  });
+
+  const disableAfter = (comment: string) => {
+    const text = CM.replace('  name: c\n', `${comment}\n  name: c\n`);
+    const document = TextDocument.create('file:///d.yaml', 'yaml', 1, text);
+    const range = { start: { line: 4, character: 8 }, end: { line: 4, character: 9 } };
+    const diagnostic: Diagnostic = { range, message: 'm', source: 'k8s-workloads', code: 'probe' };
+    const [action] = getCodeActions(document, [], { range, diagnostics: [diagnostic] }, () => range);
+    assert.equal(action.title, 'Disable probe for this line');
+    return TextDocument.applyEdits(document, action.edit?.changes?.[document.uri] ?? []);
+  };
+  it('"Disable for this line" under a disable comment that names no rule, or is written without a space', () => {
+    assert.equal(
+      disableAfter('  # k8s-workloads-disable-next-line'),
+      CM.replace('  name: c\n', '  # k8s-workloads-disable-next-line probe\n  name: c\n'),
+    );
+    assert.equal(
+      disableAfter('  # k8s-workloads-disable-next-line   '),
+      CM.replace('  name: c\n', '  # k8s-workloads-disable-next-line    probe\n  name: c\n'),
+    );
+    assert.equal(
+      disableAfter('  #k8s-workloads-disable-next-line a'),
+      CM.replace('  name: c\n', '  #k8s-workloads-disable-next-line a, probe\n  name: c\n'),
+    );
+    assert.equal(
+      disableAfter('  #   k8s-workloads-disable-next-line a'),
+      CM.replace('  name: c\n', '  #   k8s-workloads-disable-next-line a, probe\n  name: c\n'),
+    );
+  });
+
+  it('fix all: two fixes that do not touch, the later one first: both', () => {
+    const text = CM;
+    const document = TextDocument.create('file:///f.yaml', 'yaml', 1, text);
+    const [doc] = getLanguageService().parse(document).documents;
+    const N = text.indexOf('ConfigMap');
+    const rule = { meta: { id: 'test' } } as unknown as Rule;
+    const result = (start: number, end: number, newText: string): RuleResult => ({
+      rule,
+      doc,
+      message: 'm',
+      report: { start: 0, end: 0, messageId: 'm', fixes: [{ title: newText, edits: [{ start, end, newText }], safe: true }] },
+    });
+    const apply = (results: RuleResult[]) => TextDocument.applyEdits(document, fixAllEdits(document, results));
+    assert.equal(apply([result(N + 4, N + 6, 'IG'), result(N, N + 2, 'CO')]), text.replace('ConfigMap', 'COnfIGMap'));
+    // an insertion where an earlier-applied edit starts is skipped, as one where it ends is
+    assert.equal(apply([result(N + 2, N + 4, 'NF'), result(N + 2, N + 2, '+')]), text.replace('ConfigMap', 'CoNFigMap'));
+  });
 });
