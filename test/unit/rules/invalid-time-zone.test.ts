@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../../../server/src/service/index';
+import { closestTimeZone } from '../../../server/src/service/rules/invalid-time-zone';
 import { ruleTable } from '../helpers/ruleTester';
 
 const cron = (spec: string) => `apiVersion: batch/v1
@@ -26,6 +27,9 @@ ruleTable('invalid-time-zone', {
     { name: 'an IANA zone', text: cron('  schedule: "0 9 * * 1"\n  timeZone: Europe/Berlin\n') },
     { name: 'UTC, quoted', text: cron('  schedule: "0 9 * * 1"\n  timeZone: "Etc/UTC"\n') },
     { name: 'a backward-compatible link', text: cron('  schedule: "0 9 * * 1"\n  timeZone: US/Eastern\n') },
+    { name: 'a CronJob without spec', text: 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: c\n' },
+    { name: 'spec is a list', text: 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: c\nspec: [schedule]\n' },
+    { name: 'spec is a string', text: 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: c\nspec: daily\n' },
     { name: 'a Job is not checked', text: cron('  timeZone: Nowhere\n').replace('kind: CronJob', 'kind: Job') },
   ],
   invalid: [
@@ -152,6 +156,18 @@ ruleTable('invalid-time-zone', {
       output: `${cron('  schedule: "@daily"\n')}  timeZone: UTC\n`,
     },
     {
+      name: 'a prefix with only a space after it: nothing would be left, no fix',
+      text: cron('  schedule: «"TZ=UTC "»\n'),
+      messageId: 'prefixInSchedule',
+      fixes: [],
+    },
+    {
+      name: 'a prefix ending at an escape (\\t) is not cut at a later space: no fix',
+      text: cron('  schedule: «"TZ=UTC\\t0 1 * * *"»\n'),
+      messageId: 'prefixInSchedule',
+      fixes: [],
+    },
+    {
       name: 'a block scalar schedule is flagged as a whole, without a fix',
       text: cron('  schedule: «|\n    TZ=UTC 0 9 * * 1\n»'),
       messageId: 'prefixInSchedule',
@@ -187,4 +203,32 @@ describe('invalid-time-zone: moving a zone YAML cannot write plain', () => {
         `${cron('  schedule: 0 1 * * *\n')}  timeZone: ${written}\n`,
       );
     });
+});
+
+describe('invalid-time-zone closestTimeZone: a suggestion within three edits and a third of the name', () => {
+  const cases: [string, string | undefined][] = [
+    ['Europe/Berln', 'Europe/Berlin'],
+    ['  Europe/Berln  ', 'Europe/Berlin'],
+    ['utc', 'UTC'],
+    ['UTX', 'UTC'],
+    ['UT', undefined],
+    ['Eur/Berlin', 'Europe/Berlin'],
+    ['Asia/Tky', 'Asia/Tokyo'],
+    ['Zulu1', 'Zulu'],
+    ['Africa/Algi', 'Africa/Algiers'],
+    ['Africa/J', undefined],
+  ];
+  for (const [name, expected] of cases) it(`${JSON.stringify(name)} → ${expected}`, () => assert.equal(closestTimeZone(name), expected));
+});
+
+it('invalid-time-zone: an empty timeZone is no zone, so the prefix moves into it', () => {
+  const service = getLanguageService();
+  const document = TextDocument.create('file:///tz.yaml', 'yaml', 1, cron('  schedule: "TZ=UTC 0 9 * * 1"\n  timeZone: ""\n'));
+  const d = service.doValidation(document).find((x) => x.code === 'invalid-time-zone' && x.message.startsWith('"TZ=UTC"'));
+  assert.ok(d);
+  const titles = service
+    .getCodeActions(document, { range: d.range, diagnostics: [d] })
+    .map((a) => a.title)
+    .filter((t) => !t.startsWith('Disable '));
+  assert.deepEqual(titles, ['Move TZ=UTC to spec.timeZone']);
 });
