@@ -224,7 +224,7 @@ describe('invalid-time-zone closestTimeZone: a suggestion within three edits and
 it('invalid-time-zone: an empty timeZone is no zone, so the prefix moves into it', () => {
   const service = getLanguageService();
   const document = TextDocument.create('file:///tz.yaml', 'yaml', 1, cron('  schedule: "TZ=UTC 0 9 * * 1"\n  timeZone: ""\n'));
-  const d = service.doValidation(document).find((x) => x.code === 'invalid-time-zone' && x.message.startsWith('"TZ=UTC"'));
+  const d = service.doValidation(document).find((x) => x.code === 'invalid-time-zone' && String(x.message).startsWith('"TZ=UTC"'));
   assert.ok(d);
   const titles = service
     .getCodeActions(document, { range: d.range, diagnostics: [d] })
