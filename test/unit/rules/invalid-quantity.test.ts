@@ -11,6 +11,10 @@ ruleTable('invalid-quantity', {
       name: 'PVC storage',
       text: 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: d\nspec:\n  accessModes: [ReadWriteOnce]\n  resources:\n    requests:\n      storage: 10Gi\n',
     },
+    {
+      name: 'Secret data that is not base64 is another format problem (invalid-value’s)',
+      text: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  password: not base64!\n',
+    },
   ],
   invalid: [
     {
