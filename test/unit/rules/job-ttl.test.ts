@@ -47,6 +47,14 @@ ruleTable('job-ttl', {
         '  name: one-time-migration\n  ownerReferences:\n  - apiVersion: batch/v1\n    kind: CronJob\n    name: nightly\n    uid: 0c6e2b4c-1111-2222-3333-444455556666\n',
       ),
     },
+    { name: 'spec is a string', text: 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec: daily\n' },
+    {
+      name: 'a CronJob among several owners',
+      text: WITHOUT.replace(
+        '  name: one-time-migration\n',
+        '  name: one-time-migration\n  ownerReferences: [{kind: Workflow, name: w}, {kind: CronJob, name: c}]\n',
+      ),
+    },
     { name: 'spec is a list', text: 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec: [template]\n' },
   ],
   invalid: [
