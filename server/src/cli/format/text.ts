@@ -12,8 +12,8 @@ export function formatText(report: LintReport, options: FormatOptions = {}): str
     }
     if (hidden > 0) rows.push(`${file.path}: ${hiddenMessage(hidden)}`);
   }
-  const width = [0, 0, 0];
-  for (const r of rows) if (typeof r !== 'string') for (let i = 0; i < 3; i++) width[i] = Math.max(width[i], r[i].length);
+  const cells = rows.filter((r) => typeof r !== 'string');
+  const width = [0, 1, 2].map((i) => cells.reduce((w, r) => Math.max(w, r[i].length), 0));
   const lines = rows.map((r) =>
     typeof r === 'string' ? r : `${r[0].padEnd(width[0])}  ${r[1].padEnd(width[1])}  ${r[2].padEnd(width[2])}  ${r[3]}`,
   );
