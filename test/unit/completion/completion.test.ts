@@ -455,25 +455,36 @@ describe('skeletons in an empty document', () => {
   });
 });
 
-describe('performance', () => {
-  it('answers from the cursor’s document only: well under 10 ms in a 500-document file', () => {
+describe('work per request', () => {
+  // Speed is measured by `npm run bench`, not by a timed test (this machine is shared and noisy);
+  // what keeps completion fast in a big file is that it reads only the cursor's document, which
+  // this checks exactly: no other document's syntax tree or value is touched.
+  it('reads only the cursor’s document of a 500-document file', () => {
     const one = `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\nspec:\n  replicas: 1\n  template:\n    spec:\n      containers:\n      - name: app\n        image: app:1\n`;
     const big = Array.from({ length: 500 }, () => one).join('---\n') + '        ima';
     const parser = new ManifestParser();
     const workspace = new WorkspaceIndex();
-    const runs: number[] = [];
-    for (let v = 0; v < 21; v++) {
+    for (let v = 0; v < 3; v++) {
       // each request sees a new version of the file, parsed the way the service does (only the edited document)
       const text = big.replace(/ima$/, v % 2 ? 'imag' : 'ima');
       const document = TextDocument.create('file:///work/big.yaml', 'yaml', v, text);
-      const file = parser.parse(document.uri, text);
-      const position = document.positionAt(text.length); // the line index of a new version, computed once per version by any feature
-      const start = process.hrtime.bigint();
-      const list = doComplete(file, document, position, workspace, testApi());
-      runs.push(Number(process.hrtime.bigint() - start) / 1e6);
+      const parsed = parser.parse(document.uri, text);
+      const last = parsed.documents.length - 1;
+      const touched = new Set<number>();
+      const watched = parsed.documents.map((d, i) =>
+        i === last
+          ? d
+          : new Proxy(d, {
+              get(target, key, receiver) {
+                if (key === 'yaml' || key === 'value') touched.add(i);
+                return Reflect.get(target, key, receiver) as unknown;
+              },
+            }),
+      );
+      const file = { ...parsed, documents: watched };
+      const list = doComplete(file, document, document.positionAt(text.length), workspace, testApi());
       assert.ok(list.items.some((i) => i.label === 'imagePullPolicy'));
+      assert.deepEqual([...touched], [], 'documents other than the cursor’s were read');
     }
-    runs.sort((a, b) => a - b);
-    assert.ok(runs[10] < 10, `median ${runs[10].toFixed(2)} ms`);
   });
 });
