@@ -26,7 +26,8 @@ export function rulesSettingSchema(rules: readonly AnyRule[]): Record<string, un
     default: {},
     markdownDescription:
       'Severity of each rule — `error`, `warning`, `information`, `hint` — or `off`. Rules not listed keep their default. ' +
-      'The rules are described in the extension’s `docs/rules.md`; in a file, `# k8s-workloads-disable-next-line <rule-id>` silences one line.',
+      'The rules are described in the extension’s `docs/rules.md`; in a file, `# k8s-workloads-disable-next-line <rule-id>` silences one line. ' +
+      'A project file `.k8s-workloads.yaml` (shared with the CLI) overrides this for the rules it names.',
     properties,
     additionalProperties: false,
   };
@@ -96,6 +97,7 @@ export function kubernetesVersionSettingSchema(): Record<string, unknown> {
     enum: [...KUBERNETES_VERSIONS],
     default: DEFAULT_KUBERNETES_VERSION,
     markdownDescription:
-      'The Kubernetes release your manifests are deployed to. Fields, kinds and apiVersions are checked against that release: one it does not serve is reported with the release that adds or removed it. Also shown (and picked) in the status bar for Kubernetes YAML.',
+      'The Kubernetes release your manifests are deployed to. Fields, kinds and apiVersions are checked against that release: one it does not serve is reported with the release that adds or removed it. Also shown (and picked) in the status bar for Kubernetes YAML. ' +
+      'A project file `.k8s-workloads.yaml` with `kubernetesVersion` overrides this for the files below it.',
   };
 }
