@@ -19,8 +19,10 @@ export function commonOptions({ sourcemap = false, minify = true } = {}) {
 /** The bundles the .vsix ships (see .vscodeignore). */
 export const SHIPPED_BUNDLES = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  // main.ts runs server.ts on a thread with a large stack (server/src/largeStack.ts).
+  // dist/server.js (main.ts, a small relay) runs dist/serverThread.js (server.ts) on a thread with
+  // a large stack (server/src/largeStack.ts).
   { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/serverThread.js' },
 ];
 
 /** Every bundle `npm run build` writes: the shipped ones and the command line linter. */

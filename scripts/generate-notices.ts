@@ -194,7 +194,7 @@ export function renderPackagesSection(packages: readonly BundledPackage[]): stri
   out.push('## npm packages bundled into the extension');
   out.push('');
   out.push(
-    'The extension (`dist/extension.js`) and its language server (`dist/server.js`) are esbuild bundles that contain code of ' +
+    'The extension (`dist/extension.js`) and its language server (`dist/server.js`, which runs `dist/serverThread.js`) are esbuild bundles that contain code of ' +
       'the following npm packages. Each is listed with its version, its licence and the bundles that include it, followed by ' +
       'its copyright and licence notice as the package ships it.',
   );
