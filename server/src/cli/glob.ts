@@ -1,8 +1,9 @@
-// Globs for `ignore` and `crds`: `*` and `?` within a path segment, `**` across folders, a trailing
-// `/` for folders only, and (as in .gitignore) a pattern without `/` matches a name at any depth.
+// Globs for `ignore` and `crds`: `*` and `?` within a path segment, `**` across folders,
+// `{a,b}` and `[abc]` (translated by the project file's globBody), a trailing `/` for folders only, and (as in .gitignore) a pattern without `/` matches a name at any depth.
 // A relative pattern is matched against paths relative to a base folder, an absolute one against
 // absolute paths; a folder that matches takes everything below it along.
 import * as path from 'node:path';
+import { globBody } from '../service/config/glob';
 
 export const GLOB_CHARS = /[*?[\]{}]/;
 
@@ -18,30 +19,8 @@ export function globRegExp(glob: string): RegExp {
   const anyDepth = !absolute && !g.includes('/');
   // `dir/` is the folder and everything below it (a file is never ignored by it alone; close enough)
   if (folderOnly) g += '/**';
-  let re = '';
-  for (let i = 0; i < g.length; i++) {
-    const c = g[i];
-    if (c === '*' && g[i + 1] === '*') {
-      const before = i === 0 || g[i - 1] === '/';
-      const after = i + 2 === g.length || g[i + 2] === '/';
-      if (before && after) {
-        if (i + 2 === g.length) {
-          // `dir/**`: the folder and everything below it
-          if (re.endsWith('/')) re = `${re.slice(0, -1)}(?:/.*)?`;
-          else re += '.*';
-        } else {
-          re += '(?:[^/]*/)*';
-          i++; // the slash after `**` is part of the group
-        }
-        i++;
-        continue;
-      }
-      re += '[^/]*';
-      i++;
-    } else if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
+  // `dir/**`: the folder itself and everything below it; the rest as the project file's globs
+  const re = g.endsWith('/**') ? `${globBody(g.slice(0, -3))}(?:/.*)?` : globBody(g);
   return new RegExp(`^${anyDepth ? '(?:.*/)?' : ''}${re}$`);
 }
 

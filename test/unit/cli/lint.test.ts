@@ -35,6 +35,11 @@ describe('globs', () => {
     ['/abs/**/x.yaml', '/abs/x.yaml', true],
     ['/abs/**/x.yaml', '/abs/p/q/x.yaml', true],
     ['**', 'anything/at/all.yaml', true],
+    // the same translation as the project file's ignore globs (service/config/glob.ts)
+    ['k8s/*.{yaml,yml}', 'k8s/a.yml', true],
+    ['k8s/*.{yaml,yml}', 'k8s/a.json', false],
+    ['k8s/[ab].yaml', 'k8s/b.yaml', true],
+    ['k8s/[ab].yaml', 'k8s/c.yaml', false],
   ];
   for (const [glob, p, expected] of cases)
     it(`${glob} ${expected ? 'matches' : 'does not match'} ${p}`, () => assert.equal(globRegExp(glob).test(p), expected));

@@ -14,8 +14,8 @@ function classOf(pattern: string, i: number): { re: string; next: number } | und
   return { re: `[${negated ? '^' : ''}${body.replace(/[\\\]^]/g, '\\$&')}]`, next: close + 1 };
 }
 
-/** The body of a regular expression for a glob (no anchors). */
-function globBody(pattern: string): string {
+/** The body of a regular expression for a glob (no anchors); the CLI's globs use it too (cli/glob.ts). */
+export function globBody(pattern: string): string {
   let re = '';
   for (let i = 0; i < pattern.length;) {
     const c = pattern[i];
