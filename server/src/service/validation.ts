@@ -102,7 +102,7 @@ export function createRuleRunner(api: KubernetesApi, rules: readonly AnyRule[] =
   const localCaches = new Map<PatchKind | 'whole', WeakMap<ParsedText, RuleResult[]>>();
   const crossCache = new WeakMap<
     ParsedText,
-    { generation: number | undefined; uri: string; index: number; patch: PatchKind | undefined; results: RuleResult[] }
+    { generation: number | undefined; uri: string; index: number; ordinal: number; patch: PatchKind | undefined; results: RuleResult[] }
   >();
   const suppression = createSuppression();
   let lastCrds: { crds: CrdRegistry | undefined; generation: number | undefined } = { crds: undefined, generation: undefined };
@@ -152,7 +152,10 @@ export function createRuleRunner(api: KubernetesApi, rules: readonly AnyRule[] =
         lastCrds = { crds: workspace.crds, generation: workspace.crds?.generation };
       }
       const localCache = localCacheFor(patch);
+      /** How many documents before this one are objects: where it is among the objects the index lists in order. */
+      let objects = 0;
       for (const doc of file.documents) {
+        const ordinal = doc.object ? objects++ : objects;
         let local = localCache.get(doc.parsed);
         if (!local) {
           local = [];
@@ -171,15 +174,24 @@ export function createRuleRunner(api: KubernetesApi, rules: readonly AnyRule[] =
         // Cross-document results stay valid while the index says the same about every object.
         const generation = workspace.generation;
         let cross = generation !== undefined ? crossCache.get(doc.parsed) : undefined;
-        // Identical documents of one file share a parse, and a rule may depend on the document's place in the file (duplicate-name).
-        if (!cross || cross.generation !== generation || cross.uri !== file.uri || cross.index !== doc.index || cross.patch !== patch) {
+        // Identical documents of one file share a parse, and a rule may depend on the document's place in the file
+        // (duplicate-name: on the objects before it, which the generation does not see move when a document that is not
+        // an object is added or removed before them — hence its place among the objects too).
+        if (
+          !cross ||
+          cross.generation !== generation ||
+          cross.uri !== file.uri ||
+          cross.index !== doc.index ||
+          cross.ordinal !== ordinal ||
+          cross.patch !== patch
+        ) {
           const list: RuleResult[] = [];
           for (const rule of rules)
             if (rule.meta.crossDocument && applies(rule, doc, patch)) {
               runRule(rule, file, doc, workspace, list);
               yield;
             }
-          cross = { generation, uri: file.uri, index: doc.index, patch, results: list };
+          cross = { generation, uri: file.uri, index: doc.index, ordinal, patch, results: list };
           if (generation !== undefined) crossCache.set(doc.parsed, cross);
         }
         for (const r of cross.results) results.push(r.doc === doc ? r : { ...r, doc });

@@ -73,12 +73,12 @@ describe('manifest: an edit re-parses only the document that changed', () => {
     const parser = new ManifestParser();
     const before = `${DEPLOY}---\n${SERVICE}---\n${CONFIG}`;
     const first = parser.parse('file:///a.yaml', before);
-    assert.deepEqual(parser.stats, { parsed: 3, reused: 0 });
+    assert.deepEqual(parser.stats, { parsed: 3, reused: 0, incremental: 0 });
 
     // The first document grows by a line: the other two are reused, only their offsets move.
     const after = before.replace('  replicas: 2\n', '  replicas: 2\n  paused: true\n');
     const second = parser.parse('file:///a.yaml', after);
-    assert.deepEqual(parser.stats, { parsed: 4, reused: 2 });
+    assert.deepEqual(parser.stats, { parsed: 4, reused: 2, incremental: 1 });
     assert.notEqual(second.documents[0].yaml, first.documents[0].yaml);
     assert.equal(second.documents[1].yaml, first.documents[1].yaml, 'the Service document is the same parse');
     assert.equal(second.documents[2].yaml, first.documents[2].yaml, 'the ConfigMap document is the same parse');
@@ -92,10 +92,10 @@ describe('manifest: an edit re-parses only the document that changed', () => {
     const parser = new ManifestParser();
     parser.parse('file:///a.yaml', DEPLOY);
     parser.parse('file:///b.yaml', DEPLOY);
-    assert.deepEqual(parser.stats, { parsed: 2, reused: 0 }, 'files do not share parses');
+    assert.deepEqual(parser.stats, { parsed: 2, reused: 0, incremental: 0 }, 'files do not share parses');
     parser.forget('file:///a.yaml');
     parser.parse('file:///a.yaml', DEPLOY);
-    assert.deepEqual(parser.stats, { parsed: 3, reused: 0 });
+    assert.deepEqual(parser.stats, { parsed: 3, reused: 0, incremental: 0 });
   });
 
   it('diagnostics of a reused document follow its moved text', () => {

@@ -460,15 +460,100 @@ export interface ParserStats {
   parsed: number;
   /** documents reused from the previous version of the same file */
   reused: number;
+  /** versions read by re-splitting only the region an edit touched (the rest of the file's documents kept or shifted) */
+  incremental: number;
+}
+
+/** What the parser keeps of the last version of a file. */
+interface LastVersion {
+  readonly text: string;
+  readonly file: ManifestFile;
+  /**
+   * Every document boundary of the text is a `---` line: no `...` end marker, no `%` directive
+   * line, no lone CR. Then where a document starts depends only on its own first line and the
+   * line break before it, and an edit can be read by re-splitting only the documents around it.
+   */
+  readonly plain: boolean;
+  /** The text contains `{{` (it may be a template: isTemplateText decides). */
+  readonly braces: boolean;
+}
+
+const END_MARKER_LINE = /^\.\.\.(?=[ \t\r\n]|$)/m;
+
+/** See LastVersion.plain; `text` is a whole file or a run of whole lines of one. */
+function isPlain(text: string): boolean {
+  return (
+    !text.startsWith('%') &&
+    !text.includes('\n%') &&
+    !(text.includes('...') && END_MARKER_LINE.test(text)) &&
+    !(text.includes('\r') && LONE_CR.test(text))
+  );
+}
+
+/** How many characters `a` and `b` have in common at their start: compared in growing blocks (native compares, no per-character loop over the file). */
+export function commonPrefixLength(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let at = 0;
+  let step = 1024;
+  while (at < max) {
+    const end = Math.min(max, at + step);
+    if (a.slice(at, end) === b.slice(at, end)) {
+      at = end;
+      step *= 2;
+    } else if (end - at <= 32) {
+      while (at < end && a.charCodeAt(at) === b.charCodeAt(at)) at++;
+      return at;
+    } else step = (end - at) >> 1;
+  }
+  return at;
+}
+
+/** How many characters `a` and `b` have in common at their end, leaving out their first `skip` characters. */
+export function commonSuffixLength(a: string, b: string, skip: number): number {
+  const max = Math.min(a.length, b.length) - skip;
+  let n = 0;
+  let step = 1024;
+  while (n < max) {
+    const end = Math.min(max, n + step);
+    if (a.slice(a.length - end, a.length - n) === b.slice(b.length - end, b.length - n)) {
+      n = end;
+      step *= 2;
+    } else if (end - n <= 32) {
+      while (n < end && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+      return n;
+    } else step = (end - n) >> 1;
+  }
+  return n;
+}
+
+/** The index of the document that holds `offset` (the last one starting at or before it). */
+function documentAt(documents: readonly ManifestDocument[], offset: number): number {
+  let lo = 0;
+  let hi = documents.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (documents[mid].offset <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /**
  * Parses files and remembers, per URI, the documents of the previous version so that an edit
  * re-parses only the documents whose text changed. Memory: one version per open URI.
+ *
+ * An edit of a large file is read without going over the whole file again: the region where the
+ * new text differs from the last version is found by comparing both (native string compares), only
+ * the documents around that region are split again, the documents before it are kept as they are
+ * (same objects, same offsets) and those after it are placed again, shifted by the change in
+ * length. Offsets inside a document are relative to its own text (types.ts), so nothing inside a
+ * shifted document changes. Files with `...` end markers, `%` directives or lone CRs take the full
+ * split (where a document starts can depend on more than its own first line there); both ways give
+ * the same documents (test/unit/manifest/incremental.test.ts).
  */
 export class ManifestParser {
-  readonly stats: ParserStats = { parsed: 0, reused: 0 };
-  private readonly previous = new Map<string, Map<string, ParsedText>>();
+  readonly stats: ParserStats = { parsed: 0, reused: 0, incremental: 0 };
+  private readonly previous = new Map<string, LastVersion>();
 
   /** `fastPath: false` builds every document's syntax tree at once (see ParsedText). */
   constructor(
@@ -488,21 +573,77 @@ export class ManifestParser {
         skippedReason: `This file is larger than ${mb} MB; Kubernetes Workloads does not check it.`,
       };
     }
-    const before = this.previous.get(uri);
+    const last = this.previous.get(uri);
+    return (last?.plain && this.parseEdit(uri, last, text)) || this.parseWhole(uri, text, last);
+  }
+
+  /** Every document split again; those whose text the last version had are reused. */
+  private parseWhole(uri: string, text: string, last: LastVersion | undefined): ManifestFile {
+    const before = last && new Map<string, ParsedText>(last.file.documents.map((d) => [d.text, d.parsed]));
     const now = new Map<string, ParsedText>();
     const documents: ManifestDocument[] = splitDocuments(lineFeeds(text)).map((chunk, index) => {
-      let core = before?.get(chunk.text) ?? now.get(chunk.text);
-      if (core) this.stats.reused++;
-      else {
-        // Kept while the document is unchanged, so it must not keep this version of the file alive.
-        core = parseDocumentText(ownCopy(chunk.text), this.fastPath);
-        this.stats.parsed++;
-      }
-      now.set(chunk.text, core);
+      const core = this.reuseOrParse(chunk.text, before, now);
       return placeDocument(core, chunk.offset, index);
     });
-    this.previous.set(uri, now);
-    return { uri, text, documents, isTemplate: isTemplateText(text, documents) };
+    const braces = text.includes('{{');
+    const file: ManifestFile = { uri, text, documents, isTemplate: braces && isTemplateText(text, documents) };
+    this.previous.set(uri, { text, file, plain: isPlain(text), braces });
+    return file;
+  }
+
+  /**
+   * The new version from the last one, splitting again only the documents around the region that
+   * changed; undefined when that region is not plain (see LastVersion.plain).
+   */
+  private parseEdit(uri: string, last: LastVersion, text: string): ManifestFile | undefined {
+    const old = last.text;
+    const docs = last.file.documents;
+    if (docs.length === 0) return undefined;
+    const prefix = commonPrefixLength(old, text);
+    const suffix = commonSuffixLength(old, text, prefix);
+    const oldEnd = old.length - suffix;
+    const delta = text.length - old.length;
+    // From the document that holds the first changed character — or the one before, when the
+    // change may touch its `---` line (a start needs its marker and the character after it).
+    let first = documentAt(docs, prefix);
+    if (first > 0 && docs[first].offset + 4 > prefix) first--;
+    // To the document that holds the first character after the change: the next one's start line
+    // and the line break before it are unchanged, so it still starts there.
+    const lastChanged = oldEnd >= old.length ? docs.length - 1 : documentAt(docs, oldEnd);
+    const from = docs[first].offset;
+    const oldTo = lastChanged + 1 < docs.length ? docs[lastChanged + 1].offset : old.length;
+    const region = text.slice(from, oldTo + delta);
+    if (!isPlain(region)) return undefined;
+    const before = new Map<string, ParsedText>();
+    for (let i = first; i <= lastChanged; i++) before.set(docs[i].text, docs[i].parsed);
+    const now = new Map<string, ParsedText>();
+    const documents: ManifestDocument[] = docs.slice(0, first);
+    for (const chunk of splitDocuments(region))
+      documents.push(placeDocument(this.reuseOrParse(chunk.text, before, now), from + chunk.offset, documents.length));
+    const indexDelta = documents.length - (lastChanged + 1);
+    for (let i = lastChanged + 1; i < docs.length; i++) {
+      const d = docs[i];
+      documents.push(delta === 0 && indexDelta === 0 ? d : placeDocument(d.parsed, d.offset + delta, i + indexDelta));
+    }
+    this.stats.reused += docs.length - (lastChanged + 1 - first);
+    this.stats.incremental++;
+    // `{{` cannot span the region's edges (both are line starts).
+    const braces = (last.braces || region.includes('{{')) && text.includes('{{');
+    const file: ManifestFile = { uri, text, documents, isTemplate: braces && isTemplateText(text, documents) };
+    this.previous.set(uri, { text, file, plain: true, braces });
+    return file;
+  }
+
+  private reuseOrParse(text: string, before: Map<string, ParsedText> | undefined, now: Map<string, ParsedText>): ParsedText {
+    let core = before?.get(text) ?? now.get(text);
+    if (core) this.stats.reused++;
+    else {
+      // Kept while the document is unchanged, so it must not keep this version of the file alive.
+      core = parseDocumentText(ownCopy(text), this.fastPath);
+      this.stats.parsed++;
+    }
+    now.set(text, core);
+    return core;
   }
 
   forget(uri: string): void {
