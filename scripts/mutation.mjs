@@ -4,8 +4,22 @@
 // server/src/service/rules/<rule-id>.ts). Without a scope: rules, codeActions, validation.
 // Runs are incremental (reports/mutation/<name>.incremental.json): a second run retests only the
 // mutants of changed code. Scores: reports/mutation/<name>.json, summed up by --summary.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+// K8SW_CONCURRENCY (default 1): test runner processes per Stryker run. K8SW_JOBS (default 1): Stryker
+// runs at once over the rules; with more than one, each run's output goes to reports/mutation/<name>.log.
+// Each run's time and load average are appended to reports/mutation/timings.tsv.
+//
+// Why not several rules in one Stryker run: a rule table runs every rule (doValidation), so with the
+// TAP runner's per-file coverage every test file of the batch covers every mutant of the batch; a
+// mutant would run against the other rules' tables before its own, and a survivor against all of them.
+// The fixed cost of a run (TypeScript checker start, dry run: ~30 s) is instead overlapped by K8SW_JOBS.
+//
+// --survivors <scope>…: after tests were added, reruns only the mutants that survived (or had no
+// coverage) in the scope's last report, as Stryker mutate ranges, into <name>.survivors.json; the
+// summary then counts each rerun mutant with its new status. Much cheaper than a rerun of the whole
+// scope (a changed test file retests every mutant it covers, and a rule table covers them all).
+import { spawn } from 'node:child_process';
+import { appendFileSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
@@ -66,18 +80,58 @@ const SCOPES = {
   },
 };
 
+const JOBS = Math.max(1, Number(process.env.K8SW_JOBS ?? 1));
+const CONCURRENCY = Math.max(1, Number(process.env.K8SW_CONCURRENCY ?? 1));
+
+/** One Stryker run; resolves to its exit status. */
 function run(name, mutate, tests) {
   mkdirSync(join(root, 'reports/mutation'), { recursive: true });
   const started = Date.now();
-  console.log(`\n== mutation: ${name} (${mutate.join(', ')}) against ${tests.join(', ')}`);
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/@stryker-mutator/core/bin/stryker.js'), 'run', 'stryker.config.mjs'], {
+  const load = loadavg()[0];
+  const toLog = JOBS > 1;
+  console.log(`\n== mutation: ${name} (${mutate.join(', ')}) against ${tests.join(', ')}${toLog ? ` → reports/mutation/${name}.log` : ''}`);
+  const child = spawn(process.execPath, [join(root, 'node_modules/@stryker-mutator/core/bin/stryker.js'), 'run', 'stryker.config.mjs'], {
     cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, K8SW_MUTATION_NAME: name, K8SW_MUTATE: mutate.join(','), K8SW_TESTS: tests.join(',') },
+    stdio: toLog ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    env: {
+      ...process.env,
+      K8SW_MUTATION_NAME: name,
+      K8SW_MUTATE: mutate.join(','),
+      K8SW_TESTS: tests.join(','),
+      K8SW_CONCURRENCY: String(CONCURRENCY),
+    },
   });
-  console.log(`== mutation: ${name} took ${Math.round((Date.now() - started) / 1000)} s`);
-  warnIdleTests(name);
-  return r.status ?? 1;
+  if (toLog) {
+    const log = createWriteStream(join(root, 'reports/mutation', `${name}.log`));
+    child.stdout.pipe(log);
+    child.stderr.pipe(log);
+  }
+  return new Promise((resolve) => {
+    child.on('close', (code) => {
+      const seconds = Math.round((Date.now() - started) / 1000);
+      const loads = `${load.toFixed(1)}→${loadavg()[0].toFixed(1)}`;
+      console.log(`== mutation: ${name} took ${seconds} s (exit ${code}, load average ${loads}, concurrency ${CONCURRENCY}, jobs ${JOBS})`);
+      appendFileSync(
+        join(root, 'reports/mutation/timings.tsv'),
+        `${new Date(started).toISOString()}\t${name}\t${seconds}\t${code}\t${loads}\t${CONCURRENCY}\t${JOBS}\n`,
+      );
+      warnIdleTests(name);
+      resolve(code ?? 1);
+    });
+  });
+}
+
+/** Runs the queued runs, JOBS at a time; resolves to the first non-zero status (or 0). */
+async function runAll(queue) {
+  let status = 0;
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const code = await run(...next);
+      status ||= code;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(JOBS, queue.length) }, worker));
+  return status;
 }
 
 /**
@@ -98,6 +152,34 @@ function warnIdleTests(name) {
       );
 }
 
+const mutantKey = (file, m) =>
+  `${file}:${m.location.start.line}:${m.location.start.column}-${m.location.end.line}:${m.location.end.column} ${m.mutatorName} ${m.replacement}`;
+
+/** The mutants of the survivors rerun of a report, by mutantKey. */
+function survivorsRerun(name) {
+  const file = join(root, 'reports/mutation', `${name}.survivors.json`);
+  const found = new Map();
+  if (!existsSync(file)) return found;
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  for (const [f, x] of Object.entries(report.files)) for (const m of x.mutants) found.set(mutantKey(f, m), m);
+  return found;
+}
+
+/** Stryker mutate ranges (`file:line:column-line:column`, columns from 0) of a report's survivors and uncovered mutants. */
+function survivorRanges(name) {
+  const file = join(root, 'reports/mutation', `${name}.json`);
+  if (!existsSync(file)) return [];
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  const ranges = new Set();
+  for (const [f, x] of Object.entries(report.files))
+    for (const m of x.mutants) {
+      if (m.status !== 'Survived' && m.status !== 'NoCoverage') continue;
+      const { start, end } = m.location;
+      ranges.add(`${f}:${start.line}:${start.column - 1}-${end.line}:${end.column - 1}`);
+    }
+  return [...ranges];
+}
+
 /** Mutation score (killed + timeout) / (killed + timeout + survived + no coverage), per report and per group (all rules together). */
 function summary() {
   const dir = join(root, 'reports/mutation');
@@ -113,25 +195,27 @@ function summary() {
   };
   const empty = () => ({ killed: 0, survived: 0, noCoverage: 0, timeout: 0, invalid: 0 });
   for (const f of readdirSync(dir)
-    .filter((x) => x.endsWith('.json') && !x.endsWith('.incremental.json'))
+    .filter((x) => x.endsWith('.json') && !x.endsWith('.incremental.json') && !x.endsWith('.survivors.json'))
     .sort()) {
     const report = JSON.parse(readFileSync(join(dir, f), 'utf8'));
-    const name = f.replace(/\.json$/, '');
+    let name = f.replace(/\.json$/, '');
     const group = name.startsWith('rules-') ? 'rules (all measured)' : undefined;
+    const rerun = survivorsRerun(name);
+    if (rerun.size) name += ' (+ survivors rerun)';
     const t = empty();
-    for (const file of Object.values(report.files)) for (const m of file.mutants) add(t, m);
+    for (const [file, x] of Object.entries(report.files)) for (const m of x.mutants) add(t, rerun.get(mutantKey(file, m)) ?? m);
     rows.push([name, t]);
     if (group) {
       const g = (totals[group] ??= empty());
       for (const k of Object.keys(t)) g[k] += t[k];
     }
   }
-  console.log('\nscope                                     detected  survived  no coverage  score');
+  console.log('\nscope                                             detected  survived  no coverage  score');
   for (const [g, t] of [...rows, ...Object.entries(totals)]) {
     const detected = t.killed + t.timeout;
     const valid = detected + t.survived + t.noCoverage;
     console.log(
-      `${g.padEnd(40)} ${String(detected).padStart(9)}  ${String(t.survived).padStart(8)}  ${String(t.noCoverage).padStart(11)}  ${valid ? ((100 * detected) / valid).toFixed(1) : '-'}%`,
+      `${g.padEnd(48)} ${String(detected).padStart(9)}  ${String(t.survived).padStart(8)}  ${String(t.noCoverage).padStart(11)}  ${valid ? ((100 * detected) / valid).toFixed(1) : '-'}%`,
     );
   }
 }
@@ -141,8 +225,10 @@ if (args.includes('--summary')) {
   summary();
   process.exit(0);
 }
-const scopes = args.length ? args : ['rules', 'codeActions', 'validation'];
-let status = 0;
+const survivorsOnly = args.includes('--survivors');
+const scopeArgs = args.filter((a) => a !== '--survivors');
+const scopes = scopeArgs.length ? scopeArgs : ['rules', 'codeActions', 'validation'];
+const queue = [];
 for (const arg of scopes) {
   // A file path names its scope: a rule file, or the file of codeActions / validation / cli.
   const scope = arg.startsWith(`${RULES_DIR}/`)
@@ -151,12 +237,23 @@ for (const arg of scopes) {
   if (scope === 'rules' || scope.startsWith('rules/')) {
     const ids = scope === 'rules' ? ruleIds() : [scope.slice('rules/'.length)];
     // docs/rules.md is generated from each rule's meta: its test kills mutants of names, rationales and examples.
-    for (const id of ids) status ||= run(`rules-${id}`, [`${RULES_DIR}/${id}.ts`], [...testsOfRule(id), 'test/unit/docs/rulesDoc.test.ts']);
-  } else if (SCOPES[scope]) status ||= run(scope, SCOPES[scope].mutate, SCOPES[scope].tests);
+    for (const id of ids) queue.push([`rules-${id}`, [`${RULES_DIR}/${id}.ts`], [...testsOfRule(id), 'test/unit/docs/rulesDoc.test.ts']]);
+  } else if (SCOPES[scope]) queue.push([scope, SCOPES[scope].mutate, SCOPES[scope].tests]);
   else {
     console.error(`unknown scope ${scope}: rules, rules/<rule-id>, ${Object.keys(SCOPES).join(', ')}, or --summary`);
     process.exit(2);
   }
 }
+if (survivorsOnly) {
+  for (const [i, [name, , tests]] of [...queue.entries()].reverse()) {
+    const ranges = survivorRanges(name);
+    if (!ranges.length) console.log(`== mutation: ${name} has no report or no survivors`);
+    // A fresh run each time: the rerun's own incremental file would only reuse its last answers.
+    rmSync(join(root, 'reports/mutation', `${name}.survivors.incremental.json`), { force: true });
+    if (ranges.length) queue[i] = [`${name}.survivors`, ranges, tests];
+    else queue.splice(i, 1);
+  }
+}
+const status = await runAll(queue);
 summary();
 process.exit(status);
