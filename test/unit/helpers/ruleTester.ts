@@ -35,6 +35,11 @@ export interface InvalidCase extends ValidCase {
   readonly fixes?: readonly string[];
   /** Whether the applied fix is safe, i.e. applied by fix-all (`source.fixAll`); not checked when omitted. */
   readonly safe?: boolean;
+  /**
+   * The whole text after the fix as a client with snippet edits applies it, tab stops (`${1:3}`) left
+   * as written; the same as `output` for a fix without a snippet. Not checked when omitted.
+   */
+  readonly snippet?: string;
 }
 
 const OPEN = '«';
@@ -139,6 +144,18 @@ export function ruleTable(ruleId: string, cases: { valid: readonly (string | Val
           const after = applyEdits(text, edits);
           assert.equal(after, c.output);
           assertFixIsClean(ruleId, text, after, d, c.kubernetesVersion);
+        }
+        if (c.snippet !== undefined) {
+          const d = mine[0];
+          const actions = service.getCodeActions(document, { range: d.range, diagnostics: [d], snippetEdits: true });
+          const fixes = actions.filter((a) => !a.title.startsWith('Disable '));
+          const chosen = c.fix ? fixes.find((a) => (typeof c.fix === 'string' ? a.title === c.fix : c.fix!.test(a.title))) : fixes[0];
+          assert.ok(chosen, `fix ${String(c.fix ?? '(first)')} not offered with snippet edits`);
+          const edits: TextEdit[] = [...(chosen.edit?.changes?.[document.uri] ?? [])];
+          for (const change of chosen.edit?.documentChanges ?? [])
+            if ('edits' in change)
+              for (const e of change.edits) edits.push({ range: e.range, newText: 'snippet' in e ? e.snippet.value : e.newText });
+          assert.equal(applyEdits(text, edits), c.snippet, 'the text after the snippet edit');
         }
       });
     });

@@ -56,6 +56,11 @@ ruleTable('cronjob-concurrency-policy', {
       name: 'a CronJob without spec is left to missing-required-field',
       text: 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: x\n',
     },
+    { name: 'an empty spec while typing', text: 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: x\nspec:\n' },
+    {
+      name: 'a scalar spec is the schema rules’ business',
+      text: 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: x\nspec: hourly\n',
+    },
   ],
   invalid: [
     {
@@ -65,7 +70,17 @@ ruleTable('cronjob-concurrency-policy', {
       message:
         'concurrencyPolicy is not set, so it defaults to Allow: a new Job starts at each scheduled time even while the previous one is still running. Set Forbid to skip a run while one is active, or Replace to cancel it.',
       fix: 'Add concurrencyPolicy: Forbid',
+      fixes: ['Add concurrencyPolicy: Forbid', 'Add concurrencyPolicy: Replace', 'Add concurrencyPolicy: Allow (keep overlapping runs)'],
+      preferred: true,
       output: `${UNSET(plain)}  concurrencyPolicy: Forbid\n`,
+    },
+    {
+      name: 'unset: Allow, written down, keeps overlapping runs',
+      text: UNSET(mark),
+      messageId: 'unset',
+      fix: 'Add concurrencyPolicy: Allow (keep overlapping runs)',
+      preferred: false,
+      output: `${UNSET(plain)}  concurrencyPolicy: Allow\n`,
     },
     {
       name: 'unset: Replace is offered too',

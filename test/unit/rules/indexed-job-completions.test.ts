@@ -22,6 +22,7 @@ spec:
 ruleTable('indexed-job-completions', {
   valid: [
     { name: "the guide's indexed processor", text: GUIDE_INDEXED },
+    { name: 'an empty spec while typing', text: 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec:\n' },
     { name: "the guide's document ingestion", text: GUIDE_INGEST },
     {
       name: 'NonIndexed without completions is a work queue',
@@ -40,7 +41,24 @@ ruleTable('indexed-job-completions', {
       message:
         'completionMode is Indexed but completions is not set: the API server rejects an Indexed Job without completions. Set completions to the number of indexes (pods 0 to completions-1).',
       fix: 'Add completions: 3',
+      preferred: true,
       output: `${GUIDE_INDEXED.replace('  completions: 10\n', '')}  completions: 3\n`,
+      // With snippet edits the count is a tab stop to type over.
+      snippet: `${GUIDE_INDEXED.replace('  completions: 10\n', '')}  completions: \${1:3}\n`,
+    },
+    {
+      name: 'an empty completions is not set',
+      text: 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec:\n  completionMode: «Indexed»\n  completions:\n  parallelism: 2\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: a, image: "a:1"}]\n',
+      messageId: 'missing',
+      fix: 'Add completions: 2',
+      output:
+        'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec:\n  completionMode: Indexed\n  completions: 2\n  parallelism: 2\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: a, image: "a:1"}]\n',
+    },
+    {
+      name: 'parallelism 0 gives no count: one completion',
+      text: 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec:\n  completionMode: «Indexed»\n  parallelism: 0\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: a, image: "a:1"}]\n',
+      messageId: 'missing',
+      fixes: ['Add completions: 1'],
     },
     {
       name: 'no parallelism either: one completion',
