@@ -50,6 +50,16 @@ ruleTable('daemonset-tolerations', {
       ),
     },
     { name: 'a Deployment is not checked', text: WITHOUT.replace('kind: DaemonSet', 'kind: Deployment') },
+    {
+      name: 'no pod spec yet',
+      text: 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: a\nspec:\n  selector:\n    matchLabels: {app: a}\n  template:\n    metadata:\n      labels: {app: a}\n',
+    },
+    { name: 'an empty pod spec while typing', text: WITHOUT.replace(/ {4}spec:\n[^]*$/, '    spec:\n') },
+    { name: 'a pod spec that is a string is the schema rules’ business', text: WITHOUT.replace(/ {4}spec:\n[^]*$/, '    spec: pods\n') },
+    {
+      name: 'tolerations that are not a list are the schema rules’ business',
+      text: WITHOUT.replace('    spec:\n      containers', '    spec:\n      tolerations: Exists\n      containers'),
+    },
   ],
   invalid: [
     {
@@ -59,7 +69,24 @@ ruleTable('daemonset-tolerations', {
       message:
         'This DaemonSet has no tolerations: its pods will not run on tainted nodes, including control-plane nodes, so it does not cover every node. Add a toleration with operator: Exists to run everywhere, or tolerate the specific taints it needs.',
       fix: 'Add a toleration for every taint (operator: Exists)',
+      preferred: true,
       output: `${WITHOUT}      tolerations:\n      - operator: Exists\n`,
+    },
+    {
+      name: 'an empty tolerations is none; filled in place',
+      text: WITHOUT.replace('    spec:\n      containers', '    spec:\n      «tolerations»:\n      containers'),
+      messageId: 'missing',
+      output: WITHOUT.replace('    spec:\n      containers', '    spec:\n      tolerations: [{operator: Exists}]\n      containers'),
+    },
+    {
+      name: 'an empty nodeSelector selects every node',
+      text: WITHOUT.replace('    spec:\n      containers', '    «spec»:\n      nodeSelector: {}\n      containers'),
+      messageId: 'missing',
+    },
+    {
+      name: 'a nodeSelector that is not a map selects no nodes',
+      text: WITHOUT.replace('    spec:\n      containers', '    «spec»:\n      nodeSelector: ssd\n      containers'),
+      messageId: 'missing',
     },
     {
       name: 'indented sequences keep their style',

@@ -32,6 +32,15 @@ ruleTable('job-deadline', {
         '  name: db-migrate\n  ownerReferences: [{apiVersion: batch/v1, kind: CronJob, name: n, uid: u}]\n',
       ),
     },
+    {
+      name: 'a CronJob among several owners',
+      text: WITHOUT.replace(
+        '  name: db-migrate\n',
+        '  name: db-migrate\n  ownerReferences: [{kind: Workflow, name: w}, {kind: CronJob, name: c}]\n',
+      ),
+    },
+    { name: 'spec is a string', text: 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec: daily\n' },
+    { name: 'an empty spec while typing', text: 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec:\n' },
     { name: 'spec is a list', text: 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec: [template]\n' },
     {
       name: 'a deadline of 0 is there (invalid-value speaks)',
