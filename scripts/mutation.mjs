@@ -210,12 +210,12 @@ function summary() {
       for (const k of Object.keys(t)) g[k] += t[k];
     }
   }
-  console.log('\nscope                                             detected  survived  no coverage  score');
+  console.log('\nscope                                                     detected  survived  no coverage  score');
   for (const [g, t] of [...rows, ...Object.entries(totals)]) {
     const detected = t.killed + t.timeout;
     const valid = detected + t.survived + t.noCoverage;
     console.log(
-      `${g.padEnd(48)} ${String(detected).padStart(9)}  ${String(t.survived).padStart(8)}  ${String(t.noCoverage).padStart(11)}  ${valid ? ((100 * detected) / valid).toFixed(1) : '-'}%`,
+      `${g.padEnd(56)} ${String(detected).padStart(9)}  ${String(t.survived).padStart(8)}  ${String(t.noCoverage).padStart(11)}  ${valid ? ((100 * detected) / valid).toFixed(1) : '-'}%`,
     );
   }
 }

@@ -18,6 +18,16 @@ ruleTable('statefulset-service-name', {
     { name: 'guide: qdrant', text: QDRANT },
     { name: 'guide: llm-inference', text: LLM_INFERENCE },
     { name: 'a Deployment needs none', text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 1\n' },
+    { name: 'an empty spec while typing', text: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n' },
+    {
+      name: 'a scalar spec is the schema rules’ business',
+      text: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec: db\n',
+    },
+    {
+      name: 'a list spec is the schema rules’ business',
+      text: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec: [db]\n',
+    },
+    { name: 'a serviceName that is not a string is invalid-value’s business', text: sts('db', '  serviceName: 5\n  replicas: 1') },
   ],
   invalid: [
     {
@@ -36,6 +46,8 @@ metadata:
       message:
         'StatefulSet postgres has no serviceName, so its pods get no stable DNS names (postgres-0.<service>.<namespace>.svc.cluster.local) — add serviceName naming a headless Service (clusterIP: None).',
       fix: 'Add serviceName: postgres',
+      fixes: ['Add serviceName: postgres'],
+      preferred: true,
       output: `apiVersion: apps/v1
 kind: StatefulSet
 metadata:
@@ -47,6 +59,13 @@ spec:
     matchLabels:
       app: postgres
 `,
+    },
+    {
+      name: 'without a name there is no name to offer',
+      text: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  labels: {app: db}\n«spec»:\n  replicas: 1\n',
+      messageId: 'missing',
+      message: /^StatefulSet <name> has no serviceName/,
+      fixes: [],
     },
     {
       name: 'empty string',
