@@ -38,6 +38,18 @@ ruleTable('job-restart-policy', {
       text: 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: x\nspec:\n  template: {}\n',
     },
     {
+      name: 'an empty pod spec while typing',
+      text: 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: x\nspec:\n  template:\n    spec:\n',
+    },
+    {
+      name: 'a scalar pod spec is invalid-value’s business',
+      text: 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: x\nspec:\n  template:\n    spec: x\n',
+    },
+    {
+      name: 'a list pod spec is invalid-value’s business',
+      text: 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: x\nspec:\n  template:\n    spec: [x]\n',
+    },
+    {
       name: 'a Deployment is not checked',
       text: 'apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers: []\n',
     },
@@ -60,6 +72,8 @@ spec:
       message:
         'The Job pod template sets no restartPolicy, and the pod default Always is not allowed for a Job — set restartPolicy: Never (or OnFailure to restart the container in place).',
       fix: 'Set restartPolicy: Never',
+      fixes: ['Set restartPolicy: Never', 'Set restartPolicy: OnFailure'],
+      preferred: true,
       output: `apiVersion: batch/v1
 kind: Job
 metadata:
@@ -87,6 +101,7 @@ spec:
       text: job('      restartPolicy: «Always»'),
       messageId: 'always',
       fix: 'Set restartPolicy: OnFailure',
+      preferred: false,
       output: job('      restartPolicy: OnFailure'),
     },
     {
