@@ -50,6 +50,7 @@ ruleTable('rolling-update-zero', {
     },
     { name: 'DaemonSet maxUnavailable 0 with a surge', text: daemonSet('    rollingUpdate:\n      maxSurge: 1\n      maxUnavailable: 0') },
     { name: 'DaemonSet OnDelete', text: daemonSet('    type: OnDelete\n    rollingUpdate:\n      maxUnavailable: 0') },
+    { name: 'an empty rollingUpdate while typing', text: daemonSet('    rollingUpdate:') },
   ],
   invalid: [
     {
@@ -78,6 +79,18 @@ ruleTable('rolling-update-zero', {
       message:
         'maxSurge 0 (the DaemonSet default) and maxUnavailable 0 are both zero: the rollout could neither add a new pod nor take an old one down, so the API server rejects this DaemonSet — set maxSurge to 1.',
       output: daemonSet('    type: RollingUpdate\n    rollingUpdate:\n      maxUnavailable: 0\n      maxSurge: 1'),
+    },
+    {
+      name: 'an empty type is RollingUpdate, the default',
+      text: deployment('    type:\n    «rollingUpdate»:\n      maxSurge: 0\n      maxUnavailable: 0'),
+      messageId: 'bothZero',
+    },
+    {
+      name: 'an empty maxSurge is the DaemonSet default, 0',
+      text: daemonSet('    «rollingUpdate»:\n      maxSurge: ~\n      maxUnavailable: 0'),
+      messageId: 'bothZero',
+      message: /^maxSurge 0 \(the DaemonSet default\) and maxUnavailable 0 are both zero/,
+      output: daemonSet('    rollingUpdate:\n      maxSurge: 1\n      maxUnavailable: 0'),
     },
     {
       name: 'flow style',
