@@ -26,6 +26,7 @@ ruleTable('completion-index-needs-indexed', {
       messageId: 'notIndexed',
       message: `The pod reads its completion index (env JOB_INDEX from ${FIELD}) but completionMode is not set (NonIndexed): Kubernetes sets the index only in Indexed Jobs, so every pod would see the same (empty) value. Set completionMode: Indexed.`,
       fix: 'Set completionMode: Indexed',
+      preferred: true,
       output: `${NOT_INDEXED}  completionMode: Indexed\n`,
     },
     {
@@ -41,6 +42,7 @@ ruleTable('completion-index-needs-indexed', {
       text: 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec:\n  parallelism: 5\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: a\n        image: a:1\n        args: [«"--index=$(JOB_COMPLETION_INDEX)"»]\n',
       messageId: 'notIndexed',
       fix: 'Set completionMode: Indexed and completions: 5',
+      preferred: true,
       output:
         'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec:\n  parallelism: 5\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: a\n        image: a:1\n        args: ["--index=$(JOB_COMPLETION_INDEX)"]\n  completionMode: Indexed\n  completions: 5\n',
     },

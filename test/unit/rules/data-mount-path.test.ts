@@ -103,6 +103,7 @@ ruleTable('data-mount-path', {
       message:
         "PostgreSQL keeps its data in /var/lib/postgresql/data (the image's default), but the persistent volume data is mounted at /data: the data stays on the container's disk and is lost when the pod restarts. Mount data at /var/lib/postgresql/data.",
       fix: 'Mount data at /var/lib/postgresql/data',
+      preferred: true,
       output: sts('postgres:16.4', '/var/lib/postgresql/data'),
     },
     {

@@ -45,6 +45,7 @@ ruleTable('service-not-headless', {
         'Service postgres is the governing Service of StatefulSet postgres (its serviceName) but is not headless (no clusterIP: None): ' +
         'the pods get no stable DNS names like postgres-0.postgres. Set clusterIP: None.',
       fix: 'Make the Service headless (clusterIP: None)',
+      preferred: true,
       output: `${sts('postgres')}---\n# the governing Service\napiVersion: v1\nkind: Service\nmetadata:\n  name: postgres\nspec:\n  selector:\n    app: postgres # keep\n  ports:\n    - port: 5432\n  clusterIP: None\n`,
     },
     {

@@ -47,6 +47,7 @@ spec:
       messageId: 'unknown',
       message: 'volumeMount confg in container web names no volume (volumes: config, cache) — rename it to config or add the volume.',
       fix: 'Rename to config',
+      preferred: true,
       output: pod(
         '    - name: "config"  # typo\n      mountPath: /etc/web',
         '  volumes:\n  - name: config\n    emptyDir: {}\n  - name: cache\n    emptyDir: {}\n',
@@ -60,6 +61,8 @@ spec:
       ),
       messageId: 'unknown',
       fix: 'Rename to cache',
+      fixes: ['Rename to config', 'Rename to cache'],
+      preferred: false,
       output: pod(
         '    - name: cache\n      mountPath: /etc/web',
         '  volumes:\n  - name: config\n    emptyDir: {}\n  - name: cache\n    emptyDir: {}\n',
@@ -70,6 +73,24 @@ spec:
       text: pod('    - name: «certificates»\n      mountPath: /tls', '  volumes:\n  - name: data\n    emptyDir: {}\n'),
       messageId: 'unknown',
       message: 'volumeMount certificates in container web names no volume (volumes: data) — rename it or add the volume.',
+      fix: 'Rename to data',
+      preferred: false,
+      output: pod('    - name: data\n      mountPath: /tls', '  volumes:\n  - name: data\n    emptyDir: {}\n'),
+    },
+    {
+      name: 'two names equally close: a rename is no obvious choice',
+      text: pod(
+        '    - name: «dat»\n      mountPath: /d',
+        '  volumes:\n  - name: date\n    emptyDir: {}\n  - name: data\n    emptyDir: {}\n',
+      ),
+      messageId: 'unknown',
+      fix: 'Rename to data',
+      fixes: ['Rename to data', 'Rename to date'],
+      preferred: false,
+      output: pod(
+        '    - name: data\n      mountPath: /d',
+        '  volumes:\n  - name: date\n    emptyDir: {}\n  - name: data\n    emptyDir: {}\n',
+      ),
     },
     {
       name: 'no volumes at all',
@@ -112,6 +133,7 @@ spec:
       message:
         'volumeMount dta in container postgres names no volume or volumeClaimTemplate (known: run, data) — rename it to data or add the volume.',
       fix: 'Rename to data',
+      preferred: true,
       output: `apiVersion: apps/v1
 kind: StatefulSet
 metadata:
