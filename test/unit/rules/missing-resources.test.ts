@@ -56,7 +56,14 @@ ruleTable('missing-resources', {
       message:
         'Container web has no cpu/memory requests and limits — without requests the scheduler cannot reserve room for it, without limits it can use up its node and starve its neighbours; add them under resources.',
       fix: 'Add resource requests and limits',
+      preferred: true,
       output: clean(pod(`    ports:\n    - containerPort: 80  # http\n${FULL}`)),
+      // with snippet edits each value is a tab stop
+      snippet: clean(
+        pod(
+          '    ports:\n    - containerPort: 80  # http\n    resources:\n      requests:\n        cpu: ${1:100m}\n        memory: ${2:128Mi}\n      limits:\n        cpu: ${3:500m}\n        memory: ${4:512Mi}\n',
+        ),
+      ),
     },
     {
       name: "requests only (the guide's db-migrate Job): limits added, never below the request",

@@ -73,6 +73,10 @@ ruleTable('secret-in-env', {
       output: pod(
         '    - name: DB_PASSWORD  # from the wiki\n      valueFrom:\n        secretKeyRef:\n          name: sync-secrets\n          key: db-password\n    - name: DB_USER\n      value: app',
       ),
+      // with snippet edits the Secret's name and key are tab stops
+      snippet: pod(
+        '    - name: DB_PASSWORD  # from the wiki\n      valueFrom:\n        secretKeyRef:\n          name: ${1:sync-secrets}\n          key: ${2:db-password}\n    - name: DB_USER\n      value: app',
+      ),
     },
     {
       name: 'value before name',
