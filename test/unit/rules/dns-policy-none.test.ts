@@ -21,6 +21,10 @@ ruleTable('dns-policy-none', {
       text: pod('  dnsPolicy: ClusterFirst\n  dnsConfig:\n    options: [{name: ndots, value: "2"}]'),
     },
     { name: 'no dnsPolicy', text: pod('  dnsConfig:\n    searches: [a.example]') },
+    {
+      name: 'nameservers that are not a list are invalid-value’s business',
+      text: pod('  dnsPolicy: None\n  dnsConfig:\n    nameservers: 1.1.1.1'),
+    },
   ],
   invalid: [
     {
@@ -28,6 +32,16 @@ ruleTable('dns-policy-none', {
       text: pod('  dnsPolicy: «None»'),
       messageId: 'noDnsConfig',
       message: 'dnsPolicy: None needs a dnsConfig with at least one nameserver: the pod takes all of its DNS settings from it.',
+    },
+    {
+      name: 'None with an empty dnsConfig',
+      text: pod('  dnsPolicy: «None»\n  dnsConfig:'),
+      messageId: 'noDnsConfig',
+    },
+    {
+      name: 'None with an empty nameservers',
+      text: pod('  dnsPolicy: None\n  dnsConfig:\n    «nameservers»:\n    searches: [svc.cluster.local]'),
+      messageId: 'noNameservers',
     },
     {
       name: 'None with a dnsConfig without nameservers',
