@@ -23,6 +23,8 @@ ruleTable('api-version-mismatch', {
       text: 'apiVersion: apps/v1\nkind: «Deploymnet»\nmetadata:\n  name: web\n',
       messageId: 'unknownKind',
       message: '`apps/v1` has no kind `Deploymnet`. Did you mean `Deployment`?',
+      fixes: ['Change kind to `Deployment`'],
+      preferred: true,
       output: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n',
     },
     {
@@ -31,6 +33,9 @@ ruleTable('api-version-mismatch', {
       messageId: 'unknownKind',
       message: '`v1` has no kind `statefulset`. Did you mean `StatefulSet`?',
       fix: 'Change kind to `StatefulSet` and apiVersion to `apps/v1`',
+      fixes: ['Change kind to `StatefulSet` and apiVersion to `apps/v1`', 'Change kind to `StatefulSet`'],
+      preferred: true,
+      safe: false,
       output: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\n',
     },
     {
@@ -39,6 +44,8 @@ ruleTable('api-version-mismatch', {
       messageId: 'removed',
       message: '`batch/v1beta1` no longer serves CronJob: it was removed in Kubernetes 1.25. Use `batch/v1`.',
       fix: 'Change apiVersion to `batch/v1`',
+      preferred: true,
+      safe: true,
       output: cronjob('batch/v1'),
     },
     {
@@ -53,6 +60,7 @@ ruleTable('api-version-mismatch', {
       text: 'apiVersion: «extensions/v1beta1»\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  template:\n    metadata:\n      labels:\n        app: agent\n        tier: "1"\n    spec:\n      containers:\n      - name: agent\n        image: agent:1.0\n',
       messageId: 'removed',
       fix: 'Change apiVersion to `apps/v1` and write spec.selector from the template labels',
+      preferred: true,
       output:
         'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  template:\n    metadata:\n      labels:\n        app: agent\n        tier: "1"\n    spec:\n      containers:\n      - name: agent\n        image: agent:1.0\n  selector:\n    matchLabels:\n      app: agent\n      tier: "1"\n',
     },

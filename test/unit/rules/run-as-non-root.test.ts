@@ -50,6 +50,7 @@ ruleTable('run-as-non-root', {
       message:
         'Neither the pod nor container web sets runAsNonRoot: true (or a non-zero runAsUser), so it may run as root — add securityContext.runAsNonRoot: true to the pod spec.',
       fix: 'Add securityContext.runAsNonRoot: true to the pod',
+      preferred: true,
       output: pod('  containers:\n  - name: web\n    image: web:1.0.0\n  securityContext:\n    runAsNonRoot: true'),
     },
     {
