@@ -8,3 +8,11 @@
  * validation time (bench/run.ts).
  */
 export const SERVER_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=1'];
+
+/**
+ * Arguments of the server: the folder for its V8 code cache (server/src/codeCache.ts), which saves
+ * compiling the server again on every start. The extension gives its own storage folder.
+ */
+export function serverArgs(codeCacheDir: string): string[] {
+  return ['--code-cache-dir', codeCacheDir];
+}

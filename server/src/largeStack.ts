@@ -11,61 +11,78 @@
 // nested past MAX_NESTING (manifest/depth.ts) are not parsed at all and say so; 64 MB holds
 // several times that depth in every feature (measured: 10,000 levels need under 16 MB).
 //
-// Costs: a second V8 isolate (a few MB) and one structured clone per message between the threads.
-import { isMainThread, MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+// Costs: a second V8 isolate (a few MB), ~50 ms to start it, and one copy of each message's JSON
+// text between the threads.
+import { createConnection } from 'node:net';
+import { isMainThread, MessageChannel, Worker, workerData, type MessagePort } from 'node:worker_threads';
+import { runWithCodeCache } from './codeCache';
 
 /** The stack of the thread that does the work. */
 export const STACK_SIZE_MB = 64;
 
-/** What the server's thread gets: the port its client's messages come through (see threadTransport.ts). */
+/** What the server's thread gets: the port its client's messages come through (see threadTransport.ts), and what to load. */
 export interface ServerThreadData {
   readonly lspPort: MessagePort;
+  /** The language server's bundle (dist/serverThread.js). */
+  readonly serverFile: string;
+  /** Where the V8 code cache of that bundle is kept (codeCache.ts); none: no cache. */
+  readonly codeCacheDir?: string;
 }
 
-/** Reads and writes the client's messages: `listen` gets each one parsed, `send` writes one. */
+/**
+ * Reads and writes the client's messages as JSON text. The text crosses to the server's thread as
+ * a string, never as an object: a structured clone of a large message (the diagnostics of a big
+ * file: thousands of small objects) took ~50 ms on the server's thread, a JSON.stringify of it a
+ * few, and the main thread writes the text out without parsing it again.
+ */
 interface ClientTransport {
-  listen(onMessage: (message: unknown) => void, onClose: () => void): void;
-  send(message: unknown): void;
+  listen(onMessage: (json: string) => void, onClose: () => void): void;
+  send(json: string): void;
+}
+
+/** The value of a command-line option given as `--name=value` or `--name value`. */
+function option(argv: readonly string[], name: string): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === name) return argv[i + 1];
+    if (argv[i].startsWith(`${name}=`)) return argv[i].slice(name.length + 1);
+  }
+  return undefined;
 }
 
 /**
  * The client's transport, from the command line, as vscode-languageserver's createConnection reads
- * it. stdio and node-ipc (what VS Code and the tests use) are done here by hand, so that the main
- * thread loads nothing of the language server; sockets and pipes through vscode-jsonrpc.
+ * it: node-ipc (VS Code), stdio, or a socket or pipe the client listens on. Done here by hand, so
+ * that the main thread loads nothing of the language server.
  */
-async function clientTransport(argv: readonly string[]): Promise<ClientTransport> {
-  for (let i = 0; i < argv.length; i++) {
-    const [name, value = argv[i + 1]] = argv[i].split('=');
-    if (name === '--node-ipc')
-      return {
-        listen(onMessage, onClose) {
-          process.on('message', onMessage);
-          process.on('disconnect', onClose);
-        },
-        send: (message) => process.send?.(message),
-      };
-    if (name === '--stdio') return stdioTransport();
-    if (name === '--socket' || name === '--pipe') {
-      const rpc = await import('vscode-languageserver/node');
-      const [reader, writer] = name === '--socket' ? rpc.createServerSocketTransport(Number(value)) : rpc.createServerPipeTransport(value);
-      return {
-        listen(onMessage, onClose) {
-          reader.listen(onMessage);
-          reader.onClose(onClose);
-        },
-        send: (message) => void writer.write(message as Parameters<typeof writer.write>[0]).catch(() => undefined),
-      };
-    }
+function clientTransport(argv: readonly string[]): ClientTransport {
+  if (argv.includes('--node-ipc'))
+    return {
+      listen(onMessage, onClose) {
+        process.on('message', (message) => onMessage(JSON.stringify(message)));
+        process.on('disconnect', onClose);
+      },
+      send: (json) => process.send?.(JSON.parse(json)),
+    };
+  if (argv.includes('--stdio')) return framedTransport(process.stdin, process.stdout);
+  const port = option(argv, '--socket');
+  if (port !== undefined) {
+    const socket = createConnection(Number(port), '127.0.0.1');
+    return framedTransport(socket, socket);
+  }
+  const pipe = option(argv, '--pipe');
+  if (pipe !== undefined) {
+    const socket = createConnection(pipe);
+    return framedTransport(socket, socket);
   }
   throw new Error("Start the server with '--node-ipc', '--stdio', '--socket={number}' or '--pipe={name}'.");
 }
 
-/** JSON-RPC over stdin/stdout, framed with Content-Length headers (the LSP base protocol). */
-function stdioTransport(): ClientTransport {
+/** JSON-RPC framed with Content-Length headers (the LSP base protocol): stdio, sockets and pipes. */
+function framedTransport(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): ClientTransport {
   return {
     listen(onMessage, onClose) {
       let buffer: Buffer = Buffer.alloc(0);
-      process.stdin.on('data', (chunk: Buffer) => {
+      input.on('data', (chunk: Buffer) => {
         buffer = buffer.length ? Buffer.concat([buffer, chunk]) : chunk;
         for (;;) {
           const headerEnd = buffer.indexOf('\r\n\r\n');
@@ -77,33 +94,46 @@ function stdioTransport(): ClientTransport {
           if (buffer.length < end) return;
           const body = buffer.toString('utf8', start, end);
           buffer = buffer.subarray(end);
-          onMessage(JSON.parse(body));
+          onMessage(body);
         }
       });
-      process.stdin.on('end', onClose);
-      process.stdin.on('close', onClose);
+      input.on('end', onClose);
+      input.on('close', onClose);
     },
-    send(message) {
-      const body = Buffer.from(JSON.stringify(message), 'utf8');
-      process.stdout.write(`Content-Length: ${body.length}\r\n\r\n`);
-      process.stdout.write(body);
+    send(json) {
+      const body = Buffer.from(json, 'utf8');
+      output.write(`Content-Length: ${body.length}\r\n\r\n`);
+      output.write(body);
     },
   };
 }
 
+/** Whether a message's JSON text is the `shutdown` request (read only when its text says so). */
+function isShutdown(json: string): boolean {
+  if (!json.includes('"shutdown"')) return false;
+  try {
+    return (JSON.parse(json) as { method?: unknown }).method === 'shutdown';
+  } catch {
+    return false;
+  }
+}
+
 /**
- * On the main thread: starts `file` (this bundle) again on a thread with a large stack and relays
- * the client's messages to it and its messages to the client. The process ends with the thread
- * (the `exit` notification, the client's process gone), or when the client closes the connection:
- * with 0 after a `shutdown` request, else 1, as vscode-languageserver does.
+ * On the main thread: starts `relayFile` (dist/server.js, this small bundle) again on a thread with
+ * a large stack, which loads the language server (`serverFile`, through the code cache when
+ * `--code-cache-dir` is given), and relays the client's messages to it and its messages to the
+ * client. The process ends with the thread (the `exit` notification, the client's process gone), or
+ * when the client closes the connection: with 0 after a `shutdown` request, else 1, as
+ * vscode-languageserver does.
  */
-export async function relayToServerThread(file: string): Promise<void> {
-  const client = await clientTransport(process.argv.slice(2));
+export function relayToServerThread(relayFile: string, serverFile: string): void {
+  const argv = process.argv.slice(2);
+  const client = clientTransport(argv);
   const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(file, {
+  const worker = new Worker(relayFile, {
     // --clientProcessId and the like, for vscode-languageserver's watchdog in the thread
-    argv: process.argv.slice(2),
-    workerData: { lspPort: port2 } satisfies ServerThreadData,
+    argv,
+    workerData: { lspPort: port2, serverFile, codeCacheDir: option(argv, '--code-cache-dir') } satisfies ServerThreadData,
     transferList: [port2],
     resourceLimits: { stackSizeMb: STACK_SIZE_MB },
     // With --stdio, stdout is the protocol's: anything else the thread prints goes to stderr.
@@ -112,18 +142,24 @@ export async function relayToServerThread(file: string): Promise<void> {
   worker.stdout.pipe(process.stderr);
   let shutdown = false;
   client.listen(
-    (message) => {
-      if ((message as { method?: unknown }).method === 'shutdown') shutdown = true;
-      port1.postMessage(message);
+    (json) => {
+      if (isShutdown(json)) shutdown = true;
+      port1.postMessage(json);
     },
     () => process.exit(shutdown ? 0 : 1),
   );
-  port1.on('message', (message: unknown) => client.send(message));
+  port1.on('message', (json: string) => client.send(json));
   worker.on('error', (err) => {
     process.stderr.write(`Kubernetes Workloads language server failed: ${err.stack ?? err.message}\n`);
     process.exit(1);
   });
   worker.on('exit', (code) => process.exit(code));
+}
+
+/** On the server's thread: loads the language server, which connects through workerData.lspPort. */
+export function startServerThread(): void {
+  const data = workerData as ServerThreadData;
+  runWithCodeCache(data.serverFile, data.codeCacheDir);
 }
 
 /**

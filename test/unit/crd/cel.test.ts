@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { escapeName, evaluateRule, toCel } from '../../../server/src/service/crd/cel';
-import { isCIDR, isIP } from '../../../server/src/service/crd/celLibrary';
+import { isCIDR, isIP } from '../../../server/src/service/crd/ipAddress';
 import { validateCustomResource } from '../../../server/src/service/crd/validate';
 import type { SchemaNode } from '../../../server/src/service/crd/types';
 import { WIDGET_V1, widget } from './widgets';

@@ -7,16 +7,16 @@
 // A rule is never guessed: one that does not parse, calls a function we do not have (quantity(),
 // url(), format.*, ip() objects…), fails at run time or does not return a bool is skipped, and so
 // is every transition rule (it reads `oldSelf`, and an editor has no old object).
-import { celEnv, isCelError, parse, plan, type CelEnv, type CelResult } from '@bufbuild/cel';
-import { strings } from '@bufbuild/cel/ext';
-import { RE2JS } from '@bufbuild/re2';
+import type { CelEnv, CelResult } from '@bufbuild/cel';
 import { kubernetesFuncs } from './celLibrary';
+import { celRuntime } from './celRuntime';
 import type { SchemaNode, ValidationRule } from './types';
 import { isObject } from '../k8s/labels';
 
 let env: CelEnv | undefined;
 function getEnv(): CelEnv {
-  env ??= celEnv({ funcs: [...strings, ...kubernetesFuncs] });
+  const { cel, ext } = celRuntime();
+  env ??= cel.celEnv({ funcs: [...ext.strings, ...kubernetesFuncs()] });
   return env;
 }
 
@@ -44,6 +44,7 @@ const OLD_SELF = /\boldSelf\b/;
 function compileNow(expr: string): Compiled {
   if (OLD_SELF.test(expr)) return { skip: 'transition rule (oldSelf)' };
   try {
+    const { parse, plan } = celRuntime().cel;
     const parsed = parse(expr);
     const program = plan(getEnv(), parsed) as unknown as Program;
     return { program };
@@ -72,7 +73,7 @@ export function evaluateRule(rule: ValidationRule, self: unknown): RuleOutcome {
   } catch (e) {
     return { kind: 'skip', reason: `evaluation failed: ${e instanceof Error ? e.message : String(e)}` };
   }
-  if (isCelError(result)) return { kind: 'skip', reason: `evaluation failed: ${result.message}` };
+  if (celRuntime().cel.isCelError(result)) return { kind: 'skip', reason: `evaluation failed: ${result.message}` };
   if (typeof result !== 'boolean') return { kind: 'skip', reason: 'does not return a bool' };
   if (result) return { kind: 'pass' };
   return { kind: 'fail', message: messageOf(rule, self) };
@@ -183,7 +184,7 @@ export function re2(pattern: string): { test(s: string): boolean } | undefined {
   let p = patterns.get(pattern);
   if (p === undefined) {
     try {
-      const re = RE2JS.compile(pattern);
+      const re = celRuntime().re2.RE2JS.compile(pattern);
       p = { test: (s: string) => re.test(s) };
     } catch {
       p = null;

@@ -1,6 +1,6 @@
 // The `format`s of a CRD schema that the API server checks (kube-openapi's strfmt registry, as
 // apiextensions allows them). A format not listed here is not checked: it never reports.
-import { isCIDR, isIPv4, isIPv6 } from './celLibrary';
+import { isCIDR, isIPv4, isIPv6 } from './ipAddress';
 
 const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
 const UUID_V = (v: string) => new RegExp(`^[0-9a-f]{8}-?[0-9a-f]{4}-?${v}[0-9a-f]{3}-?[89ab][0-9a-f]{3}-?[0-9a-f]{12}$`, 'i');
