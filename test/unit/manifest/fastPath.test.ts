@@ -37,7 +37,13 @@ function observe(fastPath: boolean, path: string) {
   );
   const symbols = service.findDocumentSymbols(document);
   const file = service.parse(document);
-  const index = indexFile(file, document, { lazyRanges: fastPath }).map((o) => ({ ...o }));
+  // The ranges are getters (found on first read): read them into the copy.
+  const index = indexFile(file, document, { lazyRanges: fastPath }).map((o) => ({
+    ...o,
+    range: o.range,
+    podLabelsRange: o.podLabelsRange,
+    serviceNameRange: o.serviceNameRange,
+  }));
   const lines = document.getText().split('\n');
   // A hover on the first key of every tenth line: enough to cross every document.
   const hovers = lines

@@ -95,6 +95,16 @@ function snapshot(file: ManifestFile) {
   };
 }
 
+/** What the workspace index holds, ranges read out of their getters. */
+function indexed(service: ReturnType<typeof getLanguageService>) {
+  return [...service.workspace.objects()].map((o) => ({
+    ...o,
+    range: o.range,
+    podLabelsRange: o.podLabelsRange,
+    serviceNameRange: o.serviceNameRange,
+  }));
+}
+
 interface Edit {
   at: number;
   remove: number;
@@ -225,7 +235,10 @@ describe('manifest: an edit read incrementally equals a fresh parse of the same 
           );
           const got = service.doValidation(document);
           const fresh = TextDocument.create('file:///e.yaml', 'yaml', 1, document.getText());
-          assert.deepEqual(got, getLanguageService().doValidation(fresh), JSON.stringify(document.getText()));
+          const freshService = getLanguageService();
+          assert.deepEqual(got, freshService.doValidation(fresh), JSON.stringify(document.getText()));
+          // The workspace index: the same objects, in the same places (Go to Definition and References read these ranges).
+          assert.deepEqual(indexed(service), indexed(freshService), JSON.stringify(document.getText()));
         }
       }),
       { numRuns: 40 },

@@ -34,9 +34,7 @@ const describedCache = new WeakMap<ParsedText, DescribedObject | null>();
 /** The position-free content of each described document, for WorkspaceIndex.generation. */
 const describedSignatures = new WeakMap<DescribedObject, string>();
 /** The last IndexedObject made from each parsed document, with where it was placed. */
-const placedCache = new WeakMap<ParsedText, { uri: string; docIndex: number; startLine: number; indexed: IndexedObject }>();
-/** The signature of each IndexedObject made from a described document (saves re-serialising on every keystroke). */
-const objectSignatures = new WeakMap<IndexedObject, string>();
+const placedCache = new WeakMap<ParsedText, { uri: string; docIndex: number; startLine: number; indexed: PlacedObject }>();
 
 function describedSignature(d: DescribedObject): string {
   let sig = describedSignatures.get(d);
@@ -131,6 +129,81 @@ function positionIn(text: string, start: Position, offset: number): Position {
   return { line, character: lineStart < 0 ? start.character + offset : offset - lineStart - 1 };
 }
 
+type Ranges = { readonly range: Range; readonly podLabelsRange?: Range; readonly serviceNameRange?: Range };
+
+/**
+ * An object of a document at its place in a file. Its ranges are found on first read (from the
+ * document's own text, so they stay right however late they are asked for). A line typed above a
+ * document places it again — a new PlacedObject for every document after the edit — so making one
+ * is cheap: plain fields, the range getters on the prototype, the signature computed once per
+ * document text.
+ */
+class PlacedObject implements IndexedObject {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly name?: string;
+  readonly namespace?: string;
+  readonly selector?: Readonly<Record<string, string>>;
+  readonly podLabels?: Readonly<Record<string, string>>;
+  readonly clusterIP?: string;
+  readonly serviceName?: string;
+  readonly ports?: IndexedObject['ports'];
+  /** What cross-document rules may depend on (WorkspaceIndex.generation): everything but positions. */
+  readonly #signature: string;
+  /** What finding the ranges needs, let go once they are found (it holds the document's text and tree). */
+  #pending: { readonly offsets: () => Offsets; readonly text: string; readonly start: Position } | undefined;
+  #ranges: Ranges | undefined;
+
+  constructor(
+    readonly uri: string,
+    readonly docIndex: number,
+    described: DescribedObject,
+    text: string,
+    start: Position,
+  ) {
+    this.apiVersion = described.apiVersion;
+    this.kind = described.kind;
+    this.name = described.name;
+    this.namespace = described.namespace;
+    this.selector = described.selector;
+    this.podLabels = described.podLabels;
+    this.clusterIP = described.clusterIP;
+    this.serviceName = described.serviceName;
+    this.ports = described.ports;
+    this.#signature = `${uri}\u0000${describedSignature(described)}`;
+    this.#pending = { offsets: described.offsets, text, start };
+  }
+
+  get signature(): string {
+    return this.#signature;
+  }
+
+  get range(): Range {
+    return this.ranges().range;
+  }
+
+  get podLabelsRange(): Range | undefined {
+    return this.ranges().podLabelsRange;
+  }
+
+  get serviceNameRange(): Range | undefined {
+    return this.ranges().serviceNameRange;
+  }
+
+  /** The ranges, found now (for files read from disk: nothing of their text is kept). */
+  ranges(): Ranges {
+    if (!this.#ranges) {
+      const { text, start, offsets } = this.#pending!;
+      const toRange = (r: readonly [number, number] | undefined): Range | undefined =>
+        r && { start: positionIn(text, start, r[0]), end: positionIn(text, start, r[1]) };
+      const o = offsets();
+      this.#ranges = { range: toRange(o.name)!, podLabelsRange: toRange(o.podLabels), serviceNameRange: toRange(o.serviceName) };
+      this.#pending = undefined;
+    }
+    return this.#ranges;
+  }
+}
+
 /** Reduces one document of a file to an IndexedObject (undefined for non-Kubernetes documents). */
 export function indexDocument(
   uri: string,
@@ -144,27 +217,8 @@ export function indexDocument(
   const start = textDocument.positionAt(doc.offset);
   const previous = placedCache.get(doc.parsed);
   if (previous && previous.uri === uri && previous.docIndex === doc.index && previous.startLine === start.line) return previous.indexed;
-  const { offsets, ...rest } = described;
-  // What finding the ranges needs, let go once they are found (it holds the document's text and tree).
-  let pending: { readonly offsets: () => Offsets; readonly text: string } | undefined = { offsets, text: doc.text };
-  let ranges: { range: Range; podLabelsRange?: Range; serviceNameRange?: Range } | undefined;
-  const rangesOf = () => {
-    if (!ranges && pending) {
-      const { text } = pending;
-      const toRange = (r: readonly [number, number] | undefined): Range | undefined =>
-        r && { start: positionIn(text, start, r[0]), end: positionIn(text, start, r[1]) };
-      const o = pending.offsets();
-      ranges = { range: toRange(o.name)!, podLabelsRange: toRange(o.podLabels), serviceNameRange: toRange(o.serviceName) };
-      pending = undefined;
-    }
-    return ranges!;
-  };
-  const indexed = { ...rest, uri, docIndex: doc.index } as IndexedObject;
-  // Own, enumerable properties like the others, computed on first read.
-  for (const key of ['range', 'podLabelsRange', 'serviceNameRange'] as const)
-    Object.defineProperty(indexed, key, { enumerable: true, get: () => rangesOf()[key] });
-  if (!options.lazyRanges) rangesOf();
-  objectSignatures.set(indexed, `${uri}\u0000${describedSignature(described)}`);
+  const indexed = new PlacedObject(uri, doc.index, described, doc.text, start);
+  if (!options.lazyRanges) indexed.ranges();
   placedCache.set(doc.parsed, { uri, docIndex: doc.index, startLine: start.line, indexed });
   return indexed;
 }
@@ -193,8 +247,7 @@ export function indexFile(file: ManifestFile, textDocument: Pick<TextDocument, '
 
 /** What cross-document rules may depend on of an object: everything but positions. */
 function objectSignature(o: IndexedObject): string {
-  const known = objectSignatures.get(o);
-  if (known !== undefined) return known;
+  if (o instanceof PlacedObject) return o.signature;
   const { range: _r, podLabelsRange: _p, serviceNameRange: _s, docIndex: _d, ...rest } = o;
   return JSON.stringify(rest);
 }
