@@ -234,6 +234,14 @@ function createSuppression() {
     return ids;
   }
 
+  /** Whether a document has any disable-next-line comment: asked per finding, so looked up once per parsed document. */
+  const nextLineComments = new WeakMap<ParsedText, boolean>();
+  function hasNextLineComments(doc: ManifestDocument): boolean {
+    let has = nextLineComments.get(doc.parsed);
+    if (has === undefined) nextLineComments.set(doc.parsed, (has = doc.text.includes('k8s-workloads-disable-next-line')));
+    return has;
+  }
+
   return {
     /**
      * Suppression comments. `# k8s-workloads-disable id[, id]` before a document's content silences
@@ -251,7 +259,7 @@ function createSuppression() {
       if (rule.meta.id === 'yaml-syntax') return false;
       const disabled = disabledForDocument(doc);
       if (disabled.has('*') || disabled.has(rule.meta.id)) return true;
-      if (!doc.text.includes('k8s-workloads-disable-next-line')) return false;
+      if (!hasNextLineComments(doc)) return false;
       const id = rule.meta.id;
       if (disabledAbove(doc.text, report.start, id)) return true;
       for (const item of itemsAround(doc, report.start)) {
@@ -305,6 +313,12 @@ export function severityOf(rule: AnyRule, settings: ValidationSettings | undefin
   return settings?.rules?.[rule.meta.id] ?? report?.severity ?? rule.meta.severity;
 }
 
+/** The last diagnostic made of each report, with what it was made from (toDiagnostics). */
+const lastDiagnostics = new WeakMap<
+  Report,
+  { line: number; index: number; severity: SeveritySetting; docsUri: (ruleId: string) => string; message: string; diagnostic: Diagnostic }
+>();
+
 /** Turns rule results into LSP diagnostics, applying the user's severities. */
 export function toDiagnostics(
   results: readonly RuleResult[],
@@ -313,9 +327,30 @@ export function toDiagnostics(
   docsUri: (ruleId: string) => string,
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  // Results come document by document: the line each document starts on, looked up once per document.
+  let doc: ManifestDocument | undefined;
+  let line = 0;
   for (const r of results) {
     const severity = r.report.messageId === '__internal' ? 'warning' : severityOf(r.rule, settings, r.report);
     if (severity === 'off') continue;
+    if (r.doc !== doc) {
+      doc = r.doc;
+      line = document.positionAt(doc.offset).line;
+    }
+    // A report keeps its diagnostic while its document starts on the same line (its text is the same:
+    // reports belong to a parsed document text) — most of a file's reports, on every keystroke.
+    const last = lastDiagnostics.get(r.report);
+    if (
+      last &&
+      last.line === line &&
+      last.index === r.doc.index &&
+      last.severity === severity &&
+      last.docsUri === docsUri &&
+      last.message === r.message
+    ) {
+      diagnostics.push(last.diagnostic);
+      continue;
+    }
     const d: Diagnostic = {
       range: { start: document.positionAt(r.doc.offset + r.report.start), end: document.positionAt(r.doc.offset + r.report.end) },
       severity: SEVERITY[severity],
@@ -327,6 +362,7 @@ export function toDiagnostics(
     };
     if (r.report.tags?.length)
       d.tags = r.report.tags.map((t) => (t === 'deprecated' ? DiagnosticTag.Deprecated : DiagnosticTag.Unnecessary));
+    lastDiagnostics.set(r.report, { line, index: r.doc.index, severity, docsUri, message: r.message, diagnostic: d });
     diagnostics.push(d);
   }
   return diagnostics;

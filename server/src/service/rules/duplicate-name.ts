@@ -60,7 +60,17 @@ function checkPod(ctx: CrossDocumentRuleContext, value: Record<string, unknown>,
 /** The API group of an apiVersion: `apps/v1` → `apps`, `v1` → `` (core). Versions of one group serve the same objects. */
 const groupOf = (apiVersion: string) => (apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.lastIndexOf('/')) : '');
 
-const objectKey = (o: K8sObjectHeader) => `${groupOf(o.apiVersion)}\u0000${o.kind}\u0000${o.name ?? ''}\u0000${o.namespace ?? ''}`;
+/** Each header's key, made once: a header belongs to a parsed document text, which every version of the file that keeps it shares. */
+const objectKeys = new WeakMap<K8sObjectHeader, string>();
+
+function objectKey(o: K8sObjectHeader): string {
+  let key = objectKeys.get(o);
+  if (key === undefined) {
+    key = `${groupOf(o.apiVersion)}\u0000${o.kind}\u0000${o.name ?? ''}\u0000${o.namespace ?? ''}`;
+    objectKeys.set(o, key);
+  }
+  return key;
+}
 
 /** Per file: the index of the first document of each group/kind/name/namespace (one pass, not one per document). */
 const firstIndexes = new WeakMap<ManifestFile, Map<string, number>>();
@@ -71,7 +81,9 @@ function firstIndexOf(file: ManifestFile, object: K8sObjectHeader): number | und
     first = new Map();
     for (const d of file.documents) {
       const o = d.object;
-      if (o?.name && !first.has(objectKey(o))) first.set(objectKey(o), d.index);
+      if (!o?.name) continue;
+      const key = objectKey(o);
+      if (!first.has(key)) first.set(key, d.index);
     }
     firstIndexes.set(file, first);
   }
