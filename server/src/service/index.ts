@@ -32,6 +32,7 @@ import {
   skippedDocumentDiagnostics,
   skippedFileDiagnostic,
   toDiagnostics,
+  type DiagnosticMemo,
   type RuleResult,
   type ValidationSettings,
 } from './validation';
@@ -117,6 +118,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
   const docsUri = options.docsUri ?? DEFAULT_DOCS_URI;
   const api = (options.apis ?? createApiProvider()).get(options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION);
   const rules = createRuleRunner(api);
+  const diagnosticMemo: DiagnosticMemo = new WeakMap();
   const lastParse = new Map<string, { version: number; text: string; file: ManifestFile }>();
 
   function parse(document: TextDocument): ManifestFile {
@@ -136,7 +138,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     if (file.skippedReason) return skippedFileDiagnostic(file);
     yield;
     const results = yield* rules.steps(file, workspace);
-    return [...skippedDocumentDiagnostics(file, document), ...toDiagnostics(results, document, settings, docsUri)];
+    return [...skippedDocumentDiagnostics(file, document), ...toDiagnostics(results, document, settings, docsUri, diagnosticMemo)];
   }
 
   function ruleResults(document: TextDocument): RuleResult[] {

@@ -313,11 +313,14 @@ export function severityOf(rule: AnyRule, settings: ValidationSettings | undefin
   return settings?.rules?.[rule.meta.id] ?? report?.severity ?? rule.meta.severity;
 }
 
-/** The last diagnostic made of each report, with what it was made from (toDiagnostics). */
-const lastDiagnostics = new WeakMap<
+/**
+ * The last diagnostic made of each report, with what it was made from: toDiagnostics gives a report
+ * the same diagnostic again while its document starts on the same line. One per language service.
+ */
+export type DiagnosticMemo = WeakMap<
   Report,
   { line: number; index: number; severity: SeveritySetting; docsUri: (ruleId: string) => string; message: string; diagnostic: Diagnostic }
->();
+>;
 
 /** Turns rule results into LSP diagnostics, applying the user's severities. */
 export function toDiagnostics(
@@ -325,6 +328,7 @@ export function toDiagnostics(
   document: Pick<TextDocument, 'positionAt'>,
   settings: ValidationSettings | undefined,
   docsUri: (ruleId: string) => string,
+  memo?: DiagnosticMemo,
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   // Results come document by document: the line each document starts on, looked up once per document.
@@ -339,7 +343,7 @@ export function toDiagnostics(
     }
     // A report keeps its diagnostic while its document starts on the same line (its text is the same:
     // reports belong to a parsed document text) — most of a file's reports, on every keystroke.
-    const last = lastDiagnostics.get(r.report);
+    const last = memo?.get(r.report);
     if (
       last &&
       last.line === line &&
@@ -362,7 +366,7 @@ export function toDiagnostics(
     };
     if (r.report.tags?.length)
       d.tags = r.report.tags.map((t) => (t === 'deprecated' ? DiagnosticTag.Deprecated : DiagnosticTag.Unnecessary));
-    lastDiagnostics.set(r.report, { line, index: r.doc.index, severity, docsUri, message: r.message, diagnostic: d });
+    memo?.set(r.report, { line, index: r.doc.index, severity, docsUri, message: r.message, diagnostic: d });
     diagnostics.push(d);
   }
   return diagnostics;
