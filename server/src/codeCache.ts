@@ -10,8 +10,9 @@
 //
 // The cache is kept only where the client says (`--code-cache-dir`: VS Code's storage folder for
 // this extension, private to the user), never in a shared temporary folder: a cache is code the
-// server runs. It is written once, a few seconds after start-up (by then it holds the code of the
-// first checks too) or when the server exits before that, and a write that fails costs only speed.
+// server runs. A start without a fitting cache writes one a few seconds after start-up (by then it
+// holds the code of the first checks too) and again as it exits; a start that used one writes
+// nothing. A write that fails costs only speed.
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -64,16 +65,18 @@ export function runWithCodeCache(file: string, cacheDir: string | undefined): 'n
   const module = { exports: {} };
   run.call(module.exports, module.exports, requireHere, module, file, path.dirname(file));
   if (cachedData && !script.cachedDataRejected) return 'used';
-  let written = false;
+  let failed = false;
   const write = (): void => {
-    if (written) return;
-    written = true;
+    if (failed) return;
     try {
       writeCache(cacheDir, cacheFile, script.createCachedData());
     } catch (err) {
+      failed = true;
       process.stderr.write(`Code cache not written to ${cacheDir} (start-up stays slower): ${(err as Error).message}\n`);
     }
   };
+  // Soon after start-up, so that a server that never exits cleanly still leaves a cache; and again
+  // as it exits, with the code of everything it has done by then (completion, hover, quick-fixes).
   setTimeout(write, WRITE_AFTER_MS).unref();
   process.once('exit', write);
   return 'written later';

@@ -336,8 +336,21 @@ function validate(document: TextDocument): void {
 
 function publish(document: TextDocument, diagnostics: Diagnostic[]): void {
   void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+  warmUpHover(document.uri);
   // Other open documents may depend on this one's objects (a Service and its StatefulSet).
   indexing?.documentIndexed(document.uri);
+}
+
+let hoverWarmedUp = false;
+/**
+ * Once the first diagnostics are out, the field descriptions hover and completion show (a 0.5 MB
+ * table) are read while the user is still reading, not when they first point at a field: that read
+ * was most of the first hover's time.
+ */
+function warmUpHover(uri: string): void {
+  if (hoverWarmedUp) return;
+  hoverWarmedUp = true;
+  setTimeout(() => serviceFor(uri).api.description(0), 100).unref();
 }
 
 /** A project file was created, changed or deleted: read them again, then validate every open document. */
