@@ -161,7 +161,12 @@ export function lint(targets: readonly string[], options: LintOptions = {}): Lin
       continue;
     }
     const document = TextDocument.create(pathToFileURL(absolute).toString(), 'yaml', 1, read.text);
-    service.parse(document);
+    try {
+      service.parse(document);
+    } catch (err) {
+      problems.push(internalError(f.path, err));
+      continue;
+    }
     files.push({ path: f.path, absolute, document });
   }
   // Kustomization files beside them mark their patches (the linted ones were parsed above).
@@ -175,11 +180,11 @@ export function lint(targets: readonly string[], options: LintOptions = {}): Lin
   }
   // A folder stands for a whole workspace: rules that conclude from an absence (dangling-service) may look across its files.
   service.workspace.complete = found.anyFolder;
-  return {
-    files: files.map((f) => ({
-      path: f.path,
-      absolute: f.absolute,
-      diagnostics: f.document
+  const linted: LintedFile[] = [];
+  for (const f of files) {
+    let diagnostics: Diagnostic[];
+    try {
+      diagnostics = f.document
         ? byPosition(
             serviceOf(versionOf(f.absolute)).doValidation(f.document, {
               rules: { ...configOf(f.absolute)?.config.rules, ...settings.rules },
@@ -193,9 +198,25 @@ export function lint(targets: readonly string[], options: LintOptions = {}): Lin
               code: FILE_TOO_LARGE,
               message: `This file is ${megabytes(f.tooLarge ?? 0)}, larger than the ${megabytes(maxFileSize)} Kubernetes Workloads checks; it was not read.`,
             },
-          ],
-    })),
-    problems,
+          ];
+    } catch (err) {
+      problems.push(internalError(f.path, err));
+      continue;
+    }
+    linted.push({ path: f.path, absolute: f.absolute, diagnostics });
+  }
+  return { files: linted, problems };
+}
+
+/**
+ * A defect of ours on one file: that file is reported (exit code 2, as for input that cannot be
+ * read) and every other file is still checked, instead of the whole run ending on it.
+ */
+function internalError(path: string, err: unknown): InputProblem {
+  return {
+    path,
+    severity: 'error',
+    message: `internal error while checking this file, please report it: ${err instanceof Error ? err.message : String(err)}`,
   };
 }
 

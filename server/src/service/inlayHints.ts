@@ -5,6 +5,7 @@ import { describeCron, isValidTimeZone, nextRuns, parseCronSchedule } from './cr
 import { formatInZone } from './guide/notes';
 import { findNode, getAt } from './manifest/navigate';
 import type { ManifestFile } from './manifest/types';
+import { entryOf } from './text/tables';
 
 export interface InlayHintSettings {
   /** `k8sWorkloads.inlayHints.cronSchedule` (default true) */
@@ -35,7 +36,7 @@ export function getInlayHints(
     // Documents outside the range are skipped before anything builds their syntax tree.
     if (doc.offset > to || doc.offset + doc.text.length < from) continue;
     const kind = doc.object?.kind;
-    const path = kind ? SCHEDULE_PATHS[kind] : undefined;
+    const path = kind ? entryOf(SCHEDULE_PATHS, kind) : undefined;
     if (!path) continue;
     const node = findNode(doc, path);
     const value = getAt(doc.value, path);

@@ -7,6 +7,7 @@ import { itemRanges, keyRange, kindAt, rootRange, scalarAt, valueRange } from '.
 import { firstLine } from './manifest/navigate';
 import type { ManifestDocument, ManifestFile } from './manifest/types';
 import { POD_TEMPLATE_PATH } from './k8s/podSpec';
+import { entryOf } from './text/tables';
 
 type ToRange = (start: number, end: number) => Range;
 
@@ -58,7 +59,7 @@ export function findDocumentSymbols(file: ManifestFile, document: Pick<TextDocum
     const toRange: ToRange = (s, e) => ({ start: document.positionAt(doc.offset + s), end: document.positionAt(doc.offset + e) });
     const whole = root;
     const sel = valueRange(doc, ['metadata', 'name']) ?? valueRange(doc, ['kind']) ?? firstLine(doc);
-    const templatePath = POD_TEMPLATE_PATH[header.kind];
+    const templatePath = entryOf(POD_TEMPLATE_PATH, header.kind);
     const podSpecPath = templatePath ? [...templatePath, 'spec'] : header.kind === 'Pod' ? ['spec'] : undefined;
     const containers = podSpecPath ? containerSymbols(doc, podSpecPath, toRange) : [];
     const children = [

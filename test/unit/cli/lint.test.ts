@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { globRegExp, ignoreMatcher } from '../../../server/src/cli/glob';
 import { lint } from '../../../server/src/cli/lint';
+import { WorkspaceIndex } from '../../../server/src/service/workspace/index';
 import { WIDGETS_PATH } from '../crd/widgets';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -134,5 +135,37 @@ describe('lint(targets, options)', () => {
       String(report.files[0].diagnostics[0].message),
       /^This file is 0\.0 MB, larger than the 0\.0 MB Kubernetes Workloads checks; it was not read\.$/,
     );
+  });
+});
+
+describe('lint: a defect of ours on one file', () => {
+  it('reports that file as an internal error and still checks the others', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'k8sw-lint-defect-'));
+    const original = WorkspaceIndex.prototype.setFile;
+    try {
+      writeFileSync(join(dir, 'a.yaml'), BROKEN);
+      writeFileSync(join(dir, 'b.yaml'), BROKEN);
+      // stands for any defect that throws while a file is read (kind: constructor once did)
+      WorkspaceIndex.prototype.setFile = function (this: WorkspaceIndex, file, ...rest) {
+        if (file.uri.endsWith('/a.yaml')) throw new Error('templatePath is not iterable');
+        return original.call(this, file, ...rest);
+      };
+      const report = lint([dir], { cwd: dir });
+      assert.deepEqual(report.problems, [
+        {
+          path: join(dir, 'a.yaml'),
+          severity: 'error',
+          message: 'internal error while checking this file, please report it: templatePath is not iterable',
+        },
+      ]);
+      assert.deepEqual(
+        report.files.map((f) => f.path),
+        [join(dir, 'b.yaml')],
+      );
+      assert.ok(report.files[0].diagnostics.length > 0, 'b.yaml was checked');
+    } finally {
+      WorkspaceIndex.prototype.setFile = original;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

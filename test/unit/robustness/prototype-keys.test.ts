@@ -180,3 +180,129 @@ spec:
     assert.equal(mismatches(text).length, 1);
   });
 });
+
+/**
+ * Prototype names where a manifest's VALUES are looked up in tables: a kind, an apiVersion, an
+ * image, a schedule descriptor, a quantity suffix, policies and types, a Job field hovered. The
+ * same metamorphic check: each finding equals that of the harmless same-length name, and every
+ * feature answers without throwing (`kind: constructor` once made the workspace index throw, and
+ * `image: constructor` was described as "a function Object() { [native code] }").
+ */
+const VALUE_PROBE = (w: string) => `apiVersion: apps/v1
+kind: ${w}
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+        - name: web
+          image: ${w}:1.0
+---
+apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: ${w}
+spec:
+  schedule: "@${w}"
+  timeZone: ${w}
+  ${w}: 1
+  jobTemplate:
+    spec:
+      ${w}: 1
+      template:
+        spec:
+          restartPolicy: ${w}
+          dnsPolicy: ${w}
+          containers:
+            - name: ${w}
+              image: ${w}
+              imagePullPolicy: ${w}
+              resources:
+                limits:
+                  cpu: 1${w}
+                  ${w}: 1
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: s
+spec:
+  type: ${w}
+  ports:
+    - port: 80
+      protocol: ${w}
+      targetPort: ${w}
+---
+apiVersion: ${w}/v1
+kind: Deployment
+metadata:
+  name: d
+spec:
+  strategy:
+    type: ${w}
+---
+apiVersion: ${w}
+kind: ${w}
+metadata:
+  name: e
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: img
+spec:
+  template:
+    spec:
+      containers:
+        - name: c
+          image: registry.example/${w}:2
+          command: ["${w}"]
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: s
+spec:
+  serviceName: ${w}
+  updateStrategy:
+    type: ${w}
+  podManagementPolicy: ${w}
+  template:
+    spec:
+      containers:
+        - name: c
+          image: ${w}
+          volumeMounts:
+            - name: ${w}
+              mountPath: /${w}
+`;
+
+describe('prototype names as values: the same findings as ordinary names, and every feature answers', () => {
+  for (const [name, stand] of NAMES) {
+    it(name, () => {
+      const text = VALUE_PROBE(name);
+      const actual = findings(text);
+      const expected = findings(VALUE_PROBE(stand)).map((f) => f.split(stand).join(name));
+      assert.deepEqual(actual, expected);
+      assert.ok(!actual.some((f) => f.includes('Internal error') || f.includes('[native code]')), actual.join('\n'));
+      const service = getLanguageService();
+      const document = TextDocument.create('file:///work/proto-values.yaml', 'yaml', 1, text);
+      service.findDocumentSymbols(document);
+      service.getCodeLenses(document);
+      service.getInlayHints(document, { start: { line: 0, character: 0 }, end: document.positionAt(text.length) });
+      text.split('\n').forEach((line, i) => {
+        for (const character of [line.indexOf(':') - 1, line.length]) {
+          if (character < 0) continue;
+          const position = { line: i, character };
+          const hover = service.doHover(document, position);
+          const shown = JSON.stringify(hover ?? '');
+          assert.ok(!shown.includes('[native code]'), `hover at ${i}:${character}: ${shown}`);
+          service.doComplete(document, position);
+          service.findDefinition(document, position);
+          service.getDebugCommands(document, position);
+        }
+      });
+    });
+  }
+});

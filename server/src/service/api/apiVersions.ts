@@ -3,6 +3,7 @@
 // with the release that removed them (Kubernetes' "Deprecated API Migration Guide").
 import { editDistance } from '../text/distance';
 import type { KubernetesApi } from './kubernetesApi';
+import { entryOf } from '../text/tables';
 
 /** apiVersion → kind → the release that stopped serving it (removed before the releases we ship). */
 export const REMOVED_API_VERSIONS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -74,7 +75,8 @@ export function checkApiVersion(api: KubernetesApi, apiVersion: string, kind: st
   if (!isBuiltInGroup(api, groupOf(apiVersion))) return undefined;
   const expected = api.apiVersionsOf(kind);
   const servedIn = api.servedIn(apiVersion, kind);
-  const removedIn = REMOVED_API_VERSIONS[apiVersion]?.[kind];
+  const removed = entryOf(REMOVED_API_VERSIONS, apiVersion);
+  const removedIn = removed && entryOf(removed, kind);
   if (expected.length === 0 && servedIn.length === 0 && !removedIn) return undefined; // not a kind we know
   return { expected, ...(removedIn ? { removedIn } : {}), ...(servedIn.length ? { servedIn } : {}) };
 }

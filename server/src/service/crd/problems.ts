@@ -15,6 +15,7 @@ import type { CrdPath, CrdProblem, SchemaNode } from './types';
 import { knownFields, validateCustomResource } from './validate';
 import { isCrd } from './read';
 import { checkCrdDocument, type StructuralCode } from './structural';
+import { entryOf } from '../text/tables';
 
 export type CrdRuleId = 'unknown-field' | 'invalid-value' | 'missing-required-field' | 'api-version-mismatch';
 
@@ -332,7 +333,7 @@ function wrongType(ctx: Ctx, path: CrdPath, expected: string, v: unknown): CrdRe
   const range = rangeOfValue(ctx.doc, path as JsonPath);
   const data = {
     field: fieldLabel(path),
-    expected: EXPECTED[expected] ?? `a value of type ${expected}`,
+    expected: entryOf(EXPECTED, expected) ?? `a value of type ${expected}`,
     actual: jsonType(v),
     value: shown(v),
   };

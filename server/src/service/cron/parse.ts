@@ -10,6 +10,7 @@
 //     server rejects in `schedule` since spec.timeZone exists: it is reported separately.
 // Not accepted (cron-parser and other crons would take them): a seconds or year field (6/7 fields),
 // `L`, `W`, `#`, `H`, 7 for Sunday, @reboot/@minutely/@weekdays and other descriptors.
+import { entryOf } from '../text/tables';
 
 export type CronFieldName = 'minute' | 'hour' | 'day-of-month' | 'month' | 'day-of-week';
 
@@ -232,7 +233,7 @@ export function parseCronSchedule(text: string): CronParseResult {
     spec = split.schedule;
   }
   if (spec.startsWith('@')) {
-    const macro = CRON_MACROS[spec];
+    const macro = entryOf(CRON_MACROS, spec);
     if (macro) {
       const r = parseCronSchedule(macro);
       if (!r.ok || r.kind !== 'fields') throw new Error(`bad macro table entry ${spec}`);
@@ -246,7 +247,7 @@ export function parseCronSchedule(text: string): CronParseResult {
       return { ok: true, kind: 'every', schedule: spec, timeZonePrefix, everyMs, macro: spec };
     }
     const lower = spec.toLowerCase();
-    const hint = CRON_MACROS[lower] ? ` (write ${lower}: descriptors are lower case)` : '';
+    const hint = entryOf(CRON_MACROS, lower) ? ` (write ${lower}: descriptors are lower case)` : '';
     return fail(
       `unknown descriptor "${spec}"${hint}; Kubernetes accepts @yearly, @annually, @monthly, @weekly, @daily, @midnight, @hourly and @every <duration>`,
     );

@@ -23,6 +23,7 @@ import {
   statefulSetPodNames,
 } from './statefulset';
 import { JOB_FAILURES, STATEFULSET_ISSUES } from './troubleshooting';
+import { entryOf } from '../text/tables';
 
 export interface FieldGuideInput {
   readonly kind: string;
@@ -236,7 +237,7 @@ function historyNote(object: Record<string, unknown>, field: string): string {
 // ---------------------------------------------------------------- Job
 
 function jobFieldNote(field: string, jobSpec: Record<string, unknown>, kind: string): string | undefined {
-  const info = JOB_FIELDS[field];
+  const info = entryOf(JOB_FIELDS, field);
   if (!info) return undefined;
   const value = jobSpec[field];
   const parts: string[] = [`**${field}** — ${info.note}`];

@@ -1,6 +1,7 @@
 // Where the pod template and its containers sit in each kind: the one table rules, the workspace
 // index, the guide's notes, completion and refactors read.
 import { getAt } from '../manifest/navigate';
+import { entryOf } from '../text/tables';
 
 /** Where the pod template sits in each kind that has one. */
 export const POD_TEMPLATE_PATH: Readonly<Record<string, readonly string[]>> = {
@@ -20,13 +21,13 @@ export const POD_KINDS: readonly string[] = [...Object.keys(POD_TEMPLATE_PATH), 
 
 /** The pod template (`spec.template`, CronJob: `spec.jobTemplate.spec.template`); undefined for Pod and other kinds. */
 export function podTemplatePath(kind: string): Path | undefined {
-  return POD_TEMPLATE_PATH[kind];
+  return entryOf(POD_TEMPLATE_PATH, kind);
 }
 
 /** The PodSpec: the template's spec, or `spec` of a Pod. */
 export function podSpecPath(kind: string): Path | undefined {
   if (kind === 'Pod') return ['spec'];
-  const t = POD_TEMPLATE_PATH[kind];
+  const t = entryOf(POD_TEMPLATE_PATH, kind);
   return t ? [...t, 'spec'] : undefined;
 }
 

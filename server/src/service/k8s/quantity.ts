@@ -9,6 +9,7 @@
 //   <binarySI>        ::= Ki | Mi | Gi | Ti | Pi | Ei
 //   <decimalSI>       ::= n | u | m | "" | k | M | G | T | P | E
 //   <decimalExponent> ::= "e" <signedNumber> | "E" <signedNumber>   (an integer exponent)
+import { entryOf } from '../text/tables';
 
 const BINARY: Readonly<Record<string, number>> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60 };
 /** Decimal suffixes as powers of ten. */
@@ -93,6 +94,6 @@ export function suggestQuantities(text: string): string[] {
     if (q !== text && isValidQuantity(q) && !out.includes(q)) out.push(q);
   };
   if (isValidQuantity(`${num}${suffix}`)) push(suffix);
-  for (const s of BY_LOWER[suffix.toLowerCase()] ?? []) push(s);
+  for (const s of entryOf(BY_LOWER, suffix.toLowerCase()) ?? []) push(s);
   return out;
 }

@@ -3,6 +3,7 @@
 import { insertPair, replaceValue } from '../manifest/edit';
 import { findPair, getAt, rangeOfKey } from '../manifest/navigate';
 import type { Rule } from './types';
+import { entryOf } from '../text/tables';
 
 const STRATEGY: Record<string, string> = { Deployment: 'strategy', DaemonSet: 'updateStrategy' };
 const DEFAULTS: Record<string, { maxSurge: string; maxUnavailable: string }> = {
@@ -48,7 +49,7 @@ export const rollingUpdateZero: Rule = {
   check(ctx) {
     if (!ctx.value || !ctx.object) return;
     const kind = ctx.object.kind;
-    const strategyKey = STRATEGY[kind];
+    const strategyKey = entryOf(STRATEGY, kind);
     if (!strategyKey) return;
     const base = ['spec', strategyKey];
     const type = getAt(ctx.value, [...base, 'type']);

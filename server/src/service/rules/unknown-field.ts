@@ -9,6 +9,7 @@ import { removePair, renameKey } from '../manifest/edit';
 import { editDistance } from '../text/distance';
 import { fix, pathLabel, report, schemaContext, type SchemaContext } from './schemaReport';
 import type { Report, Rule } from './types';
+import { entryOf } from '../text/tables';
 
 export const unknownField: Rule = {
   meta: {
@@ -131,6 +132,12 @@ function unknownFieldReport(ctx: SchemaContext, parent: (string | number)[], key
   return report(range, 'unknown', { ...data, version: ctx.api.version }, fixes);
 }
 
+/** Whether the definition has the property `key` (its own: `constructor` is not a field of every object). */
+function hasProperty(ctx: SchemaContext, def: string, key: string): boolean {
+  const p = ctx.api.getDefinition(def)?.p;
+  return !!p && entryOf(p, key) !== undefined;
+}
+
 /**
  * Where a misplaced key belongs: a field of an enclosing object (indented too deep), or of an
  * object a few levels below (`containers` written directly under a Deployment's spec).
@@ -143,7 +150,7 @@ function homeOf(ctx: SchemaContext, parent: (string | number)[], parentDef: stri
     const info = ctx.api.resolveField(ctx.apiVersion, ctx.kind, up);
     if (info?.shape !== 'object') continue; // an array or map on the way up
     level++;
-    if (info.definition && ctx.api.getDefinition(info.definition)?.p[key]) return pathLabel(ctx.kind, up);
+    if (info.definition && hasProperty(ctx, info.definition, key)) return pathLabel(ctx.kind, up);
   }
   // Down: breadth-first through object fields (not status), at most three levels.
   if (!parentDef) return undefined;
@@ -156,7 +163,7 @@ function homeOf(ctx: SchemaContext, parent: (string | number)[], parentDef: stri
         const target = t.startsWith('@') ? t.slice(1) : t.startsWith('[]@') ? t.slice(3) : undefined;
         if (!target) continue;
         const r = `${rel}${rel ? '.' : ''}${prop}${t.startsWith('[]') ? '[]' : ''}`;
-        if (ctx.api.getDefinition(target)?.p[key]) return `${pathLabel(ctx.kind, parent)}.${r}`;
+        if (hasProperty(ctx, target, key)) return `${pathLabel(ctx.kind, parent)}.${r}`;
         next.push({ def: target, rel: r });
       }
     }

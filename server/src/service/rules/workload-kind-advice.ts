@@ -29,6 +29,7 @@ import { getRefactor } from '../refactors/index';
 import { containersOf, podSpecPath } from '../k8s/podSpec';
 import type { Fix, CrossDocumentRule, CrossDocumentRuleContext } from './types';
 import { isObject } from '../k8s/labels';
+import { entryOf } from '../text/tables';
 
 /** Repository names (the last path part, without tag or digest) of databases, brokers and vector stores. */
 const STATEFUL_IMAGES: Readonly<Record<string, string>> = Object.fromEntries([
@@ -130,7 +131,7 @@ function commandText(container: Record<string, unknown>): string {
 /** The database / broker / vector store a container runs as a server, if any. */
 function statefulServer(container: Record<string, unknown>): { image: string; what: string } | undefined {
   if (typeof container.image !== 'string') return undefined;
-  const what = STATEFUL_IMAGES[imageRepositoryName(container.image)];
+  const what = entryOf(STATEFUL_IMAGES, imageRepositoryName(container.image));
   if (!what) return undefined;
   const tool = firstWord(container.command) ?? firstWord(container.args);
   if (tool && CLIENT_TOOLS.test(tool)) return undefined;

@@ -13,6 +13,7 @@ import { KustomizePatchIndex, kustomizationRefs, type KustomizationRefs, type Pa
 import type { IndexedObject, WorkspaceView } from './types';
 import { labelMap } from '../k8s/labels';
 import { POD_TEMPLATE_PATH } from '../k8s/podSpec';
+import { entryOf } from '../text/tables';
 
 /** Where an object's named parts sit, in offsets relative to its document's text. */
 interface Offsets {
@@ -67,7 +68,7 @@ function describeUncached(doc: ManifestDocument): DescribedObject | undefined {
   if (!header) return undefined;
   const value = doc.value as Record<string, unknown>;
   const kind = header.kind;
-  const templatePath = POD_TEMPLATE_PATH[kind];
+  const templatePath = entryOf(POD_TEMPLATE_PATH, kind);
   let podLabels: Record<string, string> | undefined;
   if (templatePath) {
     podLabels = labelMap(getAt(value, [...templatePath, 'metadata', 'labels']));

@@ -3,6 +3,7 @@
 import { POD_TEMPLATE_PATH } from '../k8s/podSpec';
 import type { IndexedObject, WorkspaceView } from './types';
 import { selectorMatches, type Labels } from '../k8s/labels';
+import { entryOf } from '../text/tables';
 
 export { selectorMatches } from '../k8s/labels';
 
@@ -21,7 +22,7 @@ export function sameNamespace(a: { readonly namespace?: string }, b: { readonly 
 
 /** Objects that make pods: workloads with a pod template, and bare Pods. */
 export function makesPods(o: Pick<IndexedObject, 'kind'>): boolean {
-  return o.kind === 'Pod' || POD_TEMPLATE_PATH[o.kind] !== undefined;
+  return o.kind === 'Pod' || entryOf(POD_TEMPLATE_PATH, o.kind) !== undefined;
 }
 
 /** Built-in API groups have no dot (`apps`, `batch`, core `v1`) or end in `.k8s.io`; anything else is a custom resource. */
