@@ -36,6 +36,8 @@ ruleTable('image-tag', {
     { name: 'a registry port and a tag', text: pod('registry.local:5000/app:v3') },
     { name: 'a placeholder is not an image yet', text: pod('"<image_url>"') },
     { name: 'an env-substituted image', text: pod('${IMAGE}') },
+    { name: 'a template placeholder before the name', text: pod('"{{ .Values.registry }}/nginx"') },
+    { name: 'a template placeholder after the registry', text: pod('"registry.example.com/{{ .Values.app }}"') },
     { name: 'a Service has no images', text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: x\n' },
   ],
   invalid: [
@@ -51,6 +53,12 @@ ruleTable('image-tag', {
       text: pod('«"registry.local:5000/team/app"»'),
       messageId: 'noTag',
       message: /^Image registry\.local:5000\/team\/app of container web has no tag/,
+    },
+    {
+      name: 'a container without a name is named by its place',
+      text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: web:1.0.0\n  - image: «busybox»\n',
+      messageId: 'noTag',
+      message: /^Image busybox of container #2 has no tag/,
     },
     {
       name: ':latest',
