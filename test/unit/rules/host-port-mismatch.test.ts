@@ -28,6 +28,18 @@ ruleTable('host-port-mismatch', {
     { name: 'equal ports', text: daemonSet('      hostNetwork: true\n', '        - containerPort: 9100\n          hostPort: 9100') },
     { name: 'no hostPort (defaulted to the containerPort)', text: daemonSet('      hostNetwork: true\n', '        - containerPort: 9100') },
     { name: 'hostPort 0 (defaulted)', text: daemonSet('      hostNetwork: true\n', '        - {containerPort: 9100, hostPort: 0}') },
+    {
+      name: 'no containerPort is missing-required-field’s business',
+      text: daemonSet('      hostNetwork: true\n', '        - {hostPort: 9101}'),
+    },
+    {
+      name: 'a hostPort that is not a number is invalid-value’s business',
+      text: daemonSet('      hostNetwork: true\n', '        - {containerPort: 9100, hostPort: "9101"}'),
+    },
+    {
+      name: 'a containerPort that is not a number is invalid-value’s business',
+      text: daemonSet('      hostNetwork: true\n', '        - {containerPort: "9100", hostPort: 9101}'),
+    },
     { name: 'a mapped port without hostNetwork', text: daemonSet('', '        - {containerPort: 9100, hostPort: 9101}') },
     { name: 'hostNetwork: false', text: daemonSet('      hostNetwork: false\n', '        - {containerPort: 9100, hostPort: 9101}') },
     {
