@@ -38,6 +38,12 @@ ruleTable('duplicate-mount-path', {
       ),
     },
     {
+      name: 'empty mount paths are missing-required-field’s business',
+      text: pod(
+        '  containers:\n  - name: web\n    image: web:1\n    volumeMounts:\n    - {name: config, mountPath: ""}\n    - {name: secrets, mountPath: ""}',
+      ),
+    },
+    {
       name: 'a path named like an Object.prototype member',
       text: pod(
         '  containers:\n  - name: web\n    image: web:1\n    volumeMounts:\n    - {name: config, mountPath: constructor}\n    - {name: secrets, mountPath: __proto__}',
@@ -68,6 +74,14 @@ ruleTable('duplicate-mount-path', {
         '  containers:\n  - name: web\n    image: web:1\n    volumeMounts:\n    - {name: config, mountPath: /a}\n    - {name: secrets, mountPath: «/a»}\n    - {name: config, mountPath: «/a»}',
       ),
       messageId: 'duplicate',
+    },
+    {
+      name: 'a mount without a name',
+      text: pod(
+        '  containers:\n  - name: web\n    image: web:1\n    volumeMounts:\n    - {name: config, mountPath: /a}\n    - {mountPath: «/a»}',
+      ),
+      messageId: 'duplicate',
+      message: /\(volumeMounts\[0\] config and volumeMounts\[1\] \(unnamed\)\)/,
     },
   ],
 });
