@@ -41,6 +41,12 @@ ruleTable('volume-without-source', {
       output: pod('  - {name: scratch, emptyDir: {}}'),
     },
     {
+      name: 'a volume without a name or a source',
+      text: pod('  - «{}»'),
+      messageId: 'noSource',
+      message: /^Volume \(unnamed\) names no source/,
+    },
+    {
       name: 'an empty configMap (its fields were not indented under it)',
       text: pod('  - name: config\n    «configMap»:\n  - name: other\n    emptyDir: {}'),
       messageId: 'emptySource',
