@@ -29,6 +29,10 @@ ruleTable('missing-required-field', {
       text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - &base\n    name: a\n    image: nginx:1.27\n  - <<: *base\n    name: b\n',
     },
     { name: 'an unknown kind is not checked', text: 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n' },
+    {
+      name: 'values of the wrong type and unknown fields are other rules’ business',
+      text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  restartPolicy: 5\n  containers:\n  - name: web\n    image: nginx:1.27\n    replicas: 2\n',
+    },
   ],
   invalid: [
     {
@@ -37,6 +41,8 @@ ruleTable('missing-required-field', {
       messageId: 'missing',
       message: 'Deployment.spec is missing the required field `selector`.',
       fix: 'Add `selector`',
+      fixes: ['Add `selector`'],
+      preferred: true,
       output:
         'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n  selector:\n    matchLabels:\n      app: web\n',
     },
