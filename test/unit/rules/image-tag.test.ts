@@ -36,8 +36,8 @@ ruleTable('image-tag', {
     { name: 'a registry port and a tag', text: pod('registry.local:5000/app:v3') },
     { name: 'a placeholder is not an image yet', text: pod('"<image_url>"') },
     { name: 'an env-substituted image', text: pod('${IMAGE}') },
-    { name: 'a template placeholder before the name', text: pod('"{{ .Values.registry }}/nginx"') },
-    { name: 'a template placeholder after the registry', text: pod('"registry.example.com/{{ .Values.app }}"') },
+    { name: 'a placeholder before the name', text: pod('"${REGISTRY}/nginx"') },
+    { name: 'a placeholder after the registry', text: pod('"registry.example.com/${APP}"') },
     { name: 'a Service has no images', text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: x\n' },
   ],
   invalid: [
