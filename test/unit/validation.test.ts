@@ -167,6 +167,26 @@ describe('which rules run on which documents', () => {
     assert.deepEqual(results[0].doc.basePath, ['items', 0]);
   });
 
+  it('an item of a <Kind>List without apiVersion and kind is checked as a <Kind> of the list’s apiVersion', () => {
+    const services = probe('services', { kinds: ['Service'] });
+    const text =
+      'apiVersion: v1\nkind: ServiceList\nitems:\n- metadata: {name: a}\n- apiVersion: v1\n  metadata: {name: b}\n- apiVersion: v1\n  kind: Service\n  metadata: {name: c}\n';
+    const results = runWith([services], text);
+    // the second item names an apiVersion but no kind: it is not taken for a Service
+    assert.deepEqual(services.calls, ['Service', 'Service']);
+    assert.deepEqual(
+      results.map((r) => [r.doc.basePath, r.doc.object]),
+      [
+        [['items', 0], { apiVersion: 'v1', kind: 'Service', name: 'a' }],
+        [['items', 2], { apiVersion: 'v1', kind: 'Service', name: 'c' }],
+      ],
+    );
+    // a plain List names no kind for its items
+    const any = probe('any-kind', { kinds: ['Service', 'List', ''] });
+    runWith([any], 'apiVersion: v1\nkind: List\nitems:\n- metadata: {name: a}\n');
+    assert.deepEqual(any.calls, ['List']);
+  });
+
   it('the rule gets the document value only when it is a mapping', () => {
     const seen: unknown[] = [];
     const any = probe('any', { kinds: 'any-yaml' }, (v) => {

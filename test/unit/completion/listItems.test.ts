@@ -34,6 +34,14 @@ describe('completion inside a kind: List', () => {
     assert.match(applyItem(document, item(items, 'replicas')), /\n {4}replicas: /);
   });
 
+  it('the first key of an empty item: a List’s item must say what it is, a <Kind>List’s is a <Kind>', () => {
+    assert.deepEqual(complete(`${HEAD}- ‸\n`).labels, ['apiVersion', 'kind', 'metadata']);
+    const typed = complete(`apiVersion: v1\nkind: ServiceList\nitems:\n- ‸\n`).labels;
+    assert.ok(typed.includes('spec') && typed.includes('metadata'), typed.join(', '));
+    const spec = complete(`apiVersion: v1\nkind: ServiceList\nitems:\n- metadata:\n    name: web\n  spec:\n    ‸\n`).labels;
+    assert.ok(spec.includes('clusterIP') && spec.includes('ports'), spec.join(', '));
+  });
+
   it('an item of a <Kind>List', () => {
     const { labels } = complete(`apiVersion: v1\nkind: ServiceList\nitems:\n- apiVersion: v1\n  kind: Service\n  spec:\n    ‸\n`);
     assert.ok(labels.includes('clusterIP') && labels.includes('ports'), labels.join(', '));

@@ -368,7 +368,7 @@ class ListItemDocument implements ManifestDocument {
     readonly basePath: JsonPath,
     readonly value: unknown,
   ) {
-    this.object = readObjectHeader(value);
+    this.object = readObjectHeader(value) ?? inheritedHeader(list.object, value);
   }
   get parsed(): ParsedText {
     return this.list.parsed;
@@ -388,6 +388,21 @@ class ListItemDocument implements ManifestDocument {
   get syntaxProblems(): readonly SyntaxProblem[] {
     return this.list.syntaxProblems;
   }
+}
+
+/**
+ * The header of an item of a `<Kind>List` that names neither its apiVersion nor its kind: the
+ * list's apiVersion and `<Kind>`, as the API machinery reads a typed list (UnstructuredList sets
+ * them on such items: the API server itself writes the items of a PodList without them). An item
+ * of a plain `kind: List` gets nothing: it must say what it is.
+ */
+function inheritedHeader(list: K8sObjectHeader | undefined, value: unknown): K8sObjectHeader | undefined {
+  if (!list || list.kind === 'List' || !list.kind.endsWith('List')) return undefined;
+  // an empty item (`- ` while it is typed) is an object with nothing in it yet
+  if (value !== null && value !== undefined && (typeof value !== 'object' || Array.isArray(value))) return undefined;
+  const v = (value ?? {}) as Record<string, unknown>;
+  if (v.apiVersion !== undefined || v.kind !== undefined) return undefined;
+  return readObjectHeader({ ...v, apiVersion: list.apiVersion, kind: list.kind.slice(0, -'List'.length) });
 }
 
 /**
