@@ -27,6 +27,7 @@ ruleTable('requests-exceed-limits', {
     { name: 'a boolean request is invalid-quantity’s', text: pod('      requests:\n        cpu: true\n      limits:\n        cpu: 1') },
     { name: 'requests as a list', text: pod('      requests: [cpu]\n      limits:\n        cpu: 1') },
     { name: 'limits as a list', text: pod('      requests:\n        cpu: 2\n      limits: [cpu]') },
+    { name: 'limits as a string', text: pod('      requests:\n        cpu: 2\n      limits: lots') },
     { name: 'no limits', text: pod('      requests:\n        cpu: 2') },
   ],
   invalid: [
