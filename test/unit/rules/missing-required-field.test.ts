@@ -28,6 +28,10 @@ ruleTable('missing-required-field', {
       name: 'fields merged in with a YAML merge key are not reported missing',
       text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - &base\n    name: a\n    image: nginx:1.27\n  - <<: *base\n    name: b\n',
     },
+    {
+      name: 'a merge key that cannot be applied (go-yaml rejects `<<: 5`) leaves its map’s content unknown: nothing is reported missing there',
+      text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - <<: 5\n    name: b\n',
+    },
     { name: 'an unknown kind is not checked', text: 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n' },
     {
       name: 'values of the wrong type and unknown fields are other rules’ business',
