@@ -170,18 +170,23 @@ function survivorsRerun(name) {
   return found;
 }
 
-/** Stryker mutate ranges (`file:line:column-line:column`, columns from 0) of a report's survivors and uncovered mutants. */
+/**
+ * Stryker mutate ranges (`file:line:column-line:column`, columns from 0) of a report's survivors and
+ * uncovered mutants; undefined when a mutated file changed since the report (its positions are stale).
+ */
 function survivorRanges(name) {
   const file = join(root, 'reports/mutation', `${name}.json`);
   if (!existsSync(file)) return [];
   const report = JSON.parse(readFileSync(file, 'utf8'));
   const ranges = new Set();
-  for (const [f, x] of Object.entries(report.files))
+  for (const [f, x] of Object.entries(report.files)) {
+    if (readFileSync(join(root, f), 'utf8') !== x.source) return undefined;
     for (const m of x.mutants) {
       if (m.status !== 'Survived' && m.status !== 'NoCoverage') continue;
       const { start, end } = m.location;
       ranges.add(`${f}:${start.line}:${start.column - 1}-${end.line}:${end.column - 1}`);
     }
+  }
   return [...ranges];
 }
 
@@ -252,6 +257,11 @@ for (const arg of scopes) {
 if (survivorsOnly) {
   for (const [i, [name, , tests]] of [...queue.entries()].reverse()) {
     const ranges = survivorRanges(name);
+    if (!ranges) {
+      console.log(`== mutation: ${name}: the code changed since its report, so all of it runs again`);
+      rmSync(join(root, 'reports/mutation', `${name}.survivors.json`), { force: true });
+      continue;
+    }
     if (!ranges.length) console.log(`== mutation: ${name} has no report or no survivors`);
     // A fresh run each time: the rerun's own incremental file would only reuse its last answers.
     rmSync(join(root, 'reports/mutation', `${name}.survivors.incremental.json`), { force: true });
