@@ -95,6 +95,20 @@ ruleTable('env-value-source', {
       messageId: 'noSource',
     },
     {
+      name: 'an entry without a name',
+      text: deployment('        - «valueFrom»: {}'),
+      messageId: 'noSource',
+      message: /^valueFrom of env var \(unnamed\) in container web /,
+    },
+    {
+      name: 'a value next to two sources: the fix names both',
+      text: deployment(
+        '        - name: A\n          value: x\n          «valueFrom»:\n            secretKeyRef: {name: web, key: a}\n            configMapKeyRef: {name: web, key: a}',
+      ),
+      messageId: 'valueAndValueFrom',
+      fixes: ['Remove value (keep valueFrom: secretKeyRef, configMapKeyRef)', 'Remove valueFrom (keep value)'],
+    },
+    {
       name: 'valueFrom with two sources',
       text: deployment(
         '        - name: A\n          «valueFrom»:\n            secretKeyRef: {name: web, key: a}\n            configMapKeyRef: {name: web, key: a}',
