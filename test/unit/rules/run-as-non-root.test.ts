@@ -173,6 +173,8 @@ spec:
       text: pod('  securityContext:\n    runAsNonRoot: «false»\n  containers:\n  - name: web\n    image: web:1.0.0'),
       messageId: 'podFalse',
       message: 'The pod sets runAsNonRoot: false, so containers that do not override it may run as root — set it to true.',
+      fixes: ['Set runAsNonRoot: true'],
+      preferred: true,
       output: pod('  securityContext:\n    runAsNonRoot: true\n  containers:\n  - name: web\n    image: web:1.0.0'),
     },
     {
@@ -182,6 +184,8 @@ spec:
       ),
       messageId: 'containerFalse',
       message: 'Container web sets runAsNonRoot: false and may run as root — set it to true.',
+      fixes: ['Set runAsNonRoot: true'],
+      preferred: true,
       output: pod(
         '  securityContext:\n    runAsNonRoot: true\n  containers:\n  - name: web\n    image: web:1.0.0\n    securityContext:\n      runAsNonRoot: true',
       ),
