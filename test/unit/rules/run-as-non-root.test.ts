@@ -169,6 +169,16 @@ spec:
       ),
     },
     {
+      name: 'an empty container runAsUser runs as the pod’s runAsUser 0: the pod’s 0 becomes runAsNonRoot: true',
+      text: pod(
+        '  securityContext:\n    runAsUser: 0\n  containers:\n  - name: web\n    image: web:1.0.0\n    securityContext:\n      runAsUser:',
+      ).replace('spec:', '«spec»:'),
+      messageId: 'missing',
+      output: pod(
+        '  securityContext:\n    runAsNonRoot: true\n  containers:\n  - name: web\n    image: web:1.0.0\n    securityContext:\n      runAsUser:',
+      ),
+    },
+    {
       name: 'pod says false',
       text: pod('  securityContext:\n    runAsNonRoot: «false»\n  containers:\n  - name: web\n    image: web:1.0.0'),
       messageId: 'podFalse',
