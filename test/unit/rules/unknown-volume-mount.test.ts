@@ -36,6 +36,10 @@ spec:
 `,
     },
     { name: 'a mount without a name is not ours', text: pod('    - mountPath: /x', '') },
+    {
+      name: 'a mount with an empty name is not ours',
+      text: pod('    - name: ""\n      mountPath: /x', '  volumes:\n  - name: config\n    emptyDir: {}\n'),
+    },
   ],
   invalid: [
     {
@@ -91,6 +95,29 @@ spec:
         '    - name: data\n      mountPath: /d',
         '  volumes:\n  - name: date\n    emptyDir: {}\n  - name: data\n    emptyDir: {}\n',
       ),
+    },
+    {
+      name: 'volumes without a usable name are not offered',
+      text: pod(
+        '    - name: «confg»\n      mountPath: /etc/web',
+        '  volumes:\n  - name: config\n    emptyDir: {}\n  - emptyDir: {}\n  - name: ""\n    emptyDir: {}\n',
+      ),
+      messageId: 'unknown',
+      message: 'volumeMount confg in container web names no volume (volumes: config) — rename it to config or add the volume.',
+    },
+    {
+      name: 'two edits away from a short name is still a near miss',
+      text: pod('    - name: «conf»\n      mountPath: /etc/web', '  volumes:\n  - name: config\n    emptyDir: {}\n'),
+      messageId: 'unknown',
+      fix: 'Rename to config',
+      preferred: true,
+      output: pod('    - name: config\n      mountPath: /etc/web', '  volumes:\n  - name: config\n    emptyDir: {}\n'),
+    },
+    {
+      name: 'a container without a name is named by its place',
+      text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - image: web:1.0.0\n    volumeMounts:\n    - {name: «data», mountPath: /data}\n',
+      messageId: 'none',
+      message: /^volumeMount data in container #1 names no volume/,
     },
     {
       name: 'no volumes at all',
