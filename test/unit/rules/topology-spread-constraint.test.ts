@@ -28,6 +28,7 @@ ruleTable('topology-spread-constraint', {
     ...Object.entries(GUIDE_MANIFESTS).map(([name, text]) => ({ name: `guide: ${name}`, text })),
     { name: 'a zone constraint', text: deployment(zone()) },
     { name: 'minDomains with DoNotSchedule', text: deployment(zone('        minDomains: 3\n')) },
+    { name: 'minDomains 1, the smallest allowed', text: deployment(zone('        minDomains: 1\n')) },
     { name: 'zone and node', text: deployment(`${zone()}\n${zone().replace('topology.kubernetes.io/zone', 'kubernetes.io/hostname')}`) },
     { name: 'a quoted maxSkew is invalid-value’s', text: deployment(zone('', 'DoNotSchedule', '"0"')) },
     { name: 'a fractional minDomains is invalid-value’s', text: deployment(zone('        minDomains: 0.5\n', 'ScheduleAnyway')) },
