@@ -52,6 +52,30 @@ ruleTable('invalid-data-key', {
       name: 'a rename that would collide is not offered',
       text: configMap('data:\n  «a b»: x\n  a-b: y'),
       messageId: 'badChars',
+      fixes: [],
+    },
+    {
+      name: 'runs of bad characters become one dash, none at the ends',
+      text: configMap('data:\n  «"/etc//app conf/"»: x'),
+      messageId: 'badChars',
+      fixes: ['Rename the key to etc-app-conf'],
+    },
+    {
+      name: 'leading dots are dropped from the new name',
+      text: configMap('data:\n  «"...a b"»: x'),
+      messageId: 'badChars',
+      fixes: ['Rename the key to a-b'],
+    },
+    {
+      name: 'nothing left to name the key: no rename',
+      text: configMap('data:\n  «"//"»: x'),
+      messageId: 'badChars',
+      fixes: [],
+    },
+    {
+      name: 'a key that is just a dot',
+      text: configMap('data:\n  «"."»: x'),
+      messageId: 'dots',
     },
     {
       name: 'Secret data key starting with ..',
