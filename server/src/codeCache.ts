@@ -28,7 +28,7 @@ const WRITE_AFTER_MS = 3000;
 type ModuleFunction = (exports: object, require: NodeJS.Require, module: { exports: object }, filename: string, dirname: string) => void;
 
 /** The cache file for this bundle's text on this Node.js and V8 build, and these V8 flags. */
-export function codeCacheFile(cacheDir: string, source: string): string {
+function codeCacheFile(cacheDir: string, source: string): string {
   const key = createHash('sha256')
     .update(source)
     .update(`\0${process.version}\0${process.versions.v8}\0${process.arch}\0${process.execArgv.join(' ')}`)

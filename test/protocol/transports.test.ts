@@ -27,29 +27,12 @@ import {
   type MessageWriter,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
+import { MINIMAL_DEPLOYMENT } from '../unit/helpers/manifests';
 import { DEFAULT_CAPABILITIES, SERVER } from './lspClient';
 
 const URI = 'file:///work/ünïcode.yaml';
-// A Deployment whose label value is not a valid label (spaces and non-ASCII): the message quotes it.
-const TEXT = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-  labels:
-    tier: "fröntend 😀"
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
-`;
+// The minimal Deployment with a label value that is not valid (spaces and non-ASCII): the message quotes it.
+const TEXT = MINIMAL_DEPLOYMENT.replace('  name: web\n', '  name: web\n  labels:\n    tier: "fröntend 😀"\n');
 
 /** Talks to the server over `reader`/`writer`: initialize, open, diagnostics, hover, shutdown. Returns the exit code. */
 async function converse(reader: MessageReader, writer: MessageWriter, child: ChildProcess): Promise<number | null> {

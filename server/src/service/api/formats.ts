@@ -2,6 +2,7 @@
 // (`format: byte`, Secret data) and the percentages of rolling updates. Each export is named as
 // its format (formatCheck reads them by name; the ajv oracle in the tests registers them so).
 import { isValidQuantity } from '../k8s/quantity';
+import { entryOf } from '../text/tables';
 
 /** Go's base64.StdEncoding, which ignores CR and LF. */
 export function isBase64(s: string): boolean {
@@ -32,7 +33,7 @@ export const PERCENT_FIELDS: Readonly<Record<string, { readonly format: PercentF
 export type PercentFormat = 'percent' | 'percentMax100' | 'percent1To100';
 
 export function percentFormatOf(def: string, prop: string): PercentFormat | undefined {
-  return Object.prototype.hasOwnProperty.call(PERCENT_FIELDS, `${def}.${prop}`) ? PERCENT_FIELDS[`${def}.${prop}`].format : undefined;
+  return entryOf(PERCENT_FIELDS, `${def}.${prop}`)?.format;
 }
 
 const percentValue = (s: string) => (PERCENT.test(s) ? Number(s.slice(0, -1)) : undefined);
@@ -63,5 +64,5 @@ const FORMATS: Readonly<Record<string, { validate: (s: string) => boolean }>> = 
 
 /** True when `s` has the named format (unknown formats pass). */
 export function formatCheck(format: string, s: string): boolean {
-  return Object.prototype.hasOwnProperty.call(FORMATS, format) ? FORMATS[format].validate(s) : true;
+  return entryOf(FORMATS, format)?.validate(s) ?? true;
 }

@@ -1,6 +1,7 @@
 // Number ranges the API server's validation enforces beyond the int32/int64 type (ports are
 // 1-65535, counts are non-negative…), by definition and property. Compiled into the validators
 // (minimum/maximum) and reported by invalid-value with the range.
+import { entryOf } from '../text/tables';
 
 export const RANGES: Readonly<Record<string, readonly [min: number, max: number]>> = {
   'ContainerPort.containerPort': [1, 65535],
@@ -45,5 +46,5 @@ export function isFileMode(def: string, prop: string): boolean {
 }
 
 export function rangeOf(def: string, prop: string): readonly [number, number] | undefined {
-  return Object.prototype.hasOwnProperty.call(RANGES, `${def}.${prop}`) ? RANGES[`${def}.${prop}`] : undefined;
+  return entryOf(RANGES, `${def}.${prop}`);
 }

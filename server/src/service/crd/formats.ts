@@ -1,6 +1,7 @@
 // The `format`s of a CRD schema that the API server checks (kube-openapi's strfmt registry, as
 // apiextensions allows them). A format not listed here is not checked: it never reports.
 import { isCIDR, isIPv4, isIPv6 } from './ipAddress';
+import { entryOf } from '../text/tables';
 
 const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
 const UUID_V = (v: string) => new RegExp(`^[0-9a-f]{8}-?[0-9a-f]{4}-?${v}[0-9a-f]{3}-?[89ab][0-9a-f]{3}-?[0-9a-f]{12}$`, 'i');
@@ -51,7 +52,7 @@ const CHECKS: Readonly<Record<string, (s: string) => boolean>> = {
 
 /** Whether a string has a format; true for formats that are not checked. */
 export function matchesFormat(format: string, s: string): boolean {
-  const check = Object.prototype.hasOwnProperty.call(CHECKS, format) ? CHECKS[format] : undefined;
+  const check = entryOf(CHECKS, format);
   return check ? check(s) : true;
 }
 

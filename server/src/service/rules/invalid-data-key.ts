@@ -7,6 +7,7 @@ import { rangeOfKey } from '../manifest/navigate';
 import { yamlString } from './fixText';
 import { hasOwn, isObject, own } from './podParts';
 import type { Fix, Rule } from './types';
+import { entryOf } from '../text/tables';
 
 const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
 const MAX_LENGTH = 253;
@@ -57,7 +58,7 @@ export const invalidDataKey: Rule = {
   },
   check(ctx) {
     if (!ctx.value || !ctx.object) return;
-    const fields = Object.prototype.hasOwnProperty.call(FIELDS, ctx.object.kind) ? FIELDS[ctx.object.kind] : [];
+    const fields = entryOf(FIELDS, ctx.object.kind) ?? [];
     for (const field of fields) {
       const map = own(ctx.value, field);
       if (!isObject(map)) continue;

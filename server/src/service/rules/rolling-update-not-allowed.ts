@@ -5,6 +5,7 @@ import { removePair } from '../manifest/edit';
 import { rangeOfKey } from '../manifest/navigate';
 import { isObject, own } from './podParts';
 import type { Rule } from './types';
+import { entryOf } from '../text/tables';
 
 const STRATEGY: Readonly<Record<string, { readonly field: string; readonly type: string }>> = {
   Deployment: { field: 'strategy', type: 'Recreate' },
@@ -45,7 +46,7 @@ export const rollingUpdateNotAllowed: Rule = {
   },
   check(ctx) {
     if (!ctx.value || !ctx.object) return;
-    const s = Object.prototype.hasOwnProperty.call(STRATEGY, ctx.object.kind) ? STRATEGY[ctx.object.kind] : undefined;
+    const s = entryOf(STRATEGY, ctx.object.kind);
     if (!s) return;
     const strategy = own(own(ctx.value, 'spec'), s.field);
     // `rollingUpdate:` with nothing after it is null: Go reads it as not set, and so does the API server.
