@@ -2,8 +2,9 @@
 // files to mutate (K8SW_MUTATE) and the test files that must kill their mutants (K8SW_TESTS).
 //
 // Test runner: the TAP runner. Our tests are node:test files run with tsx; the TAP runner starts
-// `node --import tsx <file>` per test file (node:test prints TAP when its output is not a
-// terminal), records which files cover each mutant (coverageAnalysis perTest, per file) and runs
+// `node --require tsx/cjs <file>` per test file (node:test prints TAP when its output is not a
+// terminal; tsx's CommonJS hook alone, because `--import tsx` also starts an ESM loader thread in
+// every test process: ~15% of a rule table's 1.2 s, and every test file passes the same under both), records which files cover each mutant (coverageAnalysis perTest, per file) and runs
 // only those, stopping at the first failure (forceBail). The command runner would run the whole
 // command for every mutant, with no coverage: many times slower on this 2-core machine.
 const list = (v, fallback) => (v ? v.split(',').filter(Boolean) : fallback);
@@ -14,7 +15,7 @@ export default {
   testRunner: 'tap',
   tap: {
     testFiles: list(process.env.K8SW_TESTS, ['test/unit/rules/*.test.ts']),
-    nodeArgs: ['--import', 'tsx', '--test-reporter=tap'],
+    nodeArgs: ['--require', 'tsx/cjs', '--test-reporter=tap'],
     forceBail: true,
   },
   checkers: ['typescript'],
