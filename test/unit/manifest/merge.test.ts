@@ -42,6 +42,50 @@ describe('merge keys in values', () => {
     });
 });
 
+// go-yaml v2 (decode.go, merge): a plain `<<` takes a mapping, an alias of a mapping, or a list
+// whose items are each one of those; anything else fails the whole document.
+const BAD_MERGES: readonly { name: string; text: string }[] = [
+  { name: 'a number', text: 'a:\n  <<: 5\n' },
+  { name: 'no value', text: 'a:\n  <<:\n  b: 1\n' },
+  { name: 'a string', text: 'a:\n  <<: "x: 1"\n' },
+  { name: 'an alias of a list', text: 'l: &l [{x: 1}]\na:\n  <<: *l\n' },
+  { name: 'an alias of a scalar', text: 's: &s 1\na:\n  <<: *s\n' },
+  { name: 'a list with a scalar', text: 'm: &m {x: 1}\na:\n  <<: [*m, 5]\n' },
+  { name: 'a list of lists', text: 'a:\n  <<: [[{x: 1}]]\n' },
+  { name: 'in a sequence item', text: 'a:\n- <<: 5\n' },
+];
+
+describe('merge keys Kubernetes cannot decode', () => {
+  for (const c of BAD_MERGES)
+    it(c.name, () => {
+      const parsed = parseDocumentText(c.text);
+      const at = c.text.indexOf('<<');
+      assert.deepEqual(
+        parsed.syntaxProblems.map((p) => [p.yamlCode, p.start, p.end]),
+        [['BAD_MERGE_VALUE', at, at + 2]],
+      );
+      // Like any document kubectl cannot read: no value for the other rules to check.
+      assert.equal(parsed.value, undefined);
+    });
+  it('every bad merge key of a document is reported', () => {
+    const text = 'a:\n  <<: 1\nb:\n  <<: 2\n';
+    assert.deepEqual(
+      parseDocumentText(text).syntaxProblems.map((p) => p.start),
+      [text.indexOf('<<'), text.lastIndexOf('<<')],
+    );
+  });
+  it('a quoted "<<" is an ordinary key, whatever its value', () => {
+    const parsed = parseDocumentText("a:\n  '<<': 5\n");
+    assert.deepEqual(parsed.syntaxProblems, []);
+    assert.deepEqual(parsed.value, { a: { '<<': 5 } });
+  });
+  it('a list of inline mappings and aliases is a merge', () => {
+    const parsed = parseDocumentText('m: &m {x: 1}\na:\n  <<: [*m, {y: 2}]\n');
+    assert.deepEqual(parsed.syntaxProblems, []);
+    assert.deepEqual(parsed.value, { m: { x: 1 }, a: { x: 1, y: 2 } });
+  });
+});
+
 const MANIFEST = `apiVersion: apps/v1
 kind: Deployment
 metadata:

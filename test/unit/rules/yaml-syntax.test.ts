@@ -29,5 +29,12 @@ ruleTable('yaml-syntax', {
       messageId: 'syntax',
       message: 'Flow map in block collection must be sufficiently indented and end with a }',
     },
+    {
+      name: 'a merge key whose value is not a mapping (kubectl cannot decode the document)',
+      text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  «<<»: 5\n',
+      messageId: 'syntax',
+      message:
+        'A merge key (<<) takes a mapping, an alias of one (<<: *base) or a list of them: kubectl and the API server refuse this document ("map merge requires map or sequence of maps as the value").',
+    },
   ],
 });

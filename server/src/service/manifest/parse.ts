@@ -245,6 +245,33 @@ function syntaxProblemsOf(errors: readonly YamlError[], text: string): SyntaxPro
   return problems;
 }
 
+/**
+ * Merge keys whose value Kubernetes' YAML decoder (go-yaml v2) refuses: a `<<` written plain (a
+ * quoted "<<" is an ordinary key) takes a mapping, an alias of one, or a list of those — anything
+ * else fails the whole document with "map merge requires map or sequence of maps as the value",
+ * which the yaml package, reading `<<` as a plain key under YAML 1.2, never reports.
+ */
+function badMergeKeys(doc: Document.Parsed): SyntaxProblem[] {
+  const problems: SyntaxProblem[] = [];
+  const isMapping = (node: unknown): boolean => isMap(isAlias(node) ? node.resolve(doc) : node);
+  visit(doc, {
+    Pair(_key, pair) {
+      const key = pair.key;
+      if (!isScalar(key) || key.value !== '<<' || key.type !== Scalar.PLAIN || !key.range) return;
+      const value = pair.value;
+      if (isMapping(value) || (isSeq(value) && value.items.every(isMapping))) return;
+      problems.push({
+        start: key.range[0],
+        end: key.range[1],
+        yamlCode: 'BAD_MERGE_VALUE',
+        message:
+          'A merge key (<<) takes a mapping, an alias of one (<<: *base) or a list of them: kubectl and the API server refuse this document ("map merge requires map or sequence of maps as the value").',
+      });
+    },
+  });
+  return problems;
+}
+
 /** What a document nested too deep to analyse says (validation.ts shows it once, on its first line). */
 export const TOO_DEEP = `Nesting too deep to analyse: this document nests mappings or sequences more than ${MAX_NESTING.toLocaleString('en')} levels deep, so Kubernetes Workloads does not check it.`;
 /** What it says when reading the document ran out of stack below that depth (the service run on a small stack). */
@@ -302,7 +329,15 @@ class ParsedDocumentText implements ParsedText {
       if (errors.length === 0 && !this.skippedReason) {
         try {
           value = yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT, reviver: asKubernetesReads });
-          if (mayHaveMergeKeys(text)) value = resolveMergeKeys(value);
+          if (mayHaveMergeKeys(text)) {
+            const badMerges = badMergeKeys(yaml);
+            // kubectl cannot decode the document at all: like any syntax error, nothing else is checked.
+            if (badMerges.length) {
+              problems.push(...badMerges);
+              capProblems(problems);
+              value = undefined;
+            } else value = resolveMergeKeys(value);
+          }
         } catch (err) {
           if (err instanceof RangeError && STACK_OVERFLOW.test(err.message)) {
             this.skippedReason = OUT_OF_STACK;
