@@ -311,3 +311,239 @@ describe('imageRepositoryName', () => {
     );
   });
 });
+
+// What the rule promises to recognize, name by name (the guide's kinds of stateful servers and
+// node agents, and the commands that run to completion), each in the smallest manifest that shows
+// it: a name dropped from the rule's lists, or a pattern loosened or tightened, fails here.
+const STATEFUL: readonly [image: string, what: string][] = [
+  ...['postgres', 'postgresql', 'pgvector', 'timescaledb', 'mysql', 'mysql-server', 'mariadb', 'percona', 'percona-server'].map(
+    (n) => [n, 'database'] as [string, string],
+  ),
+  ...[
+    'mongo',
+    'mongodb',
+    'cassandra',
+    'scylla',
+    'cockroach',
+    'cockroachdb',
+    'couchdb',
+    'couchbase',
+    'neo4j',
+    'influxdb',
+    'clickhouse-server',
+  ].map((n) => [n, 'database'] as [string, string]),
+  ...['redis', 'redis-stack-server', 'valkey', 'keydb', 'etcd', 'zookeeper', 'consul'].map(
+    (n) => [n, 'stateful key-value store'] as [string, string],
+  ),
+  ...['elasticsearch', 'opensearch', 'solr'].map((n) => [n, 'search engine that stores its index'] as [string, string]),
+  ...['kafka', 'rabbitmq', 'nats', 'nats-streaming', 'pulsar', 'activemq', 'artemis'].map((n) => [n, 'message broker'] as [string, string]),
+  ...['qdrant', 'weaviate', 'milvus', 'chroma', 'chromadb'].map((n) => [n, 'vector database'] as [string, string]),
+];
+const NODE_AGENTS = [
+  'node-exporter',
+  'fluentd',
+  'fluent-bit',
+  'fluentd-elasticsearch',
+  'filebeat',
+  'metricbeat',
+  'promtail',
+  'log-collector',
+  'node-problem-detector',
+  'kube-proxy',
+  'calico-node',
+  'cilium',
+  'falco',
+];
+// (pg_dump, pg_restore, mysqldump, mongodump… are clients too, but also one-shot commands: a
+// Deployment running one gets the Job advice instead, whichever list answers first.)
+const CLIENT_TOOLS = [
+  'psql',
+  'pg_basebackup',
+  'mysql',
+  'mysqladmin',
+  'mariadb-dump',
+  'redis-cli',
+  'mongo',
+  'mongosh',
+  'cqlsh',
+  'etcdctl',
+  'kafka-topics',
+  'kafka-console-consumer.sh',
+  'rabbitmqadmin',
+  '/usr/bin/psql',
+];
+/** Last steps that run to completion, with what the message quotes. */
+const ONE_SHOT_STEPS = [
+  'migrate',
+  'migrations',
+  'migration',
+  'backup',
+  'restore',
+  'pg_dump -f /b/db.sql',
+  'pg_dumpall',
+  'pg_restore db.dump',
+  'mysqldump --all-databases',
+  'mongodump',
+  'mongorestore',
+  'flyway migrate',
+  'liquibase update',
+  'npm run db-migrate',
+  'migrate-db',
+  'run_backup',
+  './backup.sh',
+  'scripts/restore.py',
+  'bin/migrate.rb',
+  'dist/migrate.js',
+  'src/migrate.ts',
+  'tools/backup.bash',
+  'rails db:migrate',
+  'alembic upgrade head',
+  'MIGRATE',
+];
+/** Last steps that only look like one (a word that contains one, an option, a variable). */
+const NOT_ONE_SHOT_STEPS = [
+  'premigrate',
+  'migrated',
+  'backups-viewer',
+  'app --backup',
+  'app backup=daily',
+  'app $backup',
+  'backup.java',
+  'alembic current',
+];
+const LONG_RUNNING = [
+  'sleep infinity',
+  'sleep inf',
+  'tail -f /dev/null',
+  'while true; do sleep 1; done',
+  'npm run serve',
+  'node server',
+  'python manage.py runserver',
+  'gunicorn app:app',
+  'uvicorn app:app',
+  'nginx -g "daemon off;"',
+];
+const NODE_PATHS = [
+  '/var/log',
+  '/var/log/pods',
+  '/proc',
+  '/sys',
+  '/sys/fs/cgroup',
+  '/var/lib/docker/containers',
+  '/var/run/docker.sock',
+  '/run/containerd',
+];
+const NOT_NODE_PATHS = ['/var/logs', '/procs', '/system', '/data/var/log', '/var/lib/docker', '/run/containerd-x'];
+
+/** A container that runs `step` through a shell, with nothing else that tells what it is. */
+const shellStep = (image: string, step: string) =>
+  deployment({ image, container: `        command: ["sh", "-c", ${JSON.stringify(`echo start && ${step}`)}]\n` });
+const hostPathVolume = (path: string) =>
+  deployment({ image: 'acme/shipper:3', pod: `      volumes:\n      - name: host\n        hostPath:\n          path: ${path}\n` });
+
+ruleTable('workload-kind-advice', {
+  valid: [
+    ...CLIENT_TOOLS.map((tool) => ({
+      name: `${tool} from a database image is a client, not the server`,
+      text: deployment({ image: 'postgres:16', container: `        command: [${JSON.stringify(tool)}, "--help"]\n` }),
+    })),
+    ...CLIENT_TOOLS.map((tool) => ({
+      name: `${tool} given as the first argument is a client too`,
+      text: deployment({ image: 'postgres:16', container: `        args: [${JSON.stringify(`${tool} --help`)}]\n` }),
+    })),
+    ...NOT_ONE_SHOT_STEPS.map((step) => ({ name: `"${step}" does not run to completion`, text: shellStep('acme/app:3', step) })),
+    // The last step is a migration, but the command also starts something that keeps running.
+    ...LONG_RUNNING.map((server) => ({
+      name: `"${server}" in the background, then a migration, keeps running`,
+      text: shellStep('acme/app:3', `${server} & python manage.py migrate`),
+    })),
+    ...NOT_NODE_PATHS.map((path) => ({ name: `hostPath ${path} is not only a node agent's`, text: hostPathVolume(path) })),
+    { name: 'hostPID alone', text: deployment({ image: 'acme/agent:3', pod: '      hostPID: true\n' }) },
+    {
+      name: 'a toleration of one taint is not of every taint',
+      text: deployment({
+        image: 'acme/agent:3',
+        pod: '      hostNetwork: true\n      tolerations:\n      - key: x\n        operator: Exists\n',
+      }),
+    },
+  ],
+  invalid: [
+    ...STATEFUL.map(([name, what]) => ({
+      name: `${name} is a ${what}`,
+      text: KIND(deployment({ image: `example.com/lib/${name}:1.0` })),
+      messageId: 'statefulImage',
+      message: `This Deployment runs example.com/lib/${name}:1.0, a ${what}. The guide asks "Does it need a stable network identity?" — databases, brokers and vector stores usually do: a StatefulSet gives each replica a stable name (app-0, app-1, …), its own DNS record and its own volume. A throwaway cache that keeps no data may stay a Deployment.`,
+    })),
+    ...STATEFUL.map(([name, what]) => ({
+      name: `a Job that starts ${name} with its default command`,
+      text: KIND(deployment({ kind: 'Job', image: `${name}:1.0` })),
+      messageId: 'jobRunsServer',
+      message: new RegExp(`^This Job runs ${name}:1\\.0, a ${what}, with its default command: `),
+    })),
+    ...STATEFUL.map(([name, what]) => ({
+      name: `${name} on every node`,
+      text: KIND(deployment({ kind: 'DaemonSet', image: `${name}:1.0` })),
+      messageId: 'daemonSetServer',
+      message: `This DaemonSet runs ${name}:1.0, a ${what}, on every node. The guide asks "Does it need a stable network identity?" before "Must it run on every node?" — a ${what} usually needs stable identity and storage: use a StatefulSet with the replicas you need.`,
+    })),
+    ...NODE_AGENTS.map((name) => ({
+      name: `${name} is a node agent`,
+      text: KIND(deployment({ image: `example.com/agents/${name}:v2` })),
+      messageId: 'nodeAgent',
+      message: `This Deployment looks like a node agent (the ${name} image). The guide asks "Must it run on every node?" — log collectors and monitoring agents do: a DaemonSet runs one pod on each node, including nodes added later.`,
+    })),
+    ...NODE_PATHS.map((path) => ({
+      name: `hostPath ${path}`,
+      text: KIND(hostPathVolume(path)),
+      messageId: 'nodeAgent',
+      message: new RegExp(`\\(hostPath ${path.replace(/\./g, '\\.')}\\)`),
+    })),
+    ...ONE_SHOT_STEPS.map((step) => ({
+      name: `"${step}" as the last step runs to completion`,
+      text: KIND(shellStep('acme/app:3', step)),
+      messageId: 'runsToCompletion',
+      message: `This Deployment looks like a batch task: its command runs "${step}". The guide asks "Is this a batch task that runs to completion?" — if yes, use a Job (a CronJob if it runs on a schedule): a Deployment restarts the pod every time it finishes.`,
+    })),
+    ...LONG_RUNNING.map((server) => ({
+      name: `a database image started as "${server} & pg_dump" still runs the server on every node`,
+      text: KIND(
+        deployment({
+          kind: 'DaemonSet',
+          image: 'postgres:16',
+          container: `        command: ["sh", "-c", ${JSON.stringify(`${server} & pg_dump`)}]\n`,
+        }),
+      ),
+      messageId: 'daemonSetServer',
+      message: /^This DaemonSet runs postgres:16, a database, on every node\. /,
+    })),
+    {
+      name: 'a long last step is quoted up to 57 characters and an ellipsis',
+      text: KIND(shellStep('acme/app:3', `./backup.sh ${'x'.repeat(60)}`)),
+      messageId: 'runsToCompletion',
+      message: new RegExp(`its command runs "\\./backup\\.sh ${'x'.repeat(45)}…"\\. `),
+    },
+    {
+      name: 'restartPolicy Never → Job',
+      text: KIND(deployment({ image: 'myapp:2', pod: '      restartPolicy: Never\n' })),
+      messageId: 'runsToCompletion',
+      message: /: restartPolicy is Never\. /,
+    },
+    {
+      name: 'hostNetwork and hostPID',
+      text: KIND(deployment({ image: 'acme/agent:3', pod: '      hostNetwork: true\n      hostPID: true\n' })),
+      messageId: 'nodeAgent',
+      message: /\(hostNetwork, hostPID\)/,
+    },
+    {
+      name: 'at most three pieces of evidence are quoted',
+      text: KIND(
+        deployment({
+          image: 'fluentd:1',
+          pod: '      hostNetwork: true\n      hostPID: true\n      tolerations:\n      - operator: Exists\n      volumes:\n      - name: l\n        hostPath:\n          path: /var/log\n',
+        }),
+      ),
+      messageId: 'nodeAgent',
+      message: /\(the fluentd image, hostPath \/var\/log, hostNetwork\)/,
+    },
+  ],
+});
