@@ -35,6 +35,18 @@ ruleTable('service-not-headless', {
       files: { 'file:///work/sts.yaml': sts('postgres', '  namespace: db\n') },
     },
     { name: 'no StatefulSet at all', text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: postgres\nspec:\n  clusterIP: 10.0.0.1\n' },
+    {
+      name: 'a StatefulSet of the same file in another namespace',
+      text: `${sts('postgres', '  namespace: db\n')}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: postgres\n  namespace: web\nspec:\n  selector:\n    app: postgres\n`,
+    },
+    {
+      name: 'a serviceName that is not a string names no Service',
+      text: `${sts('7')}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: "7"\nspec:\n  selector:\n    app: postgres\n`,
+    },
+    {
+      name: 'a Service without a name',
+      text: `${sts('postgres')}---\napiVersion: v1\nkind: Service\nmetadata: {}\nspec:\n  clusterIP: 10.0.0.1\n`,
+    },
   ],
   invalid: [
     {
@@ -68,6 +80,41 @@ ruleTable('service-not-headless', {
       messageId: 'notHeadless',
       message: /StatefulSet postgres, replica \(its serviceName\)/,
       output: `${sts('db')}---\n${sts('db').replace('name: postgres', 'name: replica')}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: db\nspec:\n  clusterIP: None\n`,
+    },
+    {
+      name: 'dual-stack clusterIPs must agree with clusterIP: reported, but no fix',
+      text: `${sts('postgres')}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: postgres\nspec:\n  clusterIP: «10.96.0.12»\n  clusterIPs: [10.96.0.12]\n`,
+      messageId: 'notHeadless',
+      message: /not headless \(clusterIP: 10\.96\.0\.12\)/,
+      fixes: [],
+    },
+    {
+      name: 'type ClusterIP written out is still the ordinary case, with its fix',
+      text: `${sts('postgres')}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: «postgres»\nspec:\n  type: ClusterIP\n`,
+      messageId: 'notHeadless',
+      fixes: ['Make the Service headless (clusterIP: None)'],
+      output: `${sts('postgres')}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: postgres\nspec:\n  type: ClusterIP\n  clusterIP: None\n`,
+    },
+    {
+      name: 'the DNS example names the first StatefulSet alphabetically',
+      text: `${sts('db').replace('name: postgres', 'name: zeta')}---\n${sts('db').replace('name: postgres', 'name: alpha')}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: «db»\n`,
+      messageId: 'notHeadless',
+      message:
+        'Service db is the governing Service of StatefulSet alpha, zeta (its serviceName) but is not headless (no clusterIP: None): ' +
+        'the pods get no stable DNS names like alpha-0.db. Set clusterIP: None.',
+    },
+    {
+      name: 'an unnamed StatefulSet is still counted',
+      text: `${sts('db').replace('  name: postgres\n', '')}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: «db»\n`,
+      messageId: 'notHeadless',
+      message: /StatefulSet \(unnamed\) \(its serviceName\)/,
+    },
+    {
+      name: 'a NodePort cannot be headless either (range on clusterIP when written)',
+      text: `${sts('postgres')}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: postgres\nspec:\n  type: NodePort\n  clusterIP: «10.96.0.1»\n`,
+      messageId: 'wrongType',
+      message: /has type NodePort, which cannot be headless/,
+      fixes: [],
     },
     {
       name: 'a LoadBalancer cannot be headless: no fix, advice instead',
