@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { ruleTable } from '../helpers/ruleTester';
+import { WIDGETS_PATH } from '../crd/widgets';
 
 const pod = (specLines: string, containerLines = '') =>
   `apiVersion: v1
@@ -320,6 +322,207 @@ ruleTable('invalid-value', {
       preferred: true,
       safe: true,
       output: pod('  hostNetwork: true\n'),
+    },
+  ],
+});
+
+// A custom resource checked against its CRD (test/fixtures/crds): each keyword's own message.
+const WIDGET_CRD = { 'file:///work/widgets-crd.yaml': readFileSync(WIDGETS_PATH, 'utf8') };
+const widget = (specLines: string) =>
+  `apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w1\nspec:\n  size: small\n  parts:\n  - name: p-1\n${specLines}`;
+/** A pod whose sequences are indented under their keys (the other common style). */
+const indentedPod = (containerLines: string) =>
+  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n${containerLines}`;
+
+ruleTable('invalid-value', {
+  valid: [
+    { name: 'a valid Widget', text: widget('  color: red\n'), files: WIDGET_CRD },
+    {
+      name: 'a StatefulSet is not a DaemonSet: its rolling update is not checked for surge',
+      text: statefulSet('1').replace('    rollingUpdate:\n', '    rollingUpdate:\n      maxSurge: 1\n'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'CRD pattern',
+      text: widget('  color: «Red1»\n'),
+      files: WIDGET_CRD,
+      messageId: 'crdPattern',
+      message: '"Red1" is not a valid value of `color`: it must match `^[a-z]+$`.',
+    },
+    {
+      name: 'CRD minimum',
+      text: widget('  minReplicas: «-1»\n'),
+      files: WIDGET_CRD,
+      messageId: 'crdBound',
+      message: '`minReplicas` is -1, but it must be at least 0.',
+    },
+    {
+      name: 'CRD length',
+      text: widget('  color: «abcdefghijkl»\n'),
+      files: WIDGET_CRD,
+      messageId: 'crdLength',
+      message: '`color` is 12 characters long ("abcdefghijkl"), but it must be at most 10.',
+    },
+    {
+      name: 'CRD item count',
+      text: widget('  tags: «[a, b, c, d]»\n'),
+      files: WIDGET_CRD,
+      messageId: 'crdCount',
+      message: '`tags` has 4 items, but it must have at most 3 items.',
+    },
+    {
+      name: 'CRD set with a duplicate',
+      text: widget('  tags: [a, «a»]\n'),
+      files: WIDGET_CRD,
+      messageId: 'crdDuplicate',
+      message: '"a" appears twice in `tags` (first as item 0): its items must be unique.',
+    },
+    {
+      name: 'CRD map list with a duplicate key',
+      text: widget('').replace('  - name: p-1\n', '  - name: p-1\n  - «name: p-1»\n'),
+      files: WIDGET_CRD,
+      messageId: 'crdDuplicateKey',
+      message: 'This item of `parts` has the same key (name: "p-1", kind: "bolt") as item 0: the list is keyed by it.',
+    },
+    {
+      name: 'CRD format',
+      text: widget('  address: «not-an-ip»\n'),
+      files: WIDGET_CRD,
+      messageId: 'invalid',
+      message: '`address` has an invalid value "not-an-ip" (not a valid ipv4).',
+    },
+    // What each type is called when a value has another one.
+    {
+      name: 'a list for a quantity',
+      text: pod('', '    resources:\n      limits:\n        cpu: «[1]»\n'),
+      messageId: 'wrongType',
+      message: /must be a quantity \(a number or a string like `500Mi`\), not a list/,
+    },
+    {
+      name: 'a list for a map of strings',
+      text: pod('  nodeSelector: «[a]»\n'),
+      messageId: 'wrongType',
+      message: /^`nodeSelector` must be a mapping \(map of string\), not a list/,
+    },
+    {
+      name: 'a list for an int32',
+      text: deployment('  replicas: «[3]»\n'),
+      messageId: 'wrongType',
+      message: /must be an integer, not a list/,
+    },
+    {
+      name: 'a mapping for an int64',
+      text: pod('  activeDeadlineSeconds: «{a: 1}»\n'),
+      messageId: 'wrongType',
+      message: /^`activeDeadlineSeconds` must be an integer, not a mapping/,
+    },
+    {
+      name: 'a list for a boolean',
+      text: pod('  hostNetwork: «[true]»\n'),
+      messageId: 'wrongType',
+      message: /^`hostNetwork` must be `true` or `false`, not a list/,
+      fixes: [],
+    },
+    {
+      name: 'a list for a string: nothing to quote',
+      text: pod('', '    workingDir: «[a]»\n'),
+      messageId: 'wrongType',
+      message: '`workingDir` must be a string, not a list ([…]).',
+      fixes: [],
+    },
+    // The fixes of a wrong type, and where they are not offered.
+    {
+      name: 'a quoted integer with spaces and a sign',
+      text: deployment('  replicas: «" +3 "»\n'),
+      messageId: 'wrongType',
+      fixes: ['Write +3 as a number'],
+      output: deployment('  replicas: 3\n'),
+    },
+    { name: 'a quoted integer with a tail', text: deployment('  replicas: «"3x"»\n'), messageId: 'wrongType', fixes: [] },
+    { name: 'a quoted integer with a head', text: deployment('  replicas: «"x3"»\n'), messageId: 'wrongType', fixes: [] },
+    { name: 'a quoted decimal', text: deployment('  replicas: «"3.5"»\n'), messageId: 'wrongType', fixes: [] },
+    { name: 'a quoted boolean word for an integer', text: deployment('  replicas: «"true"»\n'), messageId: 'wrongType', fixes: [] },
+    {
+      name: 'a quoted boolean in capitals',
+      text: pod('  hostNetwork: «"TRUE"»\n'),
+      messageId: 'wrongType',
+      fixes: ['Write true as a boolean'],
+      output: pod('  hostNetwork: true\n'),
+    },
+    { name: 'a quoted boolean with a tail', text: pod('  hostNetwork: «"truex"»\n'), messageId: 'wrongType', fixes: [] },
+    { name: 'a quoted boolean with a head', text: pod('  hostNetwork: «"xfalse"»\n'), messageId: 'wrongType', fixes: [] },
+    { name: 'a quoted number for a boolean', text: pod('  hostNetwork: «"1"»\n'), messageId: 'wrongType', fixes: [] },
+    {
+      name: 'a number for a string: quoted as written, preferred and safe',
+      text: pod('', '    env:\n    - name: MASK\n      value: «0x1F»\n'),
+      messageId: 'wrongType',
+      message: '`value` must be a string, not an integer (31).',
+      fix: 'Quote it: "0x1F"',
+      fixes: ['Quote it: "0x1F"'],
+      preferred: true,
+      safe: true,
+      output: pod('', '    env:\n    - name: MASK\n      value: "0x1F"\n'),
+    },
+    {
+      name: 'a mapping for another list is not rewritten as env pairs',
+      text: pod('', '    args: «{a: b}»\n'),
+      messageId: 'wrongType',
+      fixes: [],
+    },
+    { name: 'a string for env', text: pod('', '    env: «abc»\n'), messageId: 'wrongType', fixes: [] },
+    { name: 'an empty env mapping', text: pod('', '    env: «{}»\n'), messageId: 'wrongType', fixes: [] },
+    { name: 'env with a nested mapping', text: pod('', '    env: «{A: {b: 1}}»\n'), messageId: 'wrongType', fixes: [] },
+    {
+      // The variable without a value is kept (the API server's view of the mapping drops it).
+      name: 'env as a mapping with an empty value, in a file whose lists are indented',
+      text: indentedPod('      env:\n        «A:»\n        B: x\n'),
+      messageId: 'wrongType',
+      fixes: ['Write the variables as a list of name/value pairs'],
+      output: indentedPod('      env:\n        - name: A\n        - name: B\n          value: x\n'),
+    },
+    // Allowed values: only the fix of the same spelling is preferred.
+    {
+      name: 'wrong case of an allowed value: the others are not preferred',
+      text: service('    protocol: «tcp»\n'),
+      messageId: 'notAllowed',
+      fix: 'Change to `UDP`',
+      preferred: false,
+      safe: false,
+      output: service('    protocol: UDP\n'),
+    },
+    {
+      name: 'an enum list item is named without its index, even past item 9',
+      text: `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: d\nspec:\n  accessModes: [${'ReadWriteOnce, '.repeat(10)}«Bad»]\n`,
+      messageId: 'notAllowed',
+      message:
+        '"Bad" is not a valid value of `accessModes`. Allowed values: `ReadWriteOnce`, `ReadOnlyMany`, `ReadWriteMany`, `ReadWriteOncePod`.',
+    },
+    // File modes: the octal fix only for what reads as octal digits.
+    {
+      name: 'a file mode with an 8 in it',
+      text: pod('  volumes:\n  - name: c\n    configMap:\n      name: a\n      defaultMode: «8644»\n'),
+      messageId: 'fileMode',
+      fixes: [],
+    },
+    {
+      name: 'a file mode of five octal digits',
+      text: pod('  volumes:\n  - name: c\n    configMap:\n      name: a\n      defaultMode: «64400»\n'),
+      messageId: 'fileMode',
+      fixes: [],
+    },
+    {
+      name: 'Secret data not base64, under a dotted key',
+      text: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  tls.key: «not base64!»\n',
+      messageId: 'base64',
+      message: '`tls.key` in `data` is not base64: Secret `data` values must be base64-encoded. Put plain text under `stringData` instead.',
+    },
+    {
+      name: 'a DaemonSet whose RollingUpdate type is written out',
+      text: daemonSet('      maxSurge: «1»\n', '    type: RollingUpdate\n'),
+      messageId: 'daemonSetSurge',
+      message:
+        'A DaemonSet rolling update cannot both surge and make pods unavailable: `maxSurge` must be 0 while `maxUnavailable` is 1 (the default). Set maxUnavailable: 0 to surge.',
     },
   ],
 });

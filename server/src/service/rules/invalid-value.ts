@@ -149,10 +149,15 @@ function wrongType(ctx: SchemaContext, path: (string | number)[], expected: stri
     }
   } else if (t === '[]@EnvVar' && v && typeof v === 'object' && !Array.isArray(v)) {
     fixes.push(
-      ...fix('Write the variables as a list of name/value pairs', envMapToList(ctx, path, v as Record<string, unknown>), {
-        preferred: true,
-        safe: true,
-      }),
+      // From the document as written: the API server's view drops `A:` (null), and the fix must not.
+      ...fix(
+        'Write the variables as a list of name/value pairs',
+        envMapToList(ctx, path, getAt(ctx.doc.value, path) as Record<string, unknown>),
+        {
+          preferred: true,
+          safe: true,
+        },
+      ),
     );
   }
   return report(range, 'wrongType', data, fixes);
