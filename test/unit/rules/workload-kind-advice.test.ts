@@ -460,6 +460,70 @@ ruleTable('workload-kind-advice', {
     ...NOT_NODE_PATHS.map((path) => ({ name: `hostPath ${path} is not only a node agent's`, text: hostPathVolume(path) })),
     { name: 'hostPID alone', text: deployment({ image: 'acme/agent:3', pod: '      hostPID: true\n' }) },
     {
+      name: 'a database image in an init container (waiting for the database) is not the server',
+      text: deployment({ image: 'acme/app:1', pod: '      initContainers:\n      - name: wait\n        image: postgres:16\n' }),
+    },
+    {
+      name: 'a Job with a database image in an init container',
+      text: deployment({
+        kind: 'Job',
+        image: 'acme/job:1',
+        pod: '      restartPolicy: Never\n      initContainers:\n      - name: wait\n        image: postgres:16\n',
+      }),
+    },
+    {
+      name: 'a DaemonSet with a database image in an init container',
+      text: deployment({
+        kind: 'DaemonSet',
+        image: 'acme/agent:1',
+        pod: '      initContainers:\n      - name: wait\n        image: postgres:16\n',
+      }),
+    },
+    {
+      name: 'a Job that runs a database image with its own arguments may be a one-off task',
+      text: deployment({ kind: 'Job', image: 'postgres:16', container: '        args: ["-c", "select 1"]\n' }),
+    },
+    {
+      name: 'a Job that runs a database image with its own command',
+      text: deployment({ kind: 'Job', image: 'redis:7', container: '        command: ["redis-server", "--version"]\n' }),
+    },
+    {
+      name: 'a client tool written with leading spaces',
+      text: deployment({ image: 'postgres:16', container: '        command: ["  psql  -c x"]\n' }),
+    },
+    {
+      name: 'no containers (still being written)',
+      text: deployment({ image: 'x' }).replace(/ {6}containers:[\s\S]*$/, '      restartPolicy: Never\n      containers: []\n'),
+    },
+    {
+      name: 'a migration container beside a server container',
+      text: deployment({
+        image: 'acme/api:3',
+        container:
+          '        ports:\n        - containerPort: 80\n      - name: migrate\n        image: acme/api:3\n        command: ["./migrate.sh"]\n',
+      }),
+    },
+    {
+      name: 'replicas sharing a claim that is ReadWriteOnce and ReadWriteMany',
+      text: `${deployment({ replicas: 2, image: 'nginx:1.27', pod: '      volumes:\n      - name: www\n        persistentVolumeClaim:\n          claimName: shared\n' })}${RWO_CLAIM.replace('[ReadWriteOnce]', '[ReadWriteOnce, ReadWriteMany]')}`,
+    },
+    {
+      name: 'replicas sharing a claim without access modes',
+      text: `${deployment({ replicas: 2, image: 'nginx:1.27', pod: '      volumes:\n      - name: www\n        persistentVolumeClaim:\n          claimName: shared\n' })}${RWO_CLAIM.replace('[ReadWriteOnce]', '[]')}`,
+    },
+    {
+      name: 'replicas sharing a claim of the same name in another namespace',
+      text: `${deployment({ replicas: 2, image: 'nginx:1.27', pod: '      volumes:\n      - name: www\n        persistentVolumeClaim:\n          claimName: shared\n' })}${RWO_CLAIM.replace('  name: shared\n', '  name: shared\n  namespace: other\n')}`,
+    },
+    {
+      name: 'replicas sharing a ReadWriteOnce claim read-only',
+      text: `${deployment({ replicas: 2, image: 'nginx:1.27', pod: '      volumes:\n      - name: www\n        persistentVolumeClaim:\n          claimName: shared\n          readOnly: true\n' })}${RWO_CLAIM}`,
+    },
+    {
+      name: 'hostNetwork and a toleration that is not of every taint (operator Equal)',
+      text: deployment({ image: 'acme/agent:3', pod: '      hostNetwork: true\n      tolerations:\n      - effect: NoSchedule\n' }),
+    },
+    {
       name: 'a toleration of one taint is not of every taint',
       text: deployment({
         image: 'acme/agent:3',
@@ -516,6 +580,44 @@ ruleTable('workload-kind-advice', {
       messageId: 'daemonSetServer',
       message: /^This DaemonSet runs postgres:16, a database, on every node\. /,
     })),
+    {
+      name: 'a Deployment without a name: the pod names use a placeholder',
+      text: KIND(deployment({ image: 'mysql:8' })).replace('metadata:\n  name: app\n', 'metadata:\n  labels: {app: app}\n'),
+      messageId: 'statefulImage',
+      message: /a stable name \(name-0, name-1, …\)/,
+    },
+    {
+      name: 'a database image whose first argument is not a string is still the server',
+      text: KIND(deployment({ image: 'postgres:16', container: '        args: [5432]\n' })),
+      messageId: 'statefulImage',
+    },
+    {
+      name: 'only the string parts of a command are quoted',
+      text: KIND(deployment({ image: 'acme/app:3', container: '        command: ["migrate", 5]\n' })),
+      messageId: 'runsToCompletion',
+      message: /its command runs "migrate"\. /,
+    },
+    {
+      name: 'an empty ports list does not make a server',
+      text: KIND(deployment({ image: 'acme/app:3', container: '        ports: []\n        command: ["./migrate.sh"]\n' })),
+      messageId: 'runsToCompletion',
+    },
+    {
+      name: 'replicas sharing a ReadWriteOncePod claim',
+      text: `${KIND(deployment({ name: 'web', replicas: 2, image: 'nginx:1.27', pod: '      volumes:\n      - name: www\n        persistentVolumeClaim:\n          claimName: shared\n' }))}${RWO_CLAIM.replace('[ReadWriteOnce]', '[ReadWriteOncePod]')}`,
+      messageId: 'sharedClaim',
+    },
+    {
+      name: 'hostNetwork and one toleration of every taint among others',
+      text: KIND(
+        deployment({
+          image: 'acme/agent:3',
+          pod: '      hostNetwork: true\n      tolerations:\n      - key: x\n        operator: Exists\n      - operator: Exists\n',
+        }),
+      ),
+      messageId: 'nodeAgent',
+      message: /\(hostNetwork, a toleration of every taint\)/,
+    },
     {
       name: 'a long last step is quoted up to 57 characters and an ellipsis',
       text: KIND(shellStep('acme/app:3', `./backup.sh ${'x'.repeat(60)}`)),
