@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { abbreviationOf } from '../../../server/src/service/rules/unknown-field';
+import { abbreviationOf, closest, releaseNote } from '../../../server/src/service/rules/unknown-field';
+import { readFileSync } from 'node:fs';
+import { WIDGETS_PATH } from '../crd/widgets';
 import { ruleTable } from '../helpers/ruleTester';
 
 const deployment = (specExtra: string, containerExtra = '') =>
@@ -136,4 +138,112 @@ describe('abbreviationOf: the one field a key shortens', () => {
     assert.equal(abbreviationOf('res', container), undefined);
     assert.equal(abbreviationOf('pullPolicy', container), undefined);
   });
+});
+
+describe('closest: how far a typo may be', () => {
+  it('allows one edit per three letters, at least one and at most three', () => {
+    assert.deepEqual(closest('ab', ['ac']), { best: 'ac', distance: 1, unique: true });
+    assert.equal(closest('abcde', ['abxye']), undefined, 'five letters: one edit');
+    assert.deepEqual(closest('abcdef', ['abxyef']), { best: 'abxyef', distance: 2, unique: true });
+    assert.deepEqual(closest('abcdefghi', ['abcxyzghi']), { best: 'abcxyzghi', distance: 3, unique: true });
+    assert.equal(closest('abcdefghijklmnop', ['abcdwxyzijklmnop']), undefined, 'never more than three edits');
+  });
+  it('keeps the first of equally close candidates and says it is not the only one', () => {
+    assert.deepEqual(closest('abz', ['abx', 'aby']), { best: 'abx', distance: 1, unique: false });
+    assert.deepEqual(closest('abz', ['zzz', 'abx']), { best: 'abx', distance: 1, unique: true });
+    assert.deepEqual(closest('abz', ['abx', 'qqq', 'abz1']), { best: 'abx', distance: 1, unique: false });
+  });
+});
+
+describe('abbreviationOf', () => {
+  it('needs four letters, a longer field, and only one match', () => {
+    assert.equal(abbreviationOf('rplc', ['replicas']), 'replicas');
+    assert.equal(abbreviationOf('rpl', ['replicas']), undefined);
+    assert.equal(abbreviationOf('Abcd', ['abcd']), undefined, 'not longer: the same word in another case');
+    assert.equal(abbreviationOf('imgp', ['imagePullPolicy', 'imagePullSecrets']), undefined, 'two matches');
+    assert.equal(abbreviationOf('mgpl', ['imagePullPolicy']), undefined, 'another first letter');
+  });
+});
+
+describe('releaseNote', () => {
+  it('says when a field arrives, when it was removed, or which releases have it', () => {
+    assert.equal(releaseNote('1.30', ['1.33', '1.34', '1.35']), 'it arrives in Kubernetes 1.33');
+    assert.equal(releaseNote('1.35', ['1.30', '1.31']), 'it was removed in Kubernetes 1.32');
+    assert.equal(releaseNote('1.32', ['1.30', '1.33']), 'it is in Kubernetes 1.30, 1.33');
+  });
+});
+
+const pod = (specLines: string) =>
+  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n${specLines}  containers:\n  - name: c\n    image: c:1\n`;
+
+ruleTable('unknown-field', {
+  valid: [],
+  invalid: [
+    {
+      name: 'a custom resource field the CRD does not have',
+      text: 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w1\nspec:\n  size: small\n  parts:\n  - name: p-1\n  «zzzzzzzzz»: 1\n',
+      files: { 'file:///work/widgets-crd.yaml': readFileSync(WIDGETS_PATH, 'utf8') },
+      messageId: 'unknownCrd',
+      message: '`zzzzzzzzz` is not a field of Widget.spec in the CustomResourceDefinition `widgets.example.com`.',
+    },
+    {
+      name: 'a field of a later release: removing it is the fix',
+      text: pod('  «resources»:\n    limits: {cpu: 1}\n'),
+      kubernetesVersion: '1.31',
+      messageId: 'notInRelease',
+      fixes: ['Remove `resources`'],
+    },
+    {
+      name: 'a quoted "<<" is an ordinary key, and not a field',
+      text: pod('  «"<<"»: 5\n'),
+      messageId: 'unknown',
+      message: '`<<` is not a field of Pod.spec in the Kubernetes 1.35 API.',
+    },
+    {
+      name: 'two edits away: suggested, but not applied by fix-all',
+      text: deployment('  «replikaz»: 3\n'),
+      messageId: 'unknownSuggest',
+      message: '`replikaz` is not a field of Deployment.spec. Did you mean `replicas`?',
+      fix: 'Rename to `replicas`',
+      preferred: true,
+      safe: false,
+      output: deployment('  replicas: 3\n'),
+    },
+    {
+      name: 'one edit from two fields: suggested, but not applied by fix-all',
+      text: pod('  «hostPIC»: true\n'),
+      messageId: 'unknownSuggest',
+      fix: /^Rename to /,
+      safe: false,
+    },
+    {
+      name: 'one edit from one field: applied by fix-all',
+      text: pod('  «hostPDI»: true\n').replace('hostPDI', 'hostPID').replace('«hostPID»', '«hostPIDs»'),
+      messageId: 'unknownSuggest',
+      fix: 'Rename to `hostPID`',
+      safe: true,
+    },
+    {
+      name: 'a pod field three objects above is too far up to guess',
+      text: deployment('', '        «replicas»: 3\n'),
+      messageId: 'unknown',
+    },
+    {
+      name: 'a container field written under the Deployment spec belongs in its containers',
+      text: deployment('  «imagePullPolicy»: Always\n'),
+      messageId: 'unknownMoved',
+      message:
+        '`imagePullPolicy` is not a field of Deployment.spec: it belongs in Deployment.spec.template.spec.containers[]. Check the indentation.',
+    },
+    {
+      name: 'a field four objects down is too far down to guess',
+      text: deployment('  «capabilities»: {}\n'),
+      messageId: 'unknown',
+    },
+    {
+      name: 'status fields are not where a misplaced key belongs',
+      text: deployment('').replace('spec:\n', '«availableReplicas»: 3\nspec:\n'),
+      messageId: 'unknown',
+    },
+  ],
 });

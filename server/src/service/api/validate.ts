@@ -50,10 +50,13 @@ export type SchemaProblem =
   | { readonly code: 'format'; readonly path: JsonPath; readonly format: string };
 
 export interface ObjectCheck {
-  /** The value as the API server reads it (null-valued keys and `<<` merge keys dropped, YAML 1.1 booleans and octals read). */
+  /**
+   * The value as the API server reads it (null-valued keys dropped, YAML 1.1 booleans and octals
+   * read). Merge keys were applied when the document was read (manifest/merge.ts); one Kubernetes
+   * cannot apply is a syntax error and the document is never checked, so a `<<` left here is a
+   * quoted, ordinary key.
+   */
   readonly value: Record<string, unknown>;
-  /** JSON pointers of maps that use a YAML merge key `<<`: their content is not fully known. */
-  readonly merged: ReadonlySet<string>;
   readonly problems: readonly SchemaProblem[];
 }
 
@@ -65,22 +68,17 @@ function keyOf(node: unknown): string | undefined {
   return isScalar(node) ? (node.value === null ? '' : String(node.value)) : undefined;
 }
 
-/** `/spec/template` for a path, '' for the root: how `merged` names a map. */
-export function pointerOf(path: JsonPath): string {
-  return path.length ? `/${path.join('/')}` : '';
-}
-
 /**
  * The value as the API server reads it: a copy without null-valued keys (unset) and `<<` merge
  * keys (recording where those were), with YAML 1.1 booleans (`yes`, `off`…) as booleans. `node`
  * is the YAML node of `v` when known (for the scalar style).
  */
-function clean(v: unknown, node: unknown, path: (string | number)[], merged: Set<string>, text: string): unknown {
+function clean(v: unknown, node: unknown, path: (string | number)[], text: string): unknown {
   if (Array.isArray(v)) {
     const items = isSeq(node) ? node.items : undefined;
     return v.map((x, i) => {
       path.push(i);
-      const r = clean(x, items?.[i], path, merged, text);
+      const r = clean(x, items?.[i], path, text);
       path.pop();
       return r;
     });
@@ -93,13 +91,9 @@ function clean(v: unknown, node: unknown, path: (string | number)[], merged: Set
     }
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) {
-      if (k === '<<') {
-        merged.add(pointerOf(path));
-        continue;
-      }
       if (x === null || x === undefined) continue;
       path.push(k);
-      const cleaned = clean(x, pairs?.get(k), path, merged, text);
+      const cleaned = clean(x, pairs?.get(k), path, text);
       // A key named __proto__ is an own property like any other (an assignment would set the prototype).
       if (k === '__proto__') Object.defineProperty(out, k, { value: cleaned, enumerable: true, writable: true, configurable: true });
       else out[k] = cleaned;
@@ -121,13 +115,12 @@ function clean(v: unknown, node: unknown, path: (string | number)[], merged: Set
 }
 
 /** The value of a document as the API server reads it, or undefined when it is not a mapping. */
-export function apiServerValue(doc: ManifestDocument): { value: Record<string, unknown>; merged: Set<string> } | undefined {
-  const merged = new Set<string>();
+export function apiServerValue(doc: ManifestDocument): Record<string, unknown> | undefined {
   // Without a built tree every scalar is style-neutral (parse.ts sends YAML 1.1 words and 0-prefixed
   // numbers to the full parse), so the value alone is enough and the tree is not built for this.
-  const value = clean(doc.value, doc.parsed.builtTree ? rootNode(doc) : undefined, [], merged, doc.text);
+  const value = clean(doc.value, doc.parsed.builtTree ? rootNode(doc) : undefined, [], doc.text);
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  return { value: value as Record<string, unknown>, merged };
+  return value as Record<string, unknown>;
 }
 
 const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
@@ -321,11 +314,11 @@ export function checkObject(api: SchemaSource, doc: ManifestDocument): ObjectChe
   if (!object) return undefined;
   const def = api.kindDefinition(object.apiVersion, object.kind);
   if (!def) return undefined;
-  const read = apiServerValue(doc);
-  if (!read) return undefined;
-  const walker = new Walker(api, read.value);
-  walker.object(read.value, def);
+  const value = apiServerValue(doc);
+  if (!value) return undefined;
+  const walker = new Walker(api, value);
+  walker.object(value, def);
   // apiVersion and kind are judged by api-version-mismatch, not as values.
   const problems = walker.problems.filter((p) => !(p.path.length === 1 && (p.path[0] === 'apiVersion' || p.path[0] === 'kind')));
-  return { value: read.value, merged: read.merged, problems };
+  return { value, problems };
 }

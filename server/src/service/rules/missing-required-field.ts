@@ -57,8 +57,6 @@ function missingRange(ctx: SchemaContext, parent: (string | number)[]): OffsetRa
 }
 
 function missingField(ctx: SchemaContext, parent: (string | number)[], key: string): Report | undefined {
-  // Inside a map that merges another (`<<: *base`), the field may come from the merged map.
-  if (ctx.merged.has(parent.length ? `/${parent.join('/')}` : '')) return undefined;
   const parentInfo = ctx.api.resolveField(ctx.apiVersion, ctx.kind, parent);
   const defName = parentInfo?.definition ?? '';
   const t = ctx.api.getDefinition(defName)?.p[key]?.[0] ?? 'string';

@@ -14,8 +14,6 @@ export interface SchemaContext {
   readonly apiVersion: string;
   /** The value as the API server reads it (api/validate.ts). */
   readonly value: Record<string, unknown>;
-  /** JSON pointers of maps that use a YAML merge key `<<`: their content is not fully known. */
-  readonly merged: ReadonlySet<string>;
   readonly problems: readonly SchemaProblem[];
   readonly api: KubernetesApi;
 }
@@ -30,7 +28,6 @@ export function schemaContext(ctx: RuleContext): SchemaContext | undefined {
     kind: ctx.object.kind,
     apiVersion: ctx.object.apiVersion,
     value: check.value,
-    merged: check.merged,
     problems: check.problems,
     api: ctx.api,
   };

@@ -98,7 +98,6 @@ export function releaseNote(current: string, releases: readonly string[]): strin
 }
 
 function unknownFieldReport(ctx: SchemaContext, parent: (string | number)[], key: string, releases: readonly string[]): Report | undefined {
-  if (key === '<<') return undefined;
   const path = [...parent, key];
   if (releases.length) {
     // A real field of other releases: say which, rather than guessing a typo.
