@@ -141,3 +141,121 @@ ruleTable('invalid-name', {
     },
   ],
 });
+
+// Every place the rule checks, each with a name only that place's format rejects.
+const podWith = (specLines: string, containerLines = '') =>
+  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n${specLines}  containers:\n  - name: web\n    image: nginx:1.27\n${containerLines}`;
+const PROBE_PORTS = ['livenessProbe', 'readinessProbe', 'startupProbe'].flatMap((probe) =>
+  ['httpGet', 'tcpSocket'].map((handler) => ({
+    at: `    ${probe}:\n      ${handler}:\n        port: «Bad_Port»\n`,
+    what: `${probe} port`,
+  })),
+);
+const HOOK_PORTS = ['postStart', 'preStop'].flatMap((hook) =>
+  ['httpGet', 'tcpSocket'].map((handler) => ({
+    at: `    lifecycle:\n      ${hook}:\n        ${handler}:\n          port: «Bad_Port»\n`,
+    what: `${hook} port`,
+  })),
+);
+const deploymentWith = (templateMeta: string) =>
+  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n${templateMeta}    spec:\n      containers:\n      - name: web\n        image: nginx:1.27\n`;
+
+ruleTable('invalid-name', {
+  valid: [
+    {
+      name: 'RBAC names may hold a colon (only the core, apps and batch name rules are known)',
+      text: meta('rbac.authorization.k8s.io/v1', 'ClusterRole', 'system:aggregate-to-view'),
+    },
+    { name: 'labels that are a string, not a mapping, are invalid-value', text: meta('v1', 'ConfigMap', 'c', '  labels: "a b"\n') },
+  ],
+  invalid: [
+    ...[...PROBE_PORTS, ...HOOK_PORTS].map(({ at, what }) => ({
+      name: `a ${what} by an invalid name`,
+      text: podWith('', at),
+      messageId: 'invalid',
+      message: `${what} \`Bad_Port\` is invalid: as a port name (an IANA service name) it must contain only lower case letters, digits and '-'.`,
+    })),
+    {
+      name: 'a port name of digits and a dash is a bad name, not a quoted number',
+      text: podWith('', '    readinessProbe:\n      httpGet:\n        port: «"80-"»\n'),
+      messageId: 'invalid',
+    },
+    {
+      name: 'a port name that ends in digits is a bad name, not a quoted number',
+      text: podWith('', '    readinessProbe:\n      httpGet:\n        port: «"-80"»\n'),
+      messageId: 'invalid',
+    },
+    {
+      name: 'a container port name of digits only is a bad name (nothing refers to it by number)',
+      text: pod('web', '«"8080"»'),
+      messageId: 'invalid',
+      message: /^Container port name `8080` is invalid: as an IANA service name it must contain at least one letter/,
+    },
+    {
+      name: 'a Namespace name is a label: no dots',
+      text: meta('v1', 'Namespace', '«team.a»'),
+      messageId: 'invalid',
+      message: /^Namespace name `team\.a` is invalid: as a DNS-1123 label /,
+    },
+    {
+      name: "an object's namespace",
+      text: meta('v1', 'ConfigMap', 'c', '  namespace: «Team_A»\n'),
+      messageId: 'invalid',
+      message: /^Namespace `Team_A` is invalid: as a DNS-1123 label /,
+    },
+    {
+      name: 'a label key',
+      text: meta('v1', 'ConfigMap', 'c', '  labels:\n    «bad key»: x\n'),
+      messageId: 'invalid',
+      message: /^Label key `bad key` is invalid: as a label key /,
+    },
+    {
+      name: 'an annotation key',
+      text: meta('v1', 'ConfigMap', 'c', '  annotations:\n    «bad key»: x\n'),
+      messageId: 'invalid',
+      message: /^Annotation key `bad key` is invalid: as an annotation key /,
+    },
+    {
+      name: 'an init container name',
+      text: podWith('  initContainers:\n  - name: «Init_1»\n    image: busybox:1.36\n'),
+      messageId: 'invalid',
+      message: /^Container name `Init_1` is invalid: /,
+    },
+    {
+      name: 'an ephemeral container name',
+      text: podWith('  ephemeralContainers:\n  - name: «Debug_1»\n    image: busybox:1.36\n'),
+      messageId: 'invalid',
+      message: /^Container name `Debug_1` is invalid: /,
+    },
+    {
+      name: 'a volume name',
+      text: podWith('  volumes:\n  - name: «Data_1»\n    emptyDir: {}\n'),
+      messageId: 'invalid',
+      message: /^Volume name `Data_1` is invalid: as a DNS-1123 label /,
+    },
+    {
+      name: 'a pod template annotation key',
+      text: deploymentWith('      labels: {app: web}\n      annotations:\n        «bad key»: x\n'),
+      messageId: 'invalid',
+      message: /^Annotation key `bad key` is invalid/,
+    },
+    {
+      name: "a CronJob's Job template label value",
+      text: 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: c\nspec:\n  schedule: "0 * * * *"\n  jobTemplate:\n    metadata:\n      labels:\n        team: «-a-»\n    spec:\n      template:\n        spec:\n          restartPolicy: Never\n          containers:\n          - name: c\n            image: c:1\n',
+      messageId: 'invalid',
+      message: /^Label value `-a-` is invalid: as a label value /,
+    },
+    {
+      name: 'a selector label value',
+      text: deploymentWith('      labels: {app: web}\n').replace('matchLabels: {app: web}', 'matchLabels: {app: «web!»}'),
+      messageId: 'invalid',
+      message: /^Selector label value `web!` is invalid/,
+    },
+    {
+      name: 'a Service port name',
+      text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - name: «Web_Port»\n    port: 80\n',
+      messageId: 'invalid',
+      message: /^Service port name `Web_Port` is invalid: as a DNS-1123 label /,
+    },
+  ],
+});
