@@ -398,6 +398,7 @@ const ONE_SHOT_STEPS = [
   'tools/backup.bash',
   'rails db:migrate',
   'alembic upgrade head',
+  'alembic  upgrade head',
   'MIGRATE',
 ];
 /** Last steps that only look like one (a word that contains one, an option, a variable). */
@@ -409,11 +410,15 @@ const NOT_ONE_SHOT_STEPS = [
   'app backup=daily',
   'app $backup',
   'backup.java',
+  'migrate.sh-old',
   'alembic current',
 ];
 const LONG_RUNNING = [
   'sleep infinity',
   'sleep inf',
+  'sleep  infinity',
+  'tail  -f /dev/null',
+  'while  true; do sleep 1; done',
   'tail -f /dev/null',
   'while true; do sleep 1; done',
   'npm run serve',
@@ -524,6 +529,10 @@ ruleTable('workload-kind-advice', {
       text: deployment({ image: 'acme/agent:3', pod: '      hostNetwork: true\n      tolerations:\n      - effect: NoSchedule\n' }),
     },
     {
+      name: 'a database image that only runs a backup on every node is not the server',
+      text: deployment({ kind: 'DaemonSet', image: 'postgres:16', container: '        command: ["sh", "-c", "pg_dump -f /b/db.sql"]\n' }),
+    },
+    {
       name: 'a toleration of one taint is not of every taint',
       text: deployment({
         image: 'acme/agent:3',
@@ -617,6 +626,22 @@ ruleTable('workload-kind-advice', {
       ),
       messageId: 'nodeAgent',
       message: /\(hostNetwork, a toleration of every taint\)/,
+    },
+    {
+      name: "a tool whose name only contains a client tool's is not one",
+      text: KIND(deployment({ image: 'postgres:16', container: '        command: ["mypsql"]\n' })),
+      messageId: 'statefulImage',
+    },
+    {
+      name: "a tool whose name only starts with a client tool's is not one",
+      text: KIND(deployment({ image: 'postgres:16', container: '        command: ["psqlx"]\n' })),
+      messageId: 'statefulImage',
+    },
+    {
+      name: 'a last step of exactly 60 characters is quoted whole',
+      text: KIND(shellStep('acme/app:3', `./backup.sh ${'x'.repeat(48)}`)),
+      messageId: 'runsToCompletion',
+      message: new RegExp(`its command runs "\\./backup\\.sh ${'x'.repeat(48)}"\\. `),
     },
     {
       name: 'a long last step is quoted up to 57 characters and an ellipsis',
