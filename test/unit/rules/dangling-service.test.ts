@@ -178,3 +178,65 @@ spec:
     assert.equal(check(true, files, plain(service('    app: web', '  namespace: a\n'))).length, 0);
   });
 });
+
+describe('dangling-service: what counts as the workload a Service was written for', () => {
+  const IDENTITY_KEYS = [
+    'app.kubernetes.io/name',
+    'app.kubernetes.io/instance',
+    'app',
+    'k8s-app',
+    'name',
+    'component',
+    'app.kubernetes.io/component',
+  ];
+  const workload = (name: string, labels: Record<string, string>) =>
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  selector:\n    matchLabels: ${JSON.stringify(labels)}\n  template:\n    metadata:\n      labels: ${JSON.stringify(labels)}\n    spec:\n      containers:\n        - name: c\n          image: c:1\n`;
+  const svc = (name: string, selector: Record<string, string>) =>
+    `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  selector: ${JSON.stringify(selector)}\n  ports:\n    - port: 80\n`;
+  /** The dangling-service messages of `text` with `other` in another file of a fully indexed workspace. */
+  function messages(other: string, text: string): string[] {
+    const workspace = new WorkspaceIndex();
+    workspace.complete = true;
+    const ls = getLanguageService({ workspace });
+    ls.parse(TextDocument.create('file:///work/other.yaml', 'yaml', 1, other));
+    return ls
+      .doValidation(TextDocument.create('file:///work/svc.yaml', 'yaml', 1, text))
+      .filter((d) => d.code === 'dangling-service')
+      .map((d) => String(d.message));
+  }
+
+  for (const key of IDENTITY_KEYS)
+    it(`the same ${key} label is evidence`, () => {
+      assert.equal(messages(workload('api', { [key]: 'shop' }), svc('front', { [key]: 'shop', tier: 'web' })).length, 1);
+    });
+  it('the same value of another label (tier, role) is not', () => {
+    assert.deepEqual(messages(workload('api', { tier: 'web', app: 'api' }), svc('front', { tier: 'web', app: 'zzzzzz' })), []);
+  });
+  it("the Service's own name is", () => {
+    assert.equal(messages(workload('front', { app: 'api' }), svc('front', { app: 'zzzzzz' })).length, 1);
+  });
+  it('a value a typo away is, within one edit per three letters and at most two', () => {
+    assert.equal(messages(workload('api', { app: 'payments' }), svc('front', { app: 'paymnts' })).length, 1, 'one edit of eight letters');
+    assert.equal(messages(workload('api', { app: 'abcdef' }), svc('front', { app: 'abxyef' })).length, 1, 'two edits of six letters');
+    assert.deepEqual(messages(workload('api', { app: 'abcd' }), svc('front', { app: 'abxy' })), [], 'two edits of four letters');
+    assert.deepEqual(messages(workload('api', { app: 'abcdefghijkl' }), svc('front', { app: 'abcxyzghijkl' })), [], 'never three');
+    assert.deepEqual(messages(workload('api', { role: 'x' }), svc('front', { app: 'api' })), [], 'a label the workload does not have');
+  });
+  it('a ConfigMap in the same file is no workload, so no evidence', () => {
+    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n---\n${svc('front', { app: 'api' })}`;
+    assert.deepEqual(messages('', text), []);
+  });
+  it('names at most three candidates, then how many more, each once; unnamed objects say so', () => {
+    const five = ['a', 'b', 'c', 'd', 'e'].map((n) => workload(n, { app: n, tier: 'x' })).join('---\n');
+    const [message] = messages('', `${five}---\n${svc('front', { app: 'zzzzzz' })}`);
+    assert.equal(
+      message,
+      'Service front selects app=zzzzzz, but no pod template in namespace default has these labels (Deployment a has app=a,tier=x; ' +
+        'Deployment b has app=b,tier=x; Deployment c has app=c,tier=x; 2 more): the Service would have no endpoints. Fix the selector or the pod template labels.',
+    );
+    const three = ['a', 'b', 'c'].map((n) => workload(n, { app: n })).join('---\n');
+    assert.match(messages('', `${three}---\n${svc('front', { app: 'zzzzzz' })}`)[0], /Deployment c has app=c\): /);
+    const unnamed = `${workload('a', { app: 'a' }).replace('  name: a\n', '  labels: {}\n')}---\n${svc('front', { app: 'b' }).replace('  name: front\n', '  labels: {}\n')}`;
+    assert.match(messages('', unnamed)[0], /^Service \(unnamed\) selects app=b, .*\(Deployment \(unnamed\) has app=a\)/);
+  });
+});
