@@ -23,6 +23,10 @@ ${extra}spec:
 
 ruleTable('duplicate-name', {
   valid: [
+    {
+      name: 'containers without names are missing-required-field, not duplicates',
+      text: pod('  containers:\n  - name: ""\n    image: a:1\n  - name: ""\n    image: a:2'),
+    },
     ...Object.entries(GUIDE_MANIFESTS).map(([name, text]) => ({ name: `guide: ${name}`, text })),
     { name: 'guide: qdrant StatefulSet and its Service in one file share a name (different kinds)', text: QDRANT },
     { name: 'same name in two namespaces', text: `${svc('web', '  namespace: a\n')}---\n${svc('web', '  namespace: b\n')}` },
@@ -40,6 +44,16 @@ ruleTable('duplicate-name', {
     },
   ],
   invalid: [
+    {
+      name: 'an empty item (being typed) among the containers is skipped',
+      text: pod('  containers:\n  -\n  - name: a\n    image: a:1\n  - name: «a»\n    image: a:2'),
+      messageId: 'container',
+    },
+    {
+      name: 'two versions of one API group serve the same object',
+      text: `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n---\napiVersion: apps/v1beta2\nkind: Deployment\nmetadata:\n  name: «web»\n`,
+      messageId: 'object',
+    },
     {
       name: 'two containers',
       text: pod('  containers:\n  - name: app\n    image: app:1.0.0\n  - name: «app»\n    image: sidecar:1.0.0'),
