@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { it } from 'node:test';
+import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../../../server/src/service/index';
+import { requirementsOf } from '../../../server/src/service/rules/selector-mismatch';
 import { ruleTable } from '../helpers/ruleTester';
 import { API_SERVER, LLM_INFERENCE, NODE_EXPORTER, POSTGRES, QDRANT } from './guide-examples';
 
@@ -240,4 +241,121 @@ it('selector-mismatch: no fix when a label value would have to be guessed (Exist
   const [change] = fixesOf(deployment('    matchLabels:\n      app: web', '    metadata:\n      labels:\n        app: wob'));
   assert.equal(change.safe, false);
   assert.equal(change.isPreferred, true);
+});
+
+describe('requirementsOf: what a selector requires, and which change satisfies it', () => {
+  const reqs = (selector: unknown) =>
+    requirementsOf(selector, ['spec', 'selector'])?.map((r) => ({
+      text: r.text,
+      path: r.path.join('.'),
+      change: r.change,
+      exact: r.exact,
+    }));
+  it('nothing for what is not a selector', () => {
+    for (const s of [undefined, null, 'app=web', 5, ['app'], {}, { matchLabels: {} }, { matchExpressions: {} }])
+      assert.equal(reqs(s), undefined, JSON.stringify(s));
+  });
+  it('skips expressions it cannot read, and unknown operators', () => {
+    assert.equal(
+      reqs({
+        matchExpressions: [
+          null,
+          'x',
+          { key: 'a' },
+          { key: 5, operator: 'Exists' },
+          { key: 'a', operator: 5 },
+          { key: 'a', operator: 'Like' },
+        ],
+      }),
+      undefined,
+    );
+  });
+  it('matchLabels: exact', () => {
+    assert.deepEqual(reqs({ matchLabels: { app: 'web' } }), [
+      { text: 'app=web', path: 'spec.selector.matchLabels.app', change: { op: 'set', key: 'app', value: 'web' }, exact: true },
+    ]);
+  });
+  it('In: the first value, exact only when it is the only one; no value, no change', () => {
+    assert.deepEqual(reqs({ matchExpressions: [{ key: 'a', operator: 'In', values: ['x'] }] }), [
+      { text: 'a in (x)', path: 'spec.selector.matchExpressions.0', change: { op: 'set', key: 'a', value: 'x' }, exact: true },
+    ]);
+    assert.deepEqual(reqs({ matchExpressions: [{ key: 'a', operator: 'In', values: ['x', 'y'] }] }), [
+      { text: 'a in (x,y)', path: 'spec.selector.matchExpressions.0', change: { op: 'set', key: 'a', value: 'x' }, exact: false },
+    ]);
+    assert.deepEqual(reqs({ matchExpressions: [{ key: 'a', operator: 'In' }] }), [
+      { text: 'a in ()', path: 'spec.selector.matchExpressions.0', change: undefined, exact: false },
+    ]);
+  });
+  it('NotIn, Exists and DoesNotExist are never exact', () => {
+    assert.deepEqual(
+      reqs({
+        matchExpressions: [
+          { key: 'a', operator: 'NotIn', values: ['x'] },
+          { key: 'b', operator: 'Exists' },
+          { key: 'c', operator: 'DoesNotExist' },
+        ],
+      }),
+      [
+        { text: 'a notin (x)', path: 'spec.selector.matchExpressions.0', change: { op: 'remove', key: 'a' }, exact: false },
+        { text: 'b', path: 'spec.selector.matchExpressions.1', change: undefined, exact: false },
+        { text: '!c', path: 'spec.selector.matchExpressions.2', change: { op: 'remove', key: 'c' }, exact: false },
+      ],
+    );
+  });
+});
+
+ruleTable('selector-mismatch', {
+  valid: [
+    {
+      name: 'no template at all (missing-required-field reports it)',
+      text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n',
+    },
+  ],
+  invalid: [
+    {
+      name: 'a label to add and one to change: no longer "Add", and not safe',
+      text: deployment('    matchLabels:\n      «app: web»\n      tier: front', '    metadata:\n      labels:\n        app: wob'),
+      messageId: 'mismatch',
+      fixes: ['Make the pod template labels match the selector (app=web, tier=front)'],
+      safe: false,
+      output: deployment(
+        '    matchLabels:\n      app: web\n      tier: front',
+        '    metadata:\n      labels:\n        app: web\n        tier: front',
+      ),
+    },
+    {
+      name: 'two labels to add: both named in the title, safe',
+      text: deployment('    matchLabels:\n      «app: web»\n      tier: front', '    metadata:\n      labels:\n        x: y'),
+      messageId: 'mismatch',
+      fixes: ['Add app=web, tier=front to the pod template labels'],
+      safe: true,
+    },
+    {
+      name: 'an exact label and a choice among values: the fix is not safe',
+      text: deployment(
+        '    matchLabels:\n      «app: web»\n    matchExpressions:\n    - {key: track, operator: In, values: [stable, canary]}',
+        '    metadata:\n      labels:\n        x: y',
+      ),
+      messageId: 'mismatch',
+      fixes: ['Add app=web, track=stable to the pod template labels'],
+      safe: false,
+    },
+    {
+      name: 'a label with a value to guess beside one to add: no fix at all',
+      text: deployment(
+        '    matchLabels:\n      «app: web»\n    matchExpressions:\n    - {key: track, operator: Exists}',
+        '    metadata:\n      labels:\n        x: y',
+      ),
+      messageId: 'mismatch',
+      fixes: [],
+    },
+    {
+      name: 'a failing expression in block style is flagged at its key',
+      text: deployment(
+        '    matchExpressions:\n    - «key: track»\n      operator: Exists',
+        '    metadata:\n      labels:\n        app: web',
+      ),
+      messageId: 'mismatch',
+    },
+  ],
 });
