@@ -64,6 +64,37 @@ ${volume}
 `;
 const PVC = '        persistentVolumeClaim:\n          claimName: db-data';
 
+/** A StatefulSet whose pod spec is `podSpec` (lines indented for the pod spec) with a claim template for each name in `claims`. */
+const stsPod = (podSpec: string, claims: readonly string[] = ['data']) =>
+  `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db
+spec:
+  serviceName: db
+  selector:
+    matchLabels:
+      app: db
+  template:
+    metadata:
+      labels:
+        app: db
+    spec:
+${podSpec}` +
+  (claims.length
+    ? '  volumeClaimTemplates:\n' +
+      claims
+        .map(
+          (c) =>
+            `  - metadata:\n      name: ${c}\n    spec:\n      accessModes: [ReadWriteOnce]\n      resources:\n        requests:\n          storage: 1Gi\n`,
+        )
+        .join('')
+    : '');
+/** The pod spec lines of one container `db` of `image` with the given volumeMounts lines (none when empty). */
+const db = (image: string, mounts = '') =>
+  `      containers:\n      - name: db\n        image: ${image}\n` + (mounts ? `        volumeMounts:\n${mounts}` : '');
+const mount = (name: string, path?: string) => `        - name: ${name}\n` + (path === undefined ? '' : `          mountPath: ${path}\n`);
+
 ruleTable('data-mount-path', {
   valid: [
     ...Object.entries(GUIDE_MANIFESTS).map(([name, text]) => ({ name: `guide: ${name}`, text })),
@@ -94,6 +125,62 @@ ruleTable('data-mount-path', {
     },
     { name: 'a PVC volume of a Deployment at the right path', text: deployment('mysql:8.4', '/var/lib/mysql', PVC) },
     { name: 'no persistent volume at all: not this rule', text: deployment('redis:7.2', '/cache', '        emptyDir: {}') },
+    {
+      name: 'a Deployment has no claim templates: its spec.volumeClaimTemplates claim nothing',
+      text: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: db
+spec:
+  selector:
+    matchLabels:
+      app: db
+  template:
+    metadata:
+      labels:
+        app: db
+    spec:
+${db('postgres:16', mount('data', '/data'))}  volumeClaimTemplates:
+  - metadata:
+      name: data
+`,
+    },
+    {
+      name: 'a pod volume of the same name wins over a claim template',
+      text: stsPod(db('postgres:16', mount('data', '/data')) + '      volumes:\n      - name: data\n        emptyDir: {}\n'),
+    },
+    {
+      name: 'an init container of a database image is not judged',
+      text: stsPod(
+        '      initContainers:\n      - name: init\n        image: postgres:16\n        volumeMounts:\n' +
+          mount('data', '/data') +
+          db('ghcr.io/acme/app:1.0', mount('data', '/data')),
+      ),
+    },
+    { name: 'a database container that mounts no volume', text: stsPod(db('postgres:16')) },
+    {
+      name: 'a database container that mounts only a pod volume',
+      text: stsPod(db('postgres:16', mount('tmp', '/tmp')) + '      volumes:\n      - name: tmp\n        emptyDir: {}\n'),
+    },
+    { name: 'a mount of the claim without a mountPath', text: stsPod(db('postgres:16', mount('data'))) },
+    { name: 'a mount with a number for a mountPath', text: stsPod(db('postgres:16', mount('data', '5'))) },
+    { name: 'a claim template and a mount of an empty name', text: stsPod(db('postgres:16', mount('""', '/data')), ['""']) },
+    {
+      name: 'a PVC volume of an empty name',
+      text: stsPod(
+        db('postgres:16', mount('""', '/data')) +
+          '      volumes:\n      - name: ""\n        persistentVolumeClaim:\n          claimName: pg\n',
+        [],
+      ),
+    },
+    {
+      name: 'one of two claims holds the data (the other is mounted first)',
+      text: stsPod(db('postgres:16', mount('wal', '/wal') + mount('data', '/var/lib/postgresql/data')), ['data', 'wal']),
+    },
+    {
+      name: 'a trailing slash on the right mountPath',
+      text: stsPod(db('mysql:8.4', mount('data', '/var/lib/mysql/'))),
+    },
   ],
   invalid: [
     {
@@ -147,6 +234,63 @@ ruleTable('data-mount-path', {
       messageId: 'elsewhere',
       message: /keeps its data in \/pgdata \(PGDATA\)/,
       output: sts('postgres:16', '/pgdata', '        env:\n        - name: PGDATA\n          value: /pgdata\n'),
+    },
+    {
+      name: 'another mount already at the data directory: no fix, it would duplicate that mountPath',
+      text: stsPod(
+        db('postgres:16', mount('data', '«/data»') + mount('scratch', '/var/lib/postgresql/data')) +
+          '      volumes:\n      - name: scratch\n        emptyDir: {}\n',
+      ),
+      messageId: 'elsewhere',
+      message:
+        "PostgreSQL keeps its data in /var/lib/postgresql/data (the image's default), but the persistent volume data is mounted at /data: the data stays on the container's disk and is lost when the pod restarts. Mount data at /var/lib/postgresql/data.",
+      fixes: [],
+    },
+    {
+      name: 'the claim mounted after a pod volume: its own mountPath is flagged and fixed',
+      text: stsPod(
+        db('redis:7.2', mount('tmp', '/tmp') + mount('data', '«/redis»')) + '      volumes:\n      - name: tmp\n        emptyDir: {}\n',
+      ),
+      messageId: 'elsewhere',
+      message: /^Redis keeps its data in \/data .*persistent volume data is mounted at \/redis: .* Mount data at \/data\.$/,
+      fixes: ['Mount data at /data'],
+      safe: false,
+      output: stsPod(
+        db('redis:7.2', mount('tmp', '/tmp') + mount('data', '/data')) + '      volumes:\n      - name: tmp\n        emptyDir: {}\n',
+      ),
+    },
+    {
+      name: 'a StatefulSet without claim templates, with a PVC volume',
+      text: stsPod(
+        db('mongo:7.0', mount('store', '«/mongo»')) +
+          '      volumes:\n      - name: store\n        persistentVolumeClaim:\n          claimName: mongo\n',
+        [],
+      ),
+      messageId: 'elsewhere',
+      message: /^MongoDB keeps its data in \/data\/db .* Mount store at \/data\/db\.$/,
+      output: stsPod(
+        db('mongo:7.0', mount('store', '/data/db')) +
+          '      volumes:\n      - name: store\n        persistentVolumeClaim:\n          claimName: mongo\n',
+        [],
+      ),
+    },
+    {
+      name: 'the second container is the database',
+      text: stsPod(
+        db('busybox:1.36', mount('data', '/data')) +
+          '      - name: pg\n        image: postgres:16\n        volumeMounts:\n' +
+          mount('data', '«/pg»'),
+      ),
+      messageId: 'elsewhere',
+      fixes: ['Mount data at /var/lib/postgresql/data'],
+    },
+    {
+      name: 'two claims, neither holds the data: the first mount is named',
+      text: stsPod(db('postgres:16', mount('wal', '«/var/lib/postgresql»') + mount('data', '/pgdata')), ['data', 'wal']),
+      messageId: 'shadowed',
+      message:
+        /^PostgreSQL keeps its data in \/var\/lib\/postgresql\/data below the image's own VOLUME \/var\/lib\/postgresql\/data, so the persistent volume wal at \/var\/lib\/postgresql does not hold it/,
+      fixes: ['Mount wal at /var/lib/postgresql/data'],
     },
   ],
 });

@@ -53,6 +53,14 @@ ruleTable('invalid-probe', {
     },
     { name: 'a plain init container without probes', text: pod('', initContainer('    command: [migrate]')) },
     { name: 'probe: null is no probe', text: pod('', initContainer('    livenessProbe:')) },
+    { name: 'a null probe on a container is no probe', text: pod('    livenessProbe:\n    readinessProbe: ~\n    startupProbe: null') },
+    { name: 'null lifecycle hooks are no hooks', text: pod('    lifecycle:\n      preStop:\n      postStart: null') },
+    {
+      name: 'a successThreshold that is not an integer is not this rule’s (invalid-value reports it)',
+      text: pod(
+        '    livenessProbe:\n      httpGet: {path: /, port: 80}\n      successThreshold: "3"\n    startupProbe:\n      exec: {command: [ok]}\n      successThreshold: 2.5',
+      ),
+    },
   ],
   invalid: [
     {
@@ -144,6 +152,33 @@ spec:
         «livenessProbe»: {initialDelaySeconds: 5}
 `,
       messageId: 'noHandler',
+    },
+    {
+      name: 'three handlers: flagged once, at the second, all named',
+      text: pod('    startupProbe:\n      exec: {command: [ok]}\n      «httpGet»: {path: /, port: 80}\n      grpc: {port: 9090}'),
+      messageId: 'manyHandlers',
+      message: 'startupProbe of container web has exec, httpGet, grpc: the API server accepts only one handler.',
+    },
+    {
+      name: 'a sidecar init container is checked like a container',
+      text: pod(
+        '',
+        initContainer('    livenessProbe:\n      tcpSocket: {port: 80}\n      successThreshold: «2»', '    restartPolicy: Always\n'),
+      ),
+      messageId: 'successThreshold',
+      message:
+        'livenessProbe of container setup has successThreshold 2: a livenessProbe must have successThreshold 1 (only a readinessProbe may need more).',
+      fixes: ['Set successThreshold to 1'],
+      output: pod(
+        '',
+        initContainer('    livenessProbe:\n      tcpSocket: {port: 80}\n      successThreshold: 1', '    restartPolicy: Always\n'),
+      ),
+    },
+    {
+      name: 'a postStart hook with an httpGet and a tcpSocket',
+      text: pod('    lifecycle:\n      postStart:\n        httpGet: {path: /, port: 80}\n        «tcpSocket»: {port: 80}'),
+      messageId: 'manyHandlers',
+      message: 'lifecycle.postStart of container web has httpGet, tcpSocket: the API server accepts only one handler.',
     },
   ],
 });

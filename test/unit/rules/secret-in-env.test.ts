@@ -18,6 +18,26 @@ spec:
 ${env}
 `;
 
+/** Names that hold a secret: every secret word, and the words after one that still name it. */
+const SECRET_NAMES = [
+  'GPG_PASSPHRASE',
+  'SIGNING_KEY_VALUE',
+  'TLS_KEY_DATA',
+  'DB_PASSWORD_STRING',
+  'DB_PASSWORD_STR',
+  'API_TOKEN_B64',
+  'CLIENT_SECRET_BASE64',
+  'CACHE_PASSWORD',
+  'PUBLIC_TOKEN',
+  'oauth2Token',
+  'API_KEY_',
+];
+/** KEY after a word that makes it an identifier, and a switch word before the secret word: settings, not secrets. */
+const NOT_SECRET_NAMES = [
+  ...['SORT', 'PARTITION', 'PRIMARY', 'ROUTING', 'SHARD', 'GROUP', 'LABEL', 'FOREIGN', 'LOOKUP', 'INDEX', 'MAP'].map((w) => `${w}_KEY`),
+  ...['ALLOW', 'ENABLE', 'DISABLE', 'REQUIRE', 'USE', 'SKIP', 'NO', 'RANDOM', 'GENERATE', 'ONETIME'].map((w) => `MYSQL_${w}_ROOT_PASSWORD`),
+];
+
 describe('secret-in-env looksLikeSecretName', () => {
   const secret = [
     'API_KEY',
@@ -61,6 +81,17 @@ ruleTable('secret-in-env', {
       name: 'a switch value (the MySQL example\'s MYSQL_ALLOW_EMPTY_PASSWORD: "1")',
       text: pod('    - name: MYSQL_ALLOW_EMPTY_PASSWORD\n      value: "1"'),
     },
+    ...NOT_SECRET_NAMES.map((n) => ({ name: `${n} with a value`, text: pod(`    - name: ${n}\n      value: enabled`) })),
+    ...['true', 'FALSE', 'Yes', 'no', 'ON', 'off', '0', '" 1 "'].map((v) => ({
+      name: `a switch value ${v}`,
+      text: pod(`    - name: API_TOKEN\n      value: ${v}`),
+    })),
+    { name: 'two references to other variables', text: pod('    - name: DB_PASSWORD\n      value: $(PREFIX) $(SUFFIX)') },
+    { name: 'a number is not a string value (invalid-value reports it)', text: pod('    - name: DB_PASSWORD\n      value: 12345') },
+    {
+      name: 'env items that are not name/value mappings',
+      text: pod('    -\n    - DB_PASSWORD=hunter2\n    - name: 5\n      value: hunter2\n    - name: DB_PASSWORD'),
+    },
   ],
   invalid: [
     {
@@ -92,6 +123,27 @@ ruleTable('secret-in-env', {
       messageId: 'literal',
       message: /^env apiToken in container sync looks like a secret/,
       output: pod('    - {name: apiToken, valueFrom: {secretKeyRef: {name: sync-secrets, key: api-token}}}'),
+    },
+    ...SECRET_NAMES.map((n) => ({
+      name: `${n} is a secret name`,
+      text: pod(`    - name: «${n}»\n      value: hunter2`),
+      messageId: 'literal',
+      message: `env ${n} in container sync looks like a secret but its value is written in the manifest — read it from a Secret with valueFrom.secretKeyRef.`,
+    })),
+    ...['pass1', '1a2b3c', 'trueblue', '$(DB_USER)hunter2'].map((v) => ({
+      name: `a value that only starts or ends like a switch or a reference: ${v}`,
+      text: pod(`    - name: «API_TOKEN»\n      value: ${v}`),
+      messageId: 'literal',
+    })),
+    {
+      name: 'an unnamed Pod: the Secret is app-secrets; a container without a name is named by its place',
+      text: 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: web\n    image: web:1.0\n  - image: sync:1.0.0\n    env:\n    - name: «API_KEY»\n      value: sk-123\n',
+      messageId: 'literal',
+      message:
+        'env API_KEY in container #2 looks like a secret but its value is written in the manifest — read it from a Secret with valueFrom.secretKeyRef.',
+      fixes: ['Read API_KEY from a Secret (valueFrom.secretKeyRef)'],
+      output:
+        'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: web\n    image: web:1.0\n  - image: sync:1.0.0\n    env:\n    - name: API_KEY\n      valueFrom:\n        secretKeyRef:\n          name: app-secrets\n          key: api-key\n',
     },
   ],
 });
