@@ -4,9 +4,10 @@
 // Test runner: the TAP runner. Our tests are node:test files run with tsx; the TAP runner starts
 // `node --require tsx/cjs <file>` per test file (node:test prints TAP when its output is not a
 // terminal; tsx's CommonJS hook alone, because `--import tsx` also starts an ESM loader thread in
-// every test process: ~15% of a rule table's 1.2 s, and every test file passes the same under both), records which files cover each mutant (coverageAnalysis perTest, per file) and runs
-// only those, stopping at the first failure (forceBail). The command runner would run the whole
-// command for every mutant, with no coverage: many times slower on this 2-core machine.
+// every test process: ~15% of a rule table's 1.2 s, and the test files pass the same under both),
+// records which files cover each mutant (coverageAnalysis perTest, per file) and runs only those,
+// stopping at the first failure (forceBail). The command runner would run the whole command for
+// every mutant, with no coverage: many times slower on this 2-core machine.
 const list = (v, fallback) => (v ? v.split(',').filter(Boolean) : fallback);
 const name = process.env.K8SW_MUTATION_NAME ?? 'adhoc';
 

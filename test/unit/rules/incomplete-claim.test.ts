@@ -250,7 +250,7 @@ it('incomplete-claim: a claim template without a spec, or with an empty one, get
     const messages = service
       .doValidation(document)
       .filter((d) => d.code === 'incomplete-claim')
-      .map((d) => d.message);
+      .map((d) => String(d.message));
     assert.deepEqual(
       messages.map((m) => m.split(/ (?:has no accessModes|requests no storage size): /)[0]),
       [what, what],

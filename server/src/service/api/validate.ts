@@ -52,9 +52,10 @@ export type SchemaProblem =
 export interface ObjectCheck {
   /**
    * The value as the API server reads it (null-valued keys dropped, YAML 1.1 booleans and octals
-   * read). Merge keys were applied when the document was read (manifest/merge.ts); one Kubernetes
-   * cannot apply is a syntax error and the document is never checked, so a `<<` left here is a
-   * quoted, ordinary key.
+   * read). Merge keys were applied when the document was read (manifest/merge.ts), and one
+   * Kubernetes cannot apply is a syntax error, so the document is never checked. A `<<` left here
+   * is a quoted key with a scalar or list value, an ordinary key. (A quoted "<<" with a mapping
+   * value is still merged: manifest/merge.ts works on values, which do not keep the key's quotes.)
    */
   readonly value: Record<string, unknown>;
   readonly problems: readonly SchemaProblem[];
@@ -69,19 +70,14 @@ function keyOf(node: unknown): string | undefined {
 }
 
 /**
- * The value as the API server reads it: a copy without null-valued keys (unset) and `<<` merge
- * keys (recording where those were), with YAML 1.1 booleans (`yes`, `off`…) as booleans. `node`
- * is the YAML node of `v` when known (for the scalar style).
+ * The value as the API server reads it: a copy without null-valued keys (unset), with YAML 1.1
+ * booleans (`yes`, `off`…) as booleans and YAML 1.1 octals as numbers. `node` is the YAML node of
+ * `v` when known (for the scalar style).
  */
-function clean(v: unknown, node: unknown, path: (string | number)[], text: string): unknown {
+function clean(v: unknown, node: unknown, text: string): unknown {
   if (Array.isArray(v)) {
     const items = isSeq(node) ? node.items : undefined;
-    return v.map((x, i) => {
-      path.push(i);
-      const r = clean(x, items?.[i], path, text);
-      path.pop();
-      return r;
-    });
+    return v.map((x, i) => clean(x, items?.[i], text));
   }
   if (v && typeof v === 'object') {
     let pairs: Map<string, unknown> | undefined;
@@ -92,12 +88,10 @@ function clean(v: unknown, node: unknown, path: (string | number)[], text: strin
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) {
       if (x === null || x === undefined) continue;
-      path.push(k);
-      const cleaned = clean(x, pairs?.get(k), path, text);
+      const cleaned = clean(x, pairs?.get(k), text);
       // A key named __proto__ is an own property like any other (an assignment would set the prototype).
       if (k === '__proto__') Object.defineProperty(out, k, { value: cleaned, enumerable: true, writable: true, configurable: true });
       else out[k] = cleaned;
-      path.pop();
     }
     return out;
   }
@@ -118,7 +112,7 @@ function clean(v: unknown, node: unknown, path: (string | number)[], text: strin
 export function apiServerValue(doc: ManifestDocument): Record<string, unknown> | undefined {
   // Without a built tree every scalar is style-neutral (parse.ts sends YAML 1.1 words and 0-prefixed
   // numbers to the full parse), so the value alone is enough and the tree is not built for this.
-  const value = clean(doc.value, doc.parsed.builtTree ? rootNode(doc) : undefined, [], doc.text);
+  const value = clean(doc.value, doc.parsed.builtTree ? rootNode(doc) : undefined, doc.text);
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
   return value as Record<string, unknown>;
 }
