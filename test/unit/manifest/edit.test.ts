@@ -68,6 +68,22 @@ describe('manifest/edit insertPair', () => {
     },
     { name: 'into an empty flow map', text: 'labels: {}\n', parent: ['labels'], key: 'tier', value: 'db', out: 'labels: {tier: db}\n' },
     {
+      name: 'missing keys under a flow map are written as nested flow maps',
+      text: 'spec: {replicas: 1}\n',
+      parent: ['spec', 'template', 'metadata'],
+      key: 'name',
+      value: 'web',
+      out: 'spec: {replicas: 1, template: {metadata: {name: web}}}\n',
+    },
+    {
+      name: 'one missing key under an empty flow map',
+      text: 'resources: {}\n',
+      parent: ['resources', 'limits'],
+      key: 'cpu',
+      value: '1',
+      out: 'resources: {limits: {cpu: 1}}\n',
+    },
+    {
       name: 'block value into a sequence item map',
       text: 'containers:\n- name: a\n  image: x\n',
       parent: ['containers', 0],

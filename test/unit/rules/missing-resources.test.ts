@@ -103,6 +103,55 @@ ruleTable('missing-resources', {
       output: clean(pod(`    ports:\n    - containerPort: 80\n${FULL}`)),
     },
     {
+      name: 'a request equal to the default limit: the limit is written in its own words (500m, not 0.5)',
+      text: pod('    resources:\n      requests:\n        cpu: "0.5"\n        memory: 600Mi\n'),
+      messageId: 'missing',
+      output: clean(
+        pod(
+          '    resources:\n      requests:\n        cpu: "0.5"\n        memory: 600Mi\n      limits:\n        cpu: 500m\n        memory: 600Mi\n',
+        ),
+      ),
+    },
+    {
+      name: 'entries that are there but empty count as missing and are filled in, not written twice',
+      text: pod('    resources:\n      requests:\n        cpu: ""\n        memory:\n'),
+      messageId: 'missing',
+      message: /^Container web has no cpu\/memory requests and limits — /,
+      output: clean(
+        pod(
+          `    resources:\n      requests:\n        cpu: 100m\n        memory: 128Mi\n      limits:\n        cpu: 500m\n        memory: 512Mi\n`,
+        ),
+      ),
+    },
+    {
+      name: 'a flow-style resources value gets the missing entries in flow style; the title says what is added',
+      text: pod('    resources: {requests: {cpu: 100m}}\n'),
+      messageId: 'missing',
+      message:
+        'Container web has no memory request and no cpu/memory limits — without requests the scheduler cannot reserve room for it, without limits it can use up its node and starve its neighbours; add them under resources.',
+      fix: 'Add the missing memory request and cpu/memory limits',
+      output: clean(pod('    resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {cpu: 500m, memory: 512Mi}}\n')),
+    },
+    {
+      name: "a flow-style container's resources: {}",
+      text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - {name: «web», image: web:1.0.0, resources: {}}\n',
+      messageId: 'missing',
+      output:
+        'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - {name: web, image: web:1.0.0, resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {cpu: 500m, memory: 512Mi}}}\n',
+    },
+    {
+      name: 'containers without a name are numbered, marked at their first key',
+      text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - «image: web:1.0.0»\n  - image: db:1.0.0\n    resources:\n      limits: {cpu: 1, memory: 1Gi}\n  - «name: 5»\n    image: c:1.0.0\n',
+      messageId: 'missing',
+      message: /^Container #[13] has no cpu\/memory requests and limits — /,
+    },
+    {
+      name: 'the third container, unnamed: #3',
+      text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: a\n    image: a:1\n    resources:\n      limits: {cpu: 1, memory: 1Gi}\n  - name: b\n    image: b:1\n    resources:\n      limits: {cpu: 1, memory: 1Gi}\n  - «image: c:1.0.0»\n',
+      messageId: 'missing',
+      message: /^Container #3 has no /,
+    },
+    {
       name: 'a memory limit below the default request keeps the request under it',
       text: pod('    resources:\n      limits:\n        memory: 64Mi\n'),
       messageId: 'missing',

@@ -126,14 +126,16 @@ export function insertPair(doc: ManifestDocument, parentPath: JsonPath, key: str
 
   const map = node;
   if (map.flow) {
-    if (keys.length || typeof value !== 'string' || !map.range) return undefined;
+    if (typeof value !== 'string' || !map.range) return undefined;
     // range[1] is just past this map's `}` (possibly an enclosing map's `}`): search before it.
     const close = doc.text.lastIndexOf('}', map.range[1] - 1);
     if (close < map.range[0]) return undefined;
     const inside = doc.text.slice(map.range[0] + 1, close).trim();
     // After a trailing comma (`{a: 1,}`) no second comma.
     const sep = inside.length === 0 || inside.endsWith(',') ? '' : ', ';
-    return [{ start: close, end: close, newText: `${sep}${key}: ${value}` }];
+    // Missing keys under a flow mapping are written in flow style too: `{a: 1, b: {c: value}}`.
+    const written = [...keys, key].reduceRight((inner, k, i) => (i === 0 ? `${k}: ${inner}` : `{${k}: ${inner}}`), value);
+    return [{ start: close, end: close, newText: `${sep}${written}` }];
   }
   if (map.items.length === 0) return undefined;
   const column = mapKeyColumn(doc, map) ?? 0;

@@ -1,5 +1,5 @@
 // missing-resources: a container without cpu/memory requests and limits.
-import { insertPair, removePair } from '../manifest/edit';
+import { removePair, replaceValue } from '../manifest/edit';
 import { findNode, rangeOfKey, rangeOfValue } from '../manifest/navigate';
 import { isMap } from 'yaml';
 import { parseQuantity } from '../k8s/quantity';
@@ -29,25 +29,24 @@ function amount(v: unknown): number | undefined {
 }
 
 /**
- * The value to write for a missing entry: the default, unless it would clash with the other side
- * (a default limit below an existing request, or a default request above an existing limit).
+ * The limit to write for a missing one: the default, unless the container requests more (a limit
+ * below its request is refused). A request is only missing when its limit is too, so a request
+ * always gets the default.
  */
-function valueFor(sectionName: Section, resource: (typeof RESOURCES)[number], other: unknown): string {
-  const def = DEFAULTS[sectionName][resource];
-  const o = amount(other);
-  const d = amount(def);
-  if (o === undefined || d === undefined || !(typeof other === 'string' || typeof other === 'number')) return def;
-  const clash = sectionName === 'limits' ? o > d : o < d;
-  return clash ? String(other) : def;
+function limitFor(resource: (typeof RESOURCES)[number], request: unknown): string {
+  const def = DEFAULTS.limits[resource];
+  const requested = typeof request === 'string' || typeof request === 'number' ? amount(request) : undefined;
+  return requested !== undefined && requested > amount(def)! ? String(request) : def;
 }
 
-function describe(missing: readonly { section: Section; resource: string }[]): string {
+/** "cpu/memory requests and no memory limit" in a message; the fix title joins with `and`. */
+function describe(missing: readonly { section: Section; resource: string }[], joiner: string): string {
   const parts: string[] = [];
   for (const s of ['requests', 'limits'] as const) {
     const res = missing.filter((m) => m.section === s).map((m) => m.resource);
     if (res.length) parts.push(`${res.join('/')} ${res.length > 1 ? s : s.slice(0, -1)}`);
   }
-  return parts.join(' and no ');
+  return parts.join(joiner);
 }
 
 export const missingResources: Rule = {
@@ -95,24 +94,18 @@ export const missingResources: Rule = {
         const node = findNode(ctx.doc, resourcesPath);
         if (isMap(node) && node.flow && node.items.length === 0) steps.push((d) => removePair(d, resourcesPath));
         missing.forEach((m, i) => {
-          const other = m.section === 'limits' ? requests?.[m.resource] : limits?.[m.resource];
-          const value = tabStop(i + 1, valueFor(m.section, m.resource, other));
-          steps.push((d) => insertPair(d, [...resourcesPath, m.section], m.resource, value));
+          const value = tabStop(
+            i + 1,
+            m.section === 'limits' ? limitFor(m.resource, requests?.[m.resource]) : DEFAULTS.requests[m.resource],
+          );
+          // replaceValue fills in an entry that is there but empty (`cpu: ""`, `memory:`) and inserts a missing one.
+          steps.push((d) => replaceValue(d, [...resourcesPath, m.section, m.resource], value));
         });
-        let marked = composeEdits(ctx.doc, steps);
-        if (!marked && container.resources === undefined) {
-          // A flow-style container ({name: web, image: …}) gets a flow-style resources value.
-          const flow = (section: Section) =>
-            `${section}: {${missing
-              .filter((m) => m.section === section)
-              .map((m) => `${m.resource}: ${tabStop(missing.indexOf(m) + 1, valueFor(m.section, m.resource, undefined))}`)
-              .join(', ')}}`;
-          marked = composeEdits(ctx.doc, [(d) => insertPair(d, path, 'resources', `{${flow('requests')}, ${flow('limits')}}`)]);
-        }
+        const marked = composeEdits(ctx.doc, steps);
         return marked
           ? [
               {
-                title: missing.length === 4 ? 'Add resource requests and limits' : `Add the missing ${describe(missing)}`,
+                title: missing.length === 4 ? 'Add resource requests and limits' : `Add the missing ${describe(missing, ' and ')}`,
                 edits: withoutTabStops(marked),
                 snippet: toSnippetEdits(marked),
                 isPreferred: true,
@@ -129,7 +122,7 @@ export const missingResources: Rule = {
             messageId: 'missing',
             data: {
               container: typeof container.name === 'string' ? container.name : `#${Number(path[path.length - 1]) + 1}`,
-              missing: missing.length === 4 ? 'cpu/memory requests and limits' : describe(missing),
+              missing: missing.length === 4 ? 'cpu/memory requests and limits' : describe(missing, ' and no '),
               why: [
                 missing.some((m) => m.section === 'requests') ? 'without requests the scheduler cannot reserve room for it' : '',
                 missing.some((m) => m.section === 'limits') ? 'without limits it can use up its node and starve its neighbours' : '',
