@@ -35,7 +35,7 @@ function amount(v: unknown): number | undefined {
  */
 function limitFor(resource: (typeof RESOURCES)[number], request: unknown): string {
   const def = DEFAULTS.limits[resource];
-  const requested = typeof request === 'string' || typeof request === 'number' ? amount(request) : undefined;
+  const requested = amount(request);
   return requested !== undefined && requested > amount(def)! ? String(request) : def;
 }
 
@@ -85,6 +85,7 @@ export const missingResources: Rule = {
         if (!isSet(requests?.[resource]) && !isSet(limits?.[resource])) missing.push({ section: 'requests', resource });
       }
       for (const resource of RESOURCES) if (!isSet(limits?.[resource])) missing.push({ section: 'limits', resource });
+      // A missing request implies a missing limit (see above): whatever is missing, a limit is.
       if (missing.length === 0) continue;
 
       const resourcesPath = [...path, 'resources'];
@@ -123,12 +124,7 @@ export const missingResources: Rule = {
             data: {
               container: typeof container.name === 'string' ? container.name : `#${Number(path[path.length - 1]) + 1}`,
               missing: missing.length === 4 ? 'cpu/memory requests and limits' : describe(missing, ' and no '),
-              why: [
-                missing.some((m) => m.section === 'requests') ? 'without requests the scheduler cannot reserve room for it' : '',
-                missing.some((m) => m.section === 'limits') ? 'without limits it can use up its node and starve its neighbours' : '',
-              ]
-                .filter(Boolean)
-                .join(', '),
+              why: `${missing.some((m) => m.section === 'requests') ? 'without requests the scheduler cannot reserve room for it, ' : ''}without limits it can use up its node and starve its neighbours`,
             },
           },
           fixes,
