@@ -52,6 +52,7 @@ describe('suppression comments', () => {
     ['a prefix of the id is not the id', '  # k8s-workloads-disable-next-line missing-headless\n', true],
     ['two lines above does not count', `  # k8s-workloads-disable-next-line ${RULE}\n  replicas: 1\n`, true],
     ['trailing comment on the line above', `  replicas: 1 # k8s-workloads-disable-next-line ${RULE}\n`, false],
+    ['has no space after the #', `  #k8s-workloads-disable-next-line ${RULE}\n`, false],
     ['a misspelled directive is just a comment', `  # k8s-workload-disable-next-line ${RULE}\n`, true],
   ];
   for (const [name, comment, reported] of nextLine) {
@@ -67,6 +68,12 @@ describe('suppression comments', () => {
     ['names another rule', '# k8s-workloads-disable image-tag\n', true],
     ['names several rules', `# k8s-workloads-disable image-tag, ${RULE}\n`, false],
     ['stands after the marker line', `---\n# k8s-workloads-disable ${RULE}\n`, false],
+    ['stands after a marker line with trailing spaces', `--- \n# k8s-workloads-disable ${RULE}\n`, false],
+    ['stands after a marker line with a comment', `--- # the database\n# k8s-workloads-disable ${RULE}\n`, false],
+    ['is indented', `  # k8s-workloads-disable ${RULE}\n`, false],
+    ['has no space after the #', `#k8s-workloads-disable ${RULE}\n`, false],
+    ['follows a line of spaces', `   \n# k8s-workloads-disable ${RULE}\n`, false],
+    ['follows an indented comment', `  # a database\n# k8s-workloads-disable ${RULE}\n`, false],
   ];
   for (const [name, top, reported] of documentWide) {
     it(`document-wide disable that ${name} → ${reported ? 'still reported' : 'suppressed'}`, () => {
@@ -77,6 +84,11 @@ describe('suppression comments', () => {
   it('a document-wide disable after the first content line does nothing', () => {
     const text = sts().replace('kind: StatefulSet\n', `kind: StatefulSet\n# k8s-workloads-disable ${RULE}\n`);
     assert.ok(has(text));
+  });
+
+  it('a disable comment at the end of the first content line, or after one, does nothing', () => {
+    assert.ok(has(sts().replace('apiVersion: apps/v1\n', `apiVersion: apps/v1 # k8s-workloads-disable ${RULE}\n`)));
+    assert.ok(has(sts().replace('apiVersion: apps/v1\n', `apiVersion: apps/v1 # note\n# k8s-workloads-disable ${RULE}\n`)));
   });
 
   it('a document-wide disable covers its own document only', () => {
@@ -214,6 +226,17 @@ ${comments.aboveImage ?? ''}          image: busybox
       for (const id of t.kept) assert.ok(found.includes(id), `${id} kept: ${found.join(', ')}`);
     });
   }
+
+  it('above the second container: its findings inside it, not the first container’s', () => {
+    const second = "        - name: sidecar\n          image: busybox\n          command: [sh, -c, 'sleep 1']\n";
+    const lines = (text: string) =>
+      diagnose(text)
+        .diagnostics.filter((d) => d.code === 'image-tag')
+        .map((d) => d.range.start.line);
+    assert.deepEqual(lines(job({}) + second), [14, 17]);
+    // the finding is on the image line, below the item's first line: the comment covers it as the item's
+    assert.deepEqual(lines(job({}) + c('image-tag', 8) + second), [14]);
+  });
 
   it("a comment above spec: silences what is reported on spec:, not what is inside spec's containers", () => {
     const text = job({ aboveSpec: c('job-ttl, missing-resources', 0) }).replace('  ttlSecondsAfterFinished: 600\n', '');

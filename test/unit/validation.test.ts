@@ -12,8 +12,10 @@ import {
   createRuleRunner,
   formatMessage,
   showInvisible,
+  skippedDocumentDiagnostics,
   skippedFileDiagnostic,
   toDiagnostics,
+  type DiagnosticMemo,
   type RuleResult,
 } from '../../server/src/service/validation';
 import type { PatchKind } from '../../server/src/service/workspace/kustomize';
@@ -301,6 +303,84 @@ describe('toDiagnostics', () => {
   });
 });
 
+describe('toDiagnostics with a memo of the last diagnostic of each report', () => {
+  const docsUri = (id: string) => `https://docs/${id}`;
+  function session() {
+    const parser = new ManifestParser();
+    const runner = createRuleRunner(testApi(), [probe('p')]);
+    const memo: DiagnosticMemo = new WeakMap();
+    return (text: string, link = docsUri) =>
+      toDiagnostics(
+        runner.run(parser.parse('file:///w/a.yaml', text), workspace()),
+        TextDocument.create('file:///w/a.yaml', 'yaml', 1, text),
+        undefined,
+        link,
+        memo,
+      );
+  }
+  const where = (ds: readonly { range: { start: { line: number } }; data?: { doc: number } }[]) =>
+    ds.map((d) => `line ${d.range.start.line}, doc ${d.data?.doc}`);
+
+  it('a report whose document did not move keeps its diagnostic object', () => {
+    const diagnose = session();
+    const first = diagnose(`${cm('a')}---\n${cm('b')}`);
+    const again = diagnose(`${cm('a')}---\n${cm('b')}`);
+    assert.equal(again[1], first[1]);
+  });
+
+  it('a document moved down a line: its diagnostic moves with it', () => {
+    const diagnose = session();
+    assert.deepEqual(where(diagnose(`${cm('a')}---\n${cm('b')}`)), ['line 0, doc 0', 'line 4, doc 1']);
+    assert.deepEqual(where(diagnose(`${cm('a')}  labels: {x: y}\n---\n${cm('b')}`)), ['line 0, doc 0', 'line 5, doc 1']);
+  });
+
+  it('a document on the same line at another index: its diagnostic names the new index', () => {
+    const diagnose = session();
+    assert.deepEqual(where(diagnose(`x: 1\ny: 2\n---\n${cm('b')}`)), ['line 2, doc 1']);
+    assert.deepEqual(where(diagnose(`x: 1\n---\n---\n${cm('b')}`)), ['line 2, doc 2']);
+  });
+
+  it('another docs link, message or severity makes a new diagnostic', () => {
+    const text = cm('a');
+    const file = new ManifestParser().parse('file:///w/a.yaml', text);
+    const document = TextDocument.create('file:///w/a.yaml', 'yaml', 1, text);
+    const results = createRuleRunner(testApi(), [probe('p')]).run(file, workspace());
+    const memo: DiagnosticMemo = new WeakMap();
+    assert.equal(toDiagnostics(results, document, undefined, docsUri, memo)[0].message, 'found {{what}}');
+    const renamed = results.map((r) => ({ ...r, message: 'renamed' }));
+    assert.equal(toDiagnostics(renamed, document, undefined, docsUri, memo)[0].message, 'renamed');
+    assert.equal(
+      toDiagnostics(results, document, undefined, (id) => `https://other/${id}`, memo)[0].codeDescription?.href,
+      'https://other/p',
+    );
+    assert.equal(toDiagnostics(results, document, { rules: { p: 'error' } }, docsUri, memo)[0].severity, DiagnosticSeverity.Error);
+  });
+});
+
+describe('skippedDocumentDiagnostics', () => {
+  const deep = `root: ${'['.repeat(12_000)}1${']'.repeat(12_000)}\n`;
+  const skipped = (text: string) =>
+    skippedDocumentDiagnostics(
+      new ManifestParser().parse('file:///w/deep.yaml', text),
+      TextDocument.create('file:///w/deep.yaml', 'yaml', 1, text),
+    ).map((d) => [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.severity, d.code]);
+
+  it('one information diagnostic per unread document, on its first line after the marker, at most 200 characters of it', () => {
+    assert.deepEqual(skipped(`${cm('a')}---\n${deep}---\r\n# too deep\n${deep}`), [
+      [5, 0, 5, 200, DiagnosticSeverity.Information, 'nesting-too-deep'],
+      [7, 0, 7, 10, DiagnosticSeverity.Information, 'nesting-too-deep'],
+    ]);
+  });
+
+  it('a first document without a marker: from the top; a short last line: to its end', () => {
+    assert.deepEqual(skipped(`# deep\n${deep}`), [[0, 0, 0, 6, DiagnosticSeverity.Information, 'nesting-too-deep']]);
+    assert.deepEqual(skipped(`${cm('a')}---\nx: ${'['.repeat(12_000)}`), [
+      [5, 0, 5, 200, DiagnosticSeverity.Information, 'nesting-too-deep'],
+    ]);
+    assert.deepEqual(skipped(cm('a')), []);
+  });
+});
+
 describe('skippedFileDiagnostic', () => {
   it('says why a file too large is not checked, and nothing for other files', () => {
     const parser = new ManifestParser(10);
@@ -391,6 +471,21 @@ describe('caches', () => {
       results.map((r) => r.doc),
       file.documents,
     );
+  });
+
+  it('a cached cross-document result is not reused at another index, or among other objects before it', () => {
+    const x = crossProbe('x');
+    const runner = createRuleRunner(testApi(), [x]);
+    const parser = new ManifestParser();
+    const view = workspace({ generation: 1 });
+    runner.run(parser.parse('file:///w/a.yaml', `---\n${cm('a')}`), view);
+    assert.deepEqual(x.calls, [0]);
+    // after a document that is not an object: index 1, still the first object
+    runner.run(parser.parse('file:///w/a.yaml', `x: 1\n---\n${cm('a')}`), view);
+    assert.deepEqual(x.calls, [0, 1]);
+    // at index 1 again, now the second object
+    runner.run(parser.parse('file:///w/a.yaml', `${cm('z')}---\n${cm('a')}`), view);
+    assert.deepEqual(x.calls, [0, 1, 0, 1]);
   });
 
   it('a cached cross-document result is not reused for another file, another place in the file, or as a patch', () => {

@@ -58,7 +58,8 @@ function applies(rule: AnyRule, doc: ManifestDocument, patch: PatchKind | undefi
   if (kinds === 'any-yaml') return true;
   // A JSON 6902 patch is a list of operations, never an object; a strategic-merge patch holds only what it changes.
   if (patch === 'json6902' || (patch === 'strategic-merge' && rule.meta.onPatch === 'skip')) return false;
-  if (!doc.object || doc.syntaxProblems.length > 0) return false;
+  // A document with a syntax problem has no value (manifest/parse.ts), so no object either.
+  if (!doc.object) return false;
   return kinds === 'all' || kinds.includes(doc.object.kind);
 }
 
@@ -206,10 +207,7 @@ const DISABLE_NEXT_LINE = /#\s*k8s-workloads-disable-next-line\b([^\n]*)/;
 const DISABLE_DOCUMENT = /^\s*#\s*k8s-workloads-disable(?!-)\b([^\n]*)/;
 
 function listedIds(rest: string): string[] {
-  return rest
-    .split(/[,\s]+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+  return rest.split(/[,\s]+/).filter(Boolean);
 }
 
 /** Suppression comments, with the document-wide ones read once per parsed document. */
@@ -222,7 +220,8 @@ function createSuppression() {
     if (ids) return ids;
     ids = new Set();
     for (const line of doc.text.split('\n', 50)) {
-      if (/^\s*$/.test(line) || /^---\s*$/.test(line)) continue;
+      // blank lines and the document's marker line, with or without a comment after it
+      if (/^\s*$/.test(line) || /^---\s*(?:#.*)?$/.test(line)) continue;
       const m = DISABLE_DOCUMENT.exec(line);
       if (m) {
         const listed = listedIds(m[1]);
@@ -287,7 +286,7 @@ function disabledAbove(text: string, offset: number, id: string): boolean {
   return ids.length === 0 || ids.includes(id);
 }
 
-/** The mappings that hold `offset` and are list items or the document's root, innermost first. */
+/** The mappings that hold `offset` and are list items or the document's root, outermost first. */
 function itemsAround(doc: ManifestDocument, offset: number): YAMLMap[] {
   const found: YAMLMap[] = [];
   const inside = (n: YamlNode) => !!n.range && n.range[0] <= offset && offset < n.range[2];
@@ -305,7 +304,7 @@ function itemsAround(doc: ManifestDocument, offset: number): YAMLMap[] {
       isItem = true;
     } else break;
   }
-  return found.reverse();
+  return found;
 }
 
 /** The severity of a rule's reports: the user's setting for the rule, else the report's own (Report.severity), else the rule's. */
