@@ -349,8 +349,9 @@ describe('toDiagnostics with a memo of the last diagnostic of each report', () =
     assert.equal(toDiagnostics(results, document, undefined, docsUri, memo)[0].message, 'found {{what}}');
     const renamed = results.map((r) => ({ ...r, message: 'renamed' }));
     assert.equal(toDiagnostics(renamed, document, undefined, docsUri, memo)[0].message, 'renamed');
+    // the same message as the last diagnostic: only the link differs
     assert.equal(
-      toDiagnostics(results, document, undefined, (id) => `https://other/${id}`, memo)[0].codeDescription?.href,
+      toDiagnostics(renamed, document, undefined, (id) => `https://other/${id}`, memo)[0].codeDescription?.href,
       'https://other/p',
     );
     assert.equal(toDiagnostics(results, document, { rules: { p: 'error' } }, docsUri, memo)[0].severity, DiagnosticSeverity.Error);
@@ -378,6 +379,10 @@ describe('skippedDocumentDiagnostics', () => {
       [5, 0, 5, 200, DiagnosticSeverity.Information, 'nesting-too-deep'],
     ]);
     assert.deepEqual(skipped(cm('a')), []);
+    // a marker with trailing spaces; a comment holding --- is not a marker; an empty first line
+    assert.deepEqual(skipped(`--- \n${deep}`), [[1, 0, 1, 200, DiagnosticSeverity.Information, 'nesting-too-deep']]);
+    assert.deepEqual(skipped(`# ---\n${deep}`), [[0, 0, 0, 5, DiagnosticSeverity.Information, 'nesting-too-deep']]);
+    assert.deepEqual(skipped(`\n${deep}`), [[0, 0, 0, 0, DiagnosticSeverity.Information, 'nesting-too-deep']]);
   });
 });
 
