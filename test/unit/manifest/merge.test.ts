@@ -79,6 +79,16 @@ describe('merge keys Kubernetes cannot decode', () => {
     assert.deepEqual(parsed.syntaxProblems, []);
     assert.deepEqual(parsed.value, { a: { '<<': 5 } });
   });
+  it('a quoted "<<" with a mapping or an alias of one is an ordinary key too, beside a real merge', () => {
+    assert.deepEqual(parseDocumentText("a: &a {x: 1}\nb:\n  '<<': *a\n").value, { a: { x: 1 }, b: { '<<': { x: 1 } } });
+    assert.deepEqual(parseDocumentText('a: &a {x: 1}\nb:\n  "<<": {y: 2}\n  c:\n    <<: *a\n').value, {
+      a: { x: 1 },
+      b: { '<<': { y: 2 }, c: { x: 1 } },
+    });
+    // the parsed tree keeps the key as written
+    const parsed = parseDocumentText("a: &a {x: 1}\nb:\n  '<<': *a\n");
+    assert.equal(parsed.yaml.toString(), "a: &a { x: 1 }\nb:\n  '<<': *a\n");
+  });
   it('a list of inline mappings and aliases is a merge', () => {
     const parsed = parseDocumentText('m: &m {x: 1}\na:\n  <<: [*m, {y: 2}]\n');
     assert.deepEqual(parsed.syntaxProblems, []);

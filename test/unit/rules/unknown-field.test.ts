@@ -200,6 +200,12 @@ ruleTable('unknown-field', {
       message: '`<<` is not a field of Pod.spec in the Kubernetes 1.35 API.',
     },
     {
+      name: 'a quoted "<<" with a mapping is not a merge either: its fields are not Pod.spec fields',
+      text: pod("  «'<<'»: {hostNetwork: true}\n"),
+      messageId: 'unknown',
+      message: '`<<` is not a field of Pod.spec in the Kubernetes 1.35 API.',
+    },
+    {
       name: 'two edits away: suggested, but not applied by fix-all',
       text: deployment('  «replikaz»: 3\n'),
       messageId: 'unknownSuggest',

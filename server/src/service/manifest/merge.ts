@@ -7,6 +7,12 @@
 // Kubernetes sees. A leaf module: plain values in, plain values out.
 
 const MERGE = '<<';
+/**
+ * The name a quoted "<<" key has in the value given to resolveMergeKeys (manifest/parse.ts renames it
+ * before toJS): an ordinary key, written back as "<<". A key nobody writes: only escapes give a key
+ * NUL characters.
+ */
+export const QUOTED_MERGE_KEY = '\u0000<<\u0000quoted';
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return !!v && typeof v === 'object' && !Array.isArray(v);
@@ -39,6 +45,10 @@ export function resolveMergeKeys(value: unknown): unknown {
     done.set(v, out);
     for (const key of Object.keys(obj)) {
       const item = obj[key];
+      if (key === QUOTED_MERGE_KEY) {
+        define(out, MERGE, walk(item));
+        continue;
+      }
       if (key !== MERGE) {
         define(out, key, walk(item));
         continue;

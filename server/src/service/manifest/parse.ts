@@ -9,7 +9,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, type Document } from 'yaml';
 import { MAX_NESTING, nestingPastLimit } from './depth';
 import { fastParseValue, type FastPositions } from './fastParse';
-import { mayHaveMergeKeys, resolveMergeKeys } from './merge';
+import { mayHaveMergeKeys, QUOTED_MERGE_KEY, resolveMergeKeys } from './merge';
 import type { JsonPath, K8sObjectHeader, ManifestDocument, ManifestFile, ParsedText, SyntaxProblem } from './types';
 
 export type { ParsedText } from './types';
@@ -272,6 +272,17 @@ function badMergeKeys(doc: Document.Parsed): SyntaxProblem[] {
   return problems;
 }
 
+/** The keys written as a quoted "<<" (`'<<': …`, `"<<": …`): ordinary keys, never merges. */
+function quotedMergeKeys(doc: Document.Parsed): Scalar[] {
+  const keys: Scalar[] = [];
+  visit(doc, {
+    Pair(_key, pair) {
+      if (isScalar(pair.key) && pair.key.value === '<<' && pair.key.type !== Scalar.PLAIN) keys.push(pair.key);
+    },
+  });
+  return keys;
+}
+
 /** What a document nested too deep to analyse says (validation.ts shows it once, on its first line). */
 export const TOO_DEEP = `Nesting too deep to analyse: this document nests mappings or sequences more than ${MAX_NESTING.toLocaleString('en')} levels deep, so Kubernetes Workloads does not check it.`;
 /** What it says when reading the document ran out of stack below that depth (the service run on a small stack). */
@@ -328,8 +339,17 @@ class ParsedDocumentText implements ParsedText {
       let value: unknown;
       if (errors.length === 0 && !this.skippedReason) {
         try {
-          value = yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT, reviver: asKubernetesReads });
-          if (mayHaveMergeKeys(text)) {
+          const merges = mayHaveMergeKeys(text);
+          // A quoted "<<" is an ordinary key to go-yaml, whatever its value: it goes through toJS
+          // under a name resolveMergeKeys does not merge, and comes out as "<<" again.
+          const quoted = merges ? quotedMergeKeys(yaml) : [];
+          for (const key of quoted) key.value = QUOTED_MERGE_KEY;
+          try {
+            value = yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT, reviver: asKubernetesReads });
+          } finally {
+            for (const key of quoted) key.value = '<<';
+          }
+          if (merges) {
             const badMerges = badMergeKeys(yaml);
             // kubectl cannot decode the document at all: like any syntax error, nothing else is checked.
             if (badMerges.length) {
