@@ -54,8 +54,7 @@ export interface ObjectCheck {
    * The value as the API server reads it (null-valued keys dropped, YAML 1.1 booleans and octals
    * read). Merge keys were applied when the document was read (manifest/merge.ts), and one
    * Kubernetes cannot apply is a syntax error, so the document is never checked. A `<<` left here
-   * is a quoted key with a scalar or list value, an ordinary key. (A quoted "<<" with a mapping
-   * value is still merged: manifest/merge.ts works on values, which do not keep the key's quotes.)
+   * is a quoted key, an ordinary key whatever its value (manifest/parse.ts keeps it from the merge).
    */
   readonly value: Record<string, unknown>;
   readonly problems: readonly SchemaProblem[];
