@@ -63,6 +63,13 @@ ruleTable('invalid-quantity', {
       fixes: [],
     },
     {
+      name: 'an empty value is shown as ""',
+      text: pod('      requests:\n        cpu: «""»\n'),
+      messageId: 'invalid',
+      message: '"" is not a valid quantity for `cpu`: write a number with an optional unit such as 500m, 256Mi or 2Gi.',
+      fixes: [],
+    },
+    {
       name: 'PVC storage request',
       text: 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: d\nspec:\n  resources:\n    requests:\n      storage: «10 GiB»\n',
       messageId: 'invalidSuggest',

@@ -52,7 +52,9 @@ function badQuantity(ctx: SchemaContext, path: (string | number)[]): Report {
     );
   });
   const field = fieldLabel(path);
+  // An empty value would leave the message starting with nothing.
+  const shownValue = v === '' ? '""' : v;
   return suggestions.length
-    ? report(range, 'invalidSuggest', { field, value: v, suggestion: suggestions[0] }, fixes)
-    : report(range, 'invalid', { field, value: v });
+    ? report(range, 'invalidSuggest', { field, value: shownValue, suggestion: suggestions[0] }, fixes)
+    : report(range, 'invalid', { field, value: shownValue });
 }
