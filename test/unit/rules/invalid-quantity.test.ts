@@ -22,7 +22,7 @@ ruleTable('invalid-quantity', {
       text: pod('      limits:\n        memory: «500mi»\n'),
       messageId: 'invalidSuggest',
       message:
-        '500mi is not a valid quantity for `memory`. Did you mean `500Mi`? (units are case-sensitive: Ki Mi Gi Ti, k M G T, m for milli)',
+        '"500mi" is not a valid quantity for `memory`. Did you mean `500Mi`? (units are case-sensitive: Ki Mi Gi Ti, k M G T, m for milli)',
       fixes: ['Change to `500Mi`'],
       output: pod('      limits:\n        memory: 500Mi\n'),
       preferred: true,
@@ -32,7 +32,8 @@ ruleTable('invalid-quantity', {
       name: 'GB: decimal G first, binary Gi offered too',
       text: pod('      requests:\n        memory: «2GB»\n'),
       messageId: 'invalidSuggest',
-      message: '2GB is not a valid quantity for `memory`. Did you mean `2G`? (units are case-sensitive: Ki Mi Gi Ti, k M G T, m for milli)',
+      message:
+        '"2GB" is not a valid quantity for `memory`. Did you mean `2G`? (units are case-sensitive: Ki Mi Gi Ti, k M G T, m for milli)',
       fixes: ['Change to `2G`', 'Change to `2Gi`'],
       fix: 'Change to `2Gi`',
       output: pod('      requests:\n        memory: 2Gi\n'),
@@ -52,14 +53,14 @@ ruleTable('invalid-quantity', {
       name: 'a quoted value keeps being a quantity',
       text: pod('      requests:\n        cpu: «"1K"»\n'),
       messageId: 'invalidSuggest',
-      message: '1K is not a valid quantity for `cpu`. Did you mean `1k`? (units are case-sensitive: Ki Mi Gi Ti, k M G T, m for milli)',
+      message: '"1K" is not a valid quantity for `cpu`. Did you mean `1k`? (units are case-sensitive: Ki Mi Gi Ti, k M G T, m for milli)',
       output: pod('      requests:\n        cpu: 1k\n'),
     },
     {
       name: 'a broken number has no fix',
       text: pod('      limits:\n        memory: «1.5.0»\n'),
       messageId: 'invalid',
-      message: '1.5.0 is not a valid quantity for `memory`: write a number with an optional unit such as 500m, 256Mi or 2Gi.',
+      message: '"1.5.0" is not a valid quantity for `memory`: write a number with an optional unit such as 500m, 256Mi or 2Gi.',
       fixes: [],
     },
     {

@@ -4,7 +4,7 @@
 import { getAt, rangeOfValue } from '../manifest/navigate';
 import { replaceValue } from '../manifest/edit';
 import { suggestQuantities } from '../k8s/quantity';
-import { fieldLabel, fix, report, schemaContext, type SchemaContext } from './schemaReport';
+import { fieldLabel, fix, report, schemaContext, shown, type SchemaContext } from './schemaReport';
 import type { Fix, Report, Rule } from './types';
 
 export const invalidQuantity: Rule = {
@@ -39,7 +39,8 @@ export const invalidQuantity: Rule = {
 };
 
 function badQuantity(ctx: SchemaContext, path: (string | number)[]): Report {
-  const v = String(getAt(ctx.value, path));
+  const raw = getAt(ctx.value, path);
+  const v = String(raw);
   const range = rangeOfValue(ctx.doc, path);
   const suggestions = suggestQuantities(v);
   const fixes: Fix[] = [];
@@ -52,9 +53,9 @@ function badQuantity(ctx: SchemaContext, path: (string | number)[]): Report {
     );
   });
   const field = fieldLabel(path);
-  // An empty value would leave the message starting with nothing.
-  const shownValue = v === '' ? '""' : v;
+  // Quoted like every schema message's value (an empty one shows as "").
+  const value = shown(raw);
   return suggestions.length
-    ? report(range, 'invalidSuggest', { field, value: shownValue, suggestion: suggestions[0] }, fixes)
-    : report(range, 'invalid', { field, value: shownValue });
+    ? report(range, 'invalidSuggest', { field, value, suggestion: suggestions[0] }, fixes)
+    : report(range, 'invalid', { field, value });
 }
