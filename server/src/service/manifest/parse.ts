@@ -246,21 +246,27 @@ function syntaxProblemsOf(errors: readonly YamlError[], text: string): SyntaxPro
 }
 
 /**
- * Merge keys whose value Kubernetes' YAML decoder (go-yaml v2) refuses: a `<<` written plain (a
- * quoted "<<" is an ordinary key) takes a mapping, an alias of one, or a list of those — anything
- * else fails the whole document with "map merge requires map or sequence of maps as the value",
- * which the yaml package, reading `<<` as a plain key under YAML 1.2, never reports.
+ * The document's `<<` keys as Kubernetes' YAML decoder (go-yaml v2) reads them, in one walk:
+ * - `bad`: a `<<` written plain takes a mapping, an alias of one, or a list of those — anything else
+ *   fails the whole document with "map merge requires map or sequence of maps as the value", which
+ *   the yaml package, reading `<<` as a plain key under YAML 1.2, never reports;
+ * - `quoted`: a quoted "<<" (`'<<': …`, `"<<": …`) is an ordinary key, whatever its value.
  */
-function badMergeKeys(doc: Document.Parsed): SyntaxProblem[] {
-  const problems: SyntaxProblem[] = [];
+function mergeKeysOf(doc: Document.Parsed): { bad: SyntaxProblem[]; quoted: Scalar[] } {
+  const bad: SyntaxProblem[] = [];
+  const quoted: Scalar[] = [];
   const isMapping = (node: unknown): boolean => isMap(isAlias(node) ? node.resolve(doc) : node);
   visit(doc, {
     Pair(_key, pair) {
       const key = pair.key;
-      if (!isScalar(key) || key.value !== '<<' || key.type !== Scalar.PLAIN || !key.range) return;
+      if (!isScalar(key) || key.value !== '<<') return;
+      if (key.type !== Scalar.PLAIN) {
+        quoted.push(key);
+        return;
+      }
       const value = pair.value;
-      if (isMapping(value) || (isSeq(value) && value.items.every(isMapping))) return;
-      problems.push({
+      if (!key.range || isMapping(value) || (isSeq(value) && value.items.every(isMapping))) return;
+      bad.push({
         start: key.range[0],
         end: key.range[1],
         yamlCode: 'BAD_MERGE_VALUE',
@@ -269,18 +275,7 @@ function badMergeKeys(doc: Document.Parsed): SyntaxProblem[] {
       });
     },
   });
-  return problems;
-}
-
-/** The keys written as a quoted "<<" (`'<<': …`, `"<<": …`): ordinary keys, never merges. */
-function quotedMergeKeys(doc: Document.Parsed): Scalar[] {
-  const keys: Scalar[] = [];
-  visit(doc, {
-    Pair(_key, pair) {
-      if (isScalar(pair.key) && pair.key.value === '<<' && pair.key.type !== Scalar.PLAIN) keys.push(pair.key);
-    },
-  });
-  return keys;
+  return { bad, quoted };
 }
 
 /** What a document nested too deep to analyse says (validation.ts shows it once, on its first line). */
@@ -339,24 +334,21 @@ class ParsedDocumentText implements ParsedText {
       let value: unknown;
       if (errors.length === 0 && !this.skippedReason) {
         try {
-          const merges = mayHaveMergeKeys(text);
-          // A quoted "<<" is an ordinary key to go-yaml, whatever its value: it goes through toJS
-          // under a name resolveMergeKeys does not merge, and comes out as "<<" again.
-          const quoted = merges ? quotedMergeKeys(yaml) : [];
-          for (const key of quoted) key.value = QUOTED_MERGE_KEY;
-          try {
-            value = yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT, reviver: asKubernetesReads });
-          } finally {
-            for (const key of quoted) key.value = '<<';
-          }
-          if (merges) {
-            const badMerges = badMergeKeys(yaml);
+          const merges = mayHaveMergeKeys(text) ? mergeKeysOf(yaml) : undefined;
+          if (merges?.bad.length) {
             // kubectl cannot decode the document at all: like any syntax error, nothing else is checked.
-            if (badMerges.length) {
-              problems.push(...badMerges);
-              capProblems(problems);
-              value = undefined;
-            } else value = resolveMergeKeys(value);
+            problems.push(...merges.bad);
+            capProblems(problems);
+          } else {
+            // A quoted "<<" goes through toJS under a name resolveMergeKeys leaves alone, and comes out as "<<" again.
+            const quoted = merges?.quoted ?? [];
+            for (const key of quoted) key.value = QUOTED_MERGE_KEY;
+            try {
+              value = yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT, reviver: asKubernetesReads });
+            } finally {
+              for (const key of quoted) key.value = '<<';
+            }
+            if (merges) value = resolveMergeKeys(value);
           }
         } catch (err) {
           if (err instanceof RangeError && STACK_OVERFLOW.test(err.message)) {
