@@ -192,7 +192,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     documents,
     workspace,
     params,
-    revalidate: () => revalidateAll(),
+    revalidate: () => revalidateStale(),
     onWatchedFiles: (events) => {
       // a project file created, changed or deleted (or a folder holding one deleted)
       if (events.some((e) => isProjectConfigUri(e.uri) || (e.type === FileChangeType.Deleted && holdsConfig(e.uri)))) configsChanged();
@@ -410,15 +410,33 @@ function configsRead(): void {
     .catch((err: Error) => connection.console.warn(`Could not watch ${CONFIG_FILE_NAME} above the workspace: ${err.message}`));
 }
 
+/**
+ * The version of each open document whose validation last began, and the index generation it began
+ * with (WorkspaceIndex.generation, read after its own parse). A change of the index revalidates only
+ * the documents that began on an older generation: a document's own parse moves the generation, and
+ * revalidating it for that validated every file just opened or edited a second time — started
+ * 150 ms in, while the first run was still under way, it threw that run away.
+ */
+const validatedAgainst = new Map<string, { version: number; generation: number }>();
+
 /** The validation of one document, as steps for the scheduler. */
 function* validationSteps(document: TextDocument): Generator<void, Diagnostic[], void> {
   const service = serviceFor(document.uri);
   if (configs.ignores(document.uri)) {
     // ignored by the project file: no diagnostics, but its objects still count for the others
     service.parse(document);
+    validatedAgainst.set(document.uri, { version: document.version, generation: workspace.generation });
     return [];
   }
-  return yield* service.validationSteps(document, settingsFor(document.uri));
+  const steps = service.validationSteps(document, settingsFor(document.uri));
+  // The first step is the parse (LanguageService.validationSteps): the index holds this version's objects after it.
+  let step = steps.next();
+  validatedAgainst.set(document.uri, { version: document.version, generation: workspace.generation });
+  while (!step.done) {
+    yield;
+    step = steps.next();
+  }
+  return step.value;
 }
 
 const scheduler = new ValidationScheduler({
@@ -427,6 +445,7 @@ const scheduler = new ValidationScheduler({
   publish: (document, diagnostics) => publish(document, capped(diagnostics)),
   failed(document, err) {
     // Never let one file take the server down; say what happened once, in the log.
+    validatedAgainst.delete(document.uri);
     connection.console.error(`Validation of ${document.uri} failed: ${(err as Error).stack ?? String(err)}`);
     publish(document, []);
   },
@@ -434,17 +453,37 @@ const scheduler = new ValidationScheduler({
 
 function revalidateAll(): void {
   for (const document of documents.all()) validate(document);
+  refreshCodeLenses();
+}
+
+/** After the index changed: validates again the open documents whose validation saw an older index. */
+function revalidateStale(): void {
+  const generation = workspace.generation;
+  for (const document of documents.all()) {
+    const seen = validatedAgainst.get(document.uri);
+    if (seen?.version !== document.version || seen.generation !== generation) validate(document);
+  }
+  refreshCodeLenses();
+}
+
+function refreshCodeLenses(): void {
   // StatefulSet code lenses show whether the headless Service exists, which may have just changed
   if (codeLensRefreshSupport) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
 }
 
+/** The version each document was opened with: TextDocuments reports an open as a change of content too. */
+const openedVersions = new Map<string, number>();
+
 // Before the first settings pull has answered, the pull's revalidateAll validates the file.
 documents.onDidOpen((e) => {
+  openedVersions.set(e.document.uri, e.document.version);
   if (settingsLoaded) validate(e.document);
 });
 
 documents.onDidChangeContent((e) => {
   const uri = e.document.uri;
+  // The open itself: validated at once above. A debounced second run would start the same work again.
+  if (openedVersions.get(uri) === e.document.version) return;
   clearTimeout(timers.get(uri));
   timers.set(
     uri,
@@ -458,6 +497,8 @@ documents.onDidChangeContent((e) => {
 
 documents.onDidClose((e) => {
   scheduler.cancel(e.document.uri);
+  validatedAgainst.delete(e.document.uri);
+  openedVersions.delete(e.document.uri);
   clearTimeout(timers.get(e.document.uri));
   timers.delete(e.document.uri);
   for (const s of services.values()) s.forget(e.document.uri);

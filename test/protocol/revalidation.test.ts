@@ -1,0 +1,91 @@
+// When a change of the workspace index validates open documents again: only those whose last
+// validation saw an older index. A document's own parse moves the index; validating it again for
+// that was a second full validation of every file just opened or edited.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startServer, type TestClient } from './lspClient';
+
+/** A Service whose pods are in another file: dangling-service until that file is open. */
+const SERVICE = `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: webb
+spec:
+  selector:
+    matchLabels:
+      app: webb
+  template:
+    metadata:
+      labels:
+        app: webb
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+`;
+
+const DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+`;
+
+const CONFIG_MAP = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+data:
+  mode: fast
+`;
+
+describe('protocol: revalidation after an index change', () => {
+  let client: TestClient;
+  before(async () => {
+    client = await startServer();
+  });
+  after(async () => {
+    assert.equal(await client.stop(), 0);
+  });
+
+  it('validates the other open documents again, not the one whose parse changed the index', async () => {
+    const service = 'file:///ws/service.yaml';
+    const deployment = 'file:///ws/deployment.yaml';
+    const configMap = 'file:///ws/config-map.yaml';
+    const dangling = (p: { diagnostics: { code?: unknown }[] }) => p.diagnostics.some((d) => d.code === 'dangling-service');
+
+    assert.ok(dangling(await client.open(service, SERVICE)), 'the Service has no pods while the Deployment is not open');
+    // The Service's diagnostics depend on the Deployment's file: they are computed again once it is open.
+    const serviceAgain = client.nextDiagnostics(service, (p) => !dangling(p));
+    await client.open(deployment, DEPLOYMENT);
+    await serviceAgain;
+
+    // The run that published the Service's new diagnostics was scheduled together with any run of the
+    // Deployment's file, and runs finish in the order they were scheduled: by the time a file opened
+    // now has its diagnostics, a second run of the Deployment's would have published.
+    await client.open(configMap, CONFIG_MAP);
+    const deploymentRuns = client.published.filter((p) => p.uri === deployment);
+    assert.equal(deploymentRuns.length, 1, `the Deployment's file was validated ${deploymentRuns.length} times for one version`);
+  });
+});
