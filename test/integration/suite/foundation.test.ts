@@ -35,6 +35,25 @@ describe('foundation: the extension in a real VS Code host', () => {
     await waitForDiagnostics(editor.document.uri, (d) => !hasYamlSyntax(d), 'the yaml-syntax diagnostic to clear');
   });
 
+  it("checks a Service again when the pods it selects appear, change or go in another editor's document", async () => {
+    const deployment = (name: string, app: string) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\n  namespace: xfile\nspec:\n  selector:\n    matchLabels:\n      app: ${app}\n` +
+      `  template:\n    metadata:\n      labels:\n        app: ${app}\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n`;
+    // The Service's own file has only a near miss (xfile-webb): dangling-service until the real pods are open. A namespace
+    // of their own: the workspace's custom resources in `default` would keep the rule quiet (their operators make pods).
+    const service = await openYaml(
+      `apiVersion: v1\nkind: Service\nmetadata:\n  name: xfile-web\n  namespace: xfile\nspec:\n  selector:\n    app: xfile-web\n  ports:\n    - port: 80\n---\n${deployment('xfile-webb', 'xfile-webb')}`,
+    );
+    const dangling = (ds: vscode.Diagnostic[]) => ds.some((d) => diagnosticCode(d) === 'dangling-service');
+    await waitForDiagnostics(service.document.uri, dangling, 'dangling-service on the Service');
+
+    const pods = await openYaml(deployment('xfile-web', 'xfile-web'));
+    await waitForDiagnostics(service.document.uri, (ds) => ds.length > 0 && !dangling(ds), 'dangling-service gone once the pods are open');
+
+    await setText(pods, deployment('xfile-web', 'xfile-other'));
+    await waitForDiagnostics(service.document.uri, dangling, 'dangling-service back once the pods carry other labels');
+  });
+
   it('checks a YAML file of a virtual workspace (vscode-vfs, as GitHub Repositories opens them)', async () => {
     const files = new Map<string, Uint8Array>();
     const emitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
