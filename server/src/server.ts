@@ -17,6 +17,7 @@ import {
   type InitializeParams,
   type InitializeResult,
   type Position,
+  type TextDocumentChangeEvent,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -471,19 +472,27 @@ function refreshCodeLenses(): void {
   if (codeLensRefreshSupport) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
 }
 
-/** The version each document was opened with: TextDocuments reports an open as a change of content too. */
-const openedVersions = new Map<string, number>();
+/**
+ * The event of the document just opened: TextDocuments fires that same event object as a change of
+ * content too. Told apart by identity, not by version: a client that sends one version number for
+ * every change still gets its edits checked (were the library to send another object, the open would
+ * only be validated twice, as before).
+ */
+let openEvent: TextDocumentChangeEvent<TextDocument> | undefined;
 
 // Before the first settings pull has answered, the pull's revalidateAll validates the file.
 documents.onDidOpen((e) => {
-  openedVersions.set(e.document.uri, e.document.version);
+  openEvent = e;
   if (settingsLoaded) validate(e.document);
 });
 
 documents.onDidChangeContent((e) => {
   const uri = e.document.uri;
   // The open itself: validated at once above. A debounced second run would start the same work again.
-  if (openedVersions.get(uri) === e.document.version) return;
+  if (e === openEvent) {
+    openEvent = undefined;
+    return;
+  }
   clearTimeout(timers.get(uri));
   timers.set(
     uri,
@@ -498,7 +507,6 @@ documents.onDidChangeContent((e) => {
 documents.onDidClose((e) => {
   scheduler.cancel(e.document.uri);
   validatedAgainst.delete(e.document.uri);
-  openedVersions.delete(e.document.uri);
   clearTimeout(timers.get(e.document.uri));
   timers.delete(e.document.uri);
   for (const s of services.values()) s.forget(e.document.uri);

@@ -88,4 +88,17 @@ describe('protocol: revalidation after an index change', () => {
     const deploymentRuns = client.published.filter((p) => p.uri === deployment);
     assert.equal(deploymentRuns.length, 1, `the Deployment's file was validated ${deploymentRuns.length} times for one version`);
   });
+
+  it('checks every edit of a client that sends the same version number each time', async () => {
+    const uri = 'file:///ws/same-version.yaml';
+    const syntax = (p: { diagnostics: { code?: unknown }[] }) => p.diagnostics.some((d) => d.code === 'yaml-syntax');
+    assert.ok(syntax(await client.open(uri, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n', 1)));
+    // Version 1 again: the edit is not the open, and must be validated like any other.
+    const mended = client.nextDiagnostics(uri, (p) => !syntax(p));
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 1 },
+      contentChanges: [{ text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n' }],
+    });
+    await mended;
+  });
 });
