@@ -57,6 +57,22 @@ ruleTable('unknown-field', {
       output: deployment('  replicas: 3\n'),
     },
     {
+      // The object as the API server reads it drops the unset key after the typo: the typo stays in it.
+      name: 'a typo before a key left empty',
+      text: deployment('  «replica»: 3\n  strategy:\n'),
+      messageId: 'unknownSuggest',
+      message: '`replica` is not a field of Deployment.spec. Did you mean `replicas`?',
+      output: deployment('  replicas: 3\n  strategy:\n'),
+    },
+    {
+      // …and a list whose later item has an unset key keeps its earlier items.
+      name: 'a typo in the first container when the second has a key left empty',
+      text: deployment('', '        «ImagePullPolicy»: Always\n      - name: side\n        image: busybox:1.36\n        args:\n'),
+      messageId: 'unknownSuggest',
+      message: '`ImagePullPolicy` is not a field of Deployment.spec.template.spec.containers[0]. Did you mean `imagePullPolicy`?',
+      output: deployment('', '        imagePullPolicy: Always\n      - name: side\n        image: busybox:1.36\n        args:\n'),
+    },
+    {
       name: 'wrong case inside a container',
       text: deployment('', '        «ImagePullPolicy»: Always\n'),
       messageId: 'unknownSuggest',

@@ -69,30 +69,43 @@ function keyOf(node: unknown): string | undefined {
 }
 
 /**
- * The value as the API server reads it: a copy without null-valued keys (unset), with YAML 1.1
- * booleans (`yes`, `off`…) as booleans and YAML 1.1 octals as numbers. `node` is the YAML node of
- * `v` when known (for the scalar style).
+ * The value as the API server reads it: without null-valued keys (unset), with YAML 1.1 booleans
+ * (`yes`, `off`…) as booleans and YAML 1.1 octals as numbers. `node` is the YAML node of `v` when
+ * known (for the scalar style). What needs no change is returned as it is, not copied: most
+ * documents have no null and no YAML 1.1 scalar, and the result is kept with the document
+ * (KubernetesApi.checkDocument), where a copy doubled the memory its value takes.
  */
 function clean(v: unknown, node: unknown, text: string): unknown {
   if (Array.isArray(v)) {
     const items = isSeq(node) ? node.items : undefined;
-    return v.map((x, i) => clean(x, items?.[i], text));
+    let out: unknown[] | undefined;
+    for (let i = 0; i < v.length; i++) {
+      const cleaned = clean(v[i], items?.[i], text);
+      if (!out && cleaned !== v[i]) out = v.slice(0, i);
+      out?.push(cleaned);
+    }
+    return out ?? v;
   }
   if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
     let pairs: Map<string, unknown> | undefined;
     if (isMap(node)) {
       pairs = new Map();
       for (const p of node.items) pairs.set(keyOf(p.key) ?? '', p.value);
     }
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) {
-      if (x === null || x === undefined) continue;
-      const cleaned = clean(x, pairs?.get(k), text);
-      // A key named __proto__ is an own property like any other (an assignment would set the prototype).
-      if (k === '__proto__') Object.defineProperty(out, k, { value: cleaned, enumerable: true, writable: true, configurable: true });
-      else out[k] = cleaned;
+    const keys = Object.keys(o);
+    let out: Record<string, unknown> | undefined;
+    for (let i = 0; i < keys.length; i++) {
+      const x = o[keys[i]];
+      const unset = x === null || x === undefined;
+      const cleaned = unset ? undefined : clean(x, pairs?.get(keys[i]), text);
+      if (!out && (unset || cleaned !== x)) {
+        out = {};
+        for (let j = 0; j < i; j++) setOwn(out, keys[j], o[keys[j]]);
+      }
+      if (out && !unset) setOwn(out, keys[i], cleaned);
     }
-    return out;
+    return out ?? v;
   }
   if (typeof v === 'string' && isScalar(node) && node.type === Scalar.PLAIN) {
     if (YAML11_TRUE.test(v)) return true;
@@ -105,6 +118,12 @@ function clean(v: unknown, node: unknown, text: string): unknown {
     if (/^0o[0-7]+$/.test(src)) return src;
   }
   return v;
+}
+
+/** Sets an own property; a key named __proto__ is one like any other (an assignment would set the prototype). */
+function setOwn(o: Record<string, unknown>, k: string, value: unknown): void {
+  if (k === '__proto__') Object.defineProperty(o, k, { value, enumerable: true, writable: true, configurable: true });
+  else o[k] = value;
 }
 
 /** The value of a document as the API server reads it, or undefined when it is not a mapping. */
