@@ -44,7 +44,7 @@ export interface FastPositions {
   readonly first: number;
   /**
    * A typed array, not the array it was built in: kept for as long as the document, it takes half the
-   * memory, outside the JavaScript heap the garbage collector walks (offsets fit: files over 4 MB are not read).
+   * memory, outside the JavaScript heap the garbage collector walks (offsets fit: no V8 string reaches 2^31).
    */
   readonly entries: Int32Array;
   /** The key of each entry (index: entry offset / ENTRY), null for sequence items. */
