@@ -420,19 +420,24 @@ function configsRead(): void {
  */
 const validatedAgainst = new Map<string, { version: number; generation: number }>();
 
+/** Called once the document's version is parsed (its objects are in the index). */
+function validationBegan(document: TextDocument): void {
+  validatedAgainst.set(document.uri, { version: document.version, generation: workspace.generation });
+}
+
 /** The validation of one document, as steps for the scheduler. */
 function* validationSteps(document: TextDocument): Generator<void, Diagnostic[], void> {
   const service = serviceFor(document.uri);
   if (configs.ignores(document.uri)) {
     // ignored by the project file: no diagnostics, but its objects still count for the others
     service.parse(document);
-    validatedAgainst.set(document.uri, { version: document.version, generation: workspace.generation });
+    validationBegan(document);
     return [];
   }
   const steps = service.validationSteps(document, settingsFor(document.uri));
   // The first step is the parse (LanguageService.validationSteps): the index holds this version's objects after it.
   let step = steps.next();
-  validatedAgainst.set(document.uri, { version: document.version, generation: workspace.generation });
+  validationBegan(document);
   while (!step.done) {
     yield;
     step = steps.next();

@@ -3,9 +3,13 @@
 // that was a second full validation of every file just opened or edited.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { MINIMAL_DEPLOYMENT } from '../unit/helpers/manifests';
 import { startServer, type TestClient } from './lspClient';
 
-/** A Service whose pods are in another file: dangling-service until that file is open. */
+/** The pods the Service selects (app: web), in a file of their own. */
+const DEPLOYMENT = MINIMAL_DEPLOYMENT;
+
+/** A Service whose pods are in another file: dangling-service until that file is open (its own file has a near miss, app: webb). */
 const SERVICE = `apiVersion: v1
 kind: Service
 metadata:
@@ -16,41 +20,7 @@ spec:
   ports:
     - port: 80
 ---
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: webb
-spec:
-  selector:
-    matchLabels:
-      app: webb
-  template:
-    metadata:
-      labels:
-        app: webb
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
-`;
-
-const DEPLOYMENT = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
-`;
+${MINIMAL_DEPLOYMENT.replace(/\bweb$/gm, 'webb')}`;
 
 const CONFIG_MAP = `apiVersion: v1
 kind: ConfigMap
