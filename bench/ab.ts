@@ -9,7 +9,7 @@
 // Each variant is a list of node flags, and optionally the path of another build's server.js
 // (copy `dist/` elsewhere first: the bundle reads its API data beside it):
 //   npx tsx bench/ab.ts bench/results/workload-findings-500.yaml \
-//     '[["--max-semi-space-size=1"], ["--max-semi-space-size=1", "/tmp/before/dist/server.js"]]' 9
+//     '[[], ["/tmp/before/dist/server.js"], ["--maglev"]]' 9
 // A workload file is written by `npm run bench` (bench/results/workload-<shape>-<docs>.yaml). Each
 // server gets a code cache folder of its variant, filled by an unmeasured first start.
 import * as fs from 'node:fs';

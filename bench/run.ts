@@ -35,7 +35,7 @@ import {
   type Position,
 } from 'vscode-languageserver-protocol/node';
 import { SERVER, startServer, type TestClient } from '../test/protocol/lspClient';
-import { SERVER_EXEC_ARGV, serverArgs } from '../client/src/serverOptions';
+import { serverArgs } from '../client/src/serverOptions';
 import { API, benchWorkload, KINDS, POD_SLOTS, type WorkloadShape } from './workload';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -157,13 +157,12 @@ const SERVERS: ServerSpec[] = [
     label: 'k8s-workloads',
     ours: true,
     delays: { open: 0, change: OUR_CHANGE_DELAY },
-    // Started with the same V8 flags the extension's client starts it with (client/src/serverOptions.ts).
+    // Started as the extension's client starts it: no V8 flags (client/src/extension.ts), the same arguments (client/src/serverOptions.ts).
     start: () =>
       startServer({
         diagnosticsTimeoutMs: 300_000,
         command: [
           process.execPath,
-          ...SERVER_EXEC_ARGV,
           ...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : []),
           SERVER,
           '--stdio',

@@ -2,7 +2,7 @@
 // lives in the server; this file only connects VS Code to it.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { SERVER_EXEC_ARGV, serverArgs } from './serverOptions';
+import { serverArgs } from './serverOptions';
 import { registerDebugCommands } from './debug';
 import { registerGuideView } from './guideView';
 import { registerKubernetesVersion } from './kubernetesVersion';
@@ -14,8 +14,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   const module = context.asAbsolutePath('dist/server.js');
   const args = serverArgs(context.globalStorageUri.fsPath);
   const serverOptions: ServerOptions = {
-    run: { module, args, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
-    debug: { module, args, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6010'] } },
+    // No V8 flags: Node.js would start the server's thread without its start-up snapshot (server/src/largeStack.ts).
+    run: { module, args, transport: TransportKind.ipc },
+    debug: { module, args, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
   const outputChannel = vscode.window.createOutputChannel('Kubernetes Workloads', { log: true });
   const clientOptions: LanguageClientOptions = {
