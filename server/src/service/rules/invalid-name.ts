@@ -37,15 +37,15 @@ const PORT: NameFormat = { format: 'an IANA service name', validate: validatePor
 /** A port given by name (targetPort, probe ports): the name of a container port. */
 const PORT_REF: NameFormat = { format: 'a port name (an IANA service name)', validate: validatePortName, maxLength: 15 };
 
-/** Where a container refers to its own ports by number or name. */
-const PROBE_PORTS: readonly (readonly string[])[] = [
+/** Where a container refers to its own ports by number or name, and what a message calls each. */
+const PROBE_PORTS: readonly { readonly path: readonly string[]; readonly what: string }[] = [
   ...['livenessProbe', 'readinessProbe', 'startupProbe'].flatMap((p) => [
-    [p, 'httpGet', 'port'],
-    [p, 'tcpSocket', 'port'],
+    { path: [p, 'httpGet', 'port'], what: `${p} port` },
+    { path: [p, 'tcpSocket', 'port'], what: `${p} port` },
   ]),
   ...['postStart', 'preStop'].flatMap((h) => [
-    ['lifecycle', h, 'httpGet', 'port'],
-    ['lifecycle', h, 'tcpSocket', 'port'],
+    { path: ['lifecycle', h, 'httpGet', 'port'], what: `${h} port` },
+    { path: ['lifecycle', h, 'tcpSocket', 'port'], what: `${h} port` },
   ]),
 ];
 
@@ -105,9 +105,9 @@ function checkLabels(ctx: RuleContext, path: (string | number)[], what: 'Label' 
   }
 }
 
-function each(ctx: RuleContext, path: (string | number)[], fn: (itemPath: (string | number)[]) => void): void {
+function each(ctx: RuleContext, path: (string | number)[], fn: (itemPath: (string | number)[], item: unknown) => void): void {
   const items = getAt(ctx.value, path);
-  if (Array.isArray(items)) items.forEach((_, i) => fn([...path, i]));
+  if (Array.isArray(items)) items.forEach((item, i) => fn([...path, i], item));
 }
 
 export const invalidName: Rule = {
@@ -142,10 +142,12 @@ export const invalidName: Rule = {
     const pod = podSpecPath(obj.kind);
     if (pod) {
       for (const list of ['initContainers', 'containers', 'ephemeralContainers']) {
-        each(ctx, [...pod, list], (c) => {
+        each(ctx, [...pod, list], (c, container) => {
           check(ctx, [...c, 'name'], 'Container name', LABEL);
           each(ctx, [...c, 'ports'], (p) => check(ctx, [...p, 'name'], 'Container port name', PORT));
-          for (const probe of PROBE_PORTS) check(ctx, [...c, ...probe], `${probe[0] === 'lifecycle' ? probe[1] : probe[0]} port`, PORT_REF);
+          // A port by number, or none (most probes): nothing to check, and no path to build for it.
+          for (const probe of PROBE_PORTS)
+            if (typeof getAt(container, probe.path) === 'string') check(ctx, [...c, ...probe.path], probe.what, PORT_REF);
         });
       }
       each(ctx, [...pod, 'volumes'], (v) => check(ctx, [...v, 'name'], 'Volume name', LABEL));
