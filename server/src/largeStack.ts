@@ -23,13 +23,14 @@ export const STACK_SIZE_MB = 64;
 /**
  * The young generation of the language server's thread. A language server's live data is small (the
  * parsed documents of a 500-document file take ~30 MB of heap), but V8's default young generation
- * is 48 MB (16 MB semi-spaces) and fills before it is collected; 3 MB (1 MB semi-spaces) keeps the
- * resident memory ~40 MB lower at no measurable cost in validation time (bench/ab.ts).
+ * is 48 MB (16 MB semi-spaces) and fills before it is collected: 3 MB (1 MB semi-spaces) keeps the
+ * resident memory 10–40 MB lower (findings, 2,000 documents: 136 MB, not 174), and the open of a
+ * large file 0–10% slower, within the noise of bench/ab.ts's alternating starts.
  *
- * A worker's own limit, not the V8 flag `--max-semi-space-size=1` on the command line, which did
- * the same when the client passed it: with any V8 flag given, Node.js starts every worker thread without its
- * start-up snapshot, compiling its internal modules again, and the server's thread took 50–60 ms
- * to start instead of 25–30 (start → initialized: ~190 ms → ~150 ms).
+ * Set as the worker's own limit, not with the V8 flag `--max-semi-space-size=1` that the client
+ * passed before: with any V8 flag on its command line, Node.js starts every worker thread without
+ * its start-up snapshot, compiling its internal modules again, and the server's thread took
+ * 50–60 ms to start instead of 25–30 (start → initialized: ~190 ms → ~150 ms).
  */
 export const SERVER_YOUNG_GENERATION_MB = 3;
 
