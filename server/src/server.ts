@@ -36,6 +36,7 @@ import {
   type LanguageSettings,
 } from './service/index';
 import { validateRuleSettings } from './service/ruleSettings';
+import { warmUp } from './service/warmUp';
 import {
   CONFIG_FILE_NAME,
   configDiagnostics,
@@ -105,10 +106,15 @@ function settingsFor(uri: string): LanguageSettings {
   return withProjectConfig(settings, configs.configFor(uri)?.config);
 }
 
+/** The release that applies to a document. */
+function versionFor(uri: string): KubernetesVersion {
+  const version = settingsFor(uri).kubernetesVersion;
+  return isKubernetesVersion(version) ? version : DEFAULT_KUBERNETES_VERSION;
+}
+
 /** The language service of the release that applies to a document. */
 function serviceFor(uri: string): LanguageService {
-  const version = settingsFor(uri).kubernetesVersion;
-  return serviceOf(isKubernetesVersion(version) ? version : DEFAULT_KUBERNETES_VERSION);
+  return serviceOf(versionFor(uri));
 }
 
 /** Drops the language services of releases no setting or project file names any more. */
@@ -337,21 +343,29 @@ function validate(document: TextDocument): void {
 
 function publish(document: TextDocument, diagnostics: Diagnostic[]): void {
   void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
-  warmUpHover(document.uri);
+  warmUpFirstRequests(document.uri);
   // Other open documents may depend on this one's objects (a Service and its StatefulSet).
   indexing?.documentIndexed(document.uri);
 }
 
-let hoverWarmedUp = false;
+let warmedUp = false;
 /**
- * Once the first diagnostics are out, the field descriptions hover and completion show (a 0.5 MB
- * table) are read while the user is still reading, not when they first point at a field: that read
- * was most of the first hover's time.
+ * Once the first diagnostics are out, while the user is still reading them: the field descriptions
+ * hover and completion show (a 0.5 MB table) are read, and completion and hover run once on a
+ * sample of their own (service/warmUp.ts), so that the user's first request does not pay for either.
  */
-function warmUpHover(uri: string): void {
-  if (hoverWarmedUp) return;
-  hoverWarmedUp = true;
-  setTimeout(() => serviceFor(uri).api.description(0), 100).unref();
+function warmUpFirstRequests(uri: string): void {
+  if (warmedUp) return;
+  warmedUp = true;
+  setTimeout(() => {
+    try {
+      const kubernetesVersion = versionFor(uri);
+      serviceOf(kubernetesVersion).api.description(0);
+      warmUp({ apis, docsUri, kubernetesVersion });
+    } catch (err) {
+      connection.console.error(`Warming up completion and hover failed: ${(err as Error).stack ?? String(err)}`);
+    }
+  }, 100).unref();
 }
 
 /** A project file was created, changed or deleted: read them again, then validate every open document. */
