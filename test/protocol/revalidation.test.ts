@@ -3,23 +3,11 @@
 // that was a second full validation of every file just opened or edited.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { MINIMAL_DEPLOYMENT } from '../unit/helpers/manifests';
+import { MINIMAL_DEPLOYMENT, MINIMAL_SERVICE } from '../unit/helpers/manifests';
 import { startServer, type TestClient } from './lspClient';
 
-/** The pods the Service selects (app: web), in a file of their own. */
-const DEPLOYMENT = MINIMAL_DEPLOYMENT;
-
 /** A Service whose pods are in another file: dangling-service until that file is open (its own file has a near miss, app: webb). */
-const SERVICE = `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: web
-  ports:
-    - port: 80
----
+const SERVICE = `${MINIMAL_SERVICE}---
 ${MINIMAL_DEPLOYMENT.replace(/\bweb$/gm, 'webb')}`;
 
 const CONFIG_MAP = `apiVersion: v1
@@ -48,7 +36,7 @@ describe('protocol: revalidation after an index change', () => {
     assert.ok(dangling(await client.open(service, SERVICE)), 'the Service has no pods while the Deployment is not open');
     // The Service's diagnostics depend on the Deployment's file: they are computed again once it is open.
     const serviceAgain = client.nextDiagnostics(service, (p) => !dangling(p));
-    await client.open(deployment, DEPLOYMENT);
+    await client.open(deployment, MINIMAL_DEPLOYMENT);
     await serviceAgain;
 
     // The run that published the Service's new diagnostics was scheduled together with any run of the

@@ -18,3 +18,15 @@ spec:
         - name: web
           image: nginx:1.27
 `;
+
+/** A Service that selects MINIMAL_DEPLOYMENT's pods (app: web). */
+export const MINIMAL_SERVICE = `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+  - port: 80
+`;

@@ -9,6 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../../../server/src/service/index';
 import { commonPrefixLength, commonSuffixLength, ManifestParser, parseManifest } from '../../../server/src/service/manifest/parse';
 import type { ManifestFile } from '../../../server/src/service/manifest/types';
+import { MINIMAL_SERVICE } from '../helpers/manifests';
 
 const DEPLOY = `apiVersion: apps/v1
 kind: Deployment
@@ -29,16 +30,7 @@ spec:
       - name: web
         image: nginx:1.27
 `;
-const SERVICE = `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: web
-  ports:
-  - port: 80
-`;
+const SERVICE = MINIMAL_SERVICE;
 const CONFIG = `apiVersion: v1
 kind: ConfigMap
 metadata:
